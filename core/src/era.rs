@@ -1,0 +1,322 @@
+//! Japanese fiscal years and eras (年度・元号): 2023 ⇄ 令和5年度.
+//!
+//! A fiscal year (年度) runs from April to March and is named by the calendar year it starts
+//! in. When an era changes during a fiscal year, documents name the year by the era that
+//! holds most of it: fiscal 2019 (April 2019 – March 2020) is 令和元年度 although April 2019
+//! was still 平成31年; fiscal 1988 is 昭和63年度, and fiscal 1926 is 大正15年度. The rule
+//! that gives all of these is "the era in force at the fiscal year's midpoint, 1 October".
+
+use std::fmt;
+
+/// A Japanese era (元号) that fiscal years can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Era {
+    /// The name in Japanese, such as 令和.
+    pub name_ja: &'static str,
+    /// The romanised name, such as Reiwa.
+    pub name_en: &'static str,
+    /// The one-letter abbreviation, such as R.
+    pub letter: char,
+    /// The calendar year of the era's first year (元年).
+    pub first_year: i32,
+    /// The era's first day as (month, day) of `first_year`.
+    pub first_day: (u32, u32),
+}
+
+/// The eras from 明治 on, oldest first. 明治 is taken to start on 1 January 1868, as the
+/// proclamation of that year made it retroactive.
+pub const ERAS: [Era; 5] = [
+    Era {
+        name_ja: "明治",
+        name_en: "Meiji",
+        letter: 'M',
+        first_year: 1868,
+        first_day: (1, 1),
+    },
+    Era {
+        name_ja: "大正",
+        name_en: "Taisho",
+        letter: 'T',
+        first_year: 1912,
+        first_day: (7, 30),
+    },
+    Era {
+        name_ja: "昭和",
+        name_en: "Showa",
+        letter: 'S',
+        first_year: 1926,
+        first_day: (12, 25),
+    },
+    Era {
+        name_ja: "平成",
+        name_en: "Heisei",
+        letter: 'H',
+        first_year: 1989,
+        first_day: (1, 8),
+    },
+    Era {
+        name_ja: "令和",
+        name_en: "Reiwa",
+        letter: 'R',
+        first_year: 2019,
+        first_day: (5, 1),
+    },
+];
+
+/// The earliest fiscal year this module writes or reads.
+pub const MIN_FISCAL_YEAR: i32 = 1868;
+/// The latest fiscal year this module writes or reads.
+pub const MAX_FISCAL_YEAR: i32 = 2200;
+
+/// Why an era year could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{input}` is not a fiscal year this library can read: {reason}")]
+pub struct EraError {
+    /// The input, cut to a short preview.
+    pub input: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+fn err(input: &str, reason: impl Into<String>) -> EraError {
+    EraError {
+        input: crate::preview(input),
+        reason: reason.into(),
+    }
+}
+
+/// The era of fiscal year `fiscal_year` and the year within it (1 = 元年).
+///
+/// ```
+/// let (era, year) = welfare_plan::era::era_of(2019).unwrap();
+/// assert_eq!((era.name_ja, year), ("令和", 1));
+/// ```
+pub fn era_of(fiscal_year: i32) -> Result<(Era, i32), EraError> {
+    if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&fiscal_year) {
+        return Err(err(
+            &fiscal_year.to_string(),
+            format!("fiscal years from {MIN_FISCAL_YEAR} to {MAX_FISCAL_YEAR} are supported"),
+        ));
+    }
+    let era = ERAS
+        .iter()
+        .rev()
+        .find(|e| (e.first_year, e.first_day) <= (fiscal_year, (10, 1)))
+        .copied()
+        .unwrap_or(ERAS[0]);
+    Ok((era, fiscal_year - era.first_year + 1))
+}
+
+/// The Japanese name of a fiscal year: 2023 → 令和5年度, 2019 → 令和元年度.
+///
+/// ```
+/// assert_eq!(welfare_plan::era::era_label(2023).unwrap(), "令和5年度");
+/// assert_eq!(welfare_plan::era::era_label(2019).unwrap(), "令和元年度");
+/// ```
+pub fn era_label(fiscal_year: i32) -> Result<String, EraError> {
+    let (era, n) = era_of(fiscal_year)?;
+    Ok(if n == 1 {
+        format!("{}元年度", era.name_ja)
+    } else {
+        format!("{}{n}年度", era.name_ja)
+    })
+}
+
+/// The English name of a fiscal year: 2023 → `FY2023 (Reiwa 5)`.
+pub fn era_label_en(fiscal_year: i32) -> Result<String, EraError> {
+    let (era, n) = era_of(fiscal_year)?;
+    Ok(format!("FY{fiscal_year} ({} {n})", era.name_en))
+}
+
+/// The Japanese name of a calendar month: 2023-03 → 令和5年3月. The era is the one in force
+/// on the month's first day.
+///
+/// ```
+/// assert_eq!(welfare_plan::era::month_label(2023, 3).unwrap(), "令和5年3月");
+/// assert_eq!(welfare_plan::era::month_label(2019, 4).unwrap(), "平成31年4月");
+/// ```
+pub fn month_label(year: i32, month: u32) -> Result<String, EraError> {
+    if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&year) || !(1..=12).contains(&month) {
+        return Err(err(&format!("{year}-{month:02}"), "not a supported month"));
+    }
+    let era = ERAS
+        .iter()
+        .rev()
+        .find(|e| (e.first_year, e.first_day) <= (year, (month, 1)))
+        .copied()
+        .unwrap_or(ERAS[0]);
+    let n = year - era.first_year + 1;
+    Ok(if n == 1 {
+        format!("{}元年{month}月", era.name_ja)
+    } else {
+        format!("{}{n}年{month}月", era.name_ja)
+    })
+}
+
+/// Reads a fiscal year written in an era or in Western years, returning the Western year.
+///
+/// Accepts 令和5年度, 令和元年度, 平成31年度, full-width digits (令和５年度), short forms
+/// (R5, H30, r5年度), romanised names (Reiwa 5), and Western forms (2023, 2023年度, FY2023).
+/// Years past an era's end are read as the projected years that documents written before
+/// the change used (平成32年度 is 2020).
+///
+/// ```
+/// use welfare_plan::era::fiscal_year_from_era;
+/// assert_eq!(fiscal_year_from_era("令和5年度").unwrap(), 2023);
+/// assert_eq!(fiscal_year_from_era("平成31年度").unwrap(), 2019);
+/// assert_eq!(fiscal_year_from_era("R5").unwrap(), 2023);
+/// assert!(fiscal_year_from_era("令和5年").is_err());
+/// ```
+pub fn fiscal_year_from_era(input: &str) -> Result<i32, EraError> {
+    let s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            // Full-width ASCII (digits, letters) to half-width.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    if s.is_empty() {
+        return Err(err(input, "it is empty"));
+    }
+    let body = match s.strip_suffix("年度") {
+        Some(b) => b,
+        None if s.ends_with('年') => {
+            return Err(err(
+                input,
+                "this names a calendar year (年); a fiscal year ends in 年度",
+            ))
+        }
+        None => &s,
+    };
+    let (era, digits) = split_era(body).ok_or_else(|| {
+        err(input, "expected an era name (明治, 大正, 昭和, 平成, 令和 or M, T, S, H, R) and a year, or a Western year")
+    })?;
+    let year = match digits {
+        "元" => 1,
+        d if !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit()) => d
+            .parse::<i32>()
+            .map_err(|_| err(input, "the year is not a number"))?,
+        _ => return Err(err(input, "the year must be digits or 元")),
+    };
+    let fiscal_year = match era {
+        Some(era) if year == 0 => return Err(err(input, format!("{} has no year 0", era.name_ja))),
+        Some(era) => era.first_year + year - 1,
+        None => year,
+    };
+    if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&fiscal_year) {
+        return Err(err(
+            input,
+            format!("fiscal years from {MIN_FISCAL_YEAR} to {MAX_FISCAL_YEAR} are supported"),
+        ));
+    }
+    Ok(fiscal_year)
+}
+
+/// Splits `R5` / `令和5` / `Reiwa5` / `FY2023` / `2023` into (era, digits).
+fn split_era(s: &str) -> Option<(Option<Era>, &str)> {
+    for era in ERAS {
+        for prefix in [era.name_ja, era.name_en] {
+            if let Some(rest) = strip_prefix_ignore_case(s, prefix) {
+                return Some((Some(era), rest));
+            }
+        }
+        if let Some(rest) = s
+            .strip_prefix(era.letter)
+            .or_else(|| s.strip_prefix(era.letter.to_ascii_lowercase()))
+        {
+            return Some((Some(era), rest));
+        }
+    }
+    let western = strip_prefix_ignore_case(s, "FY").unwrap_or(s);
+    (western.len() == 4 && western.bytes().all(|b| b.is_ascii_digit())).then_some((None, western))
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
+}
+
+impl fmt::Display for Era {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name_ja)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_follow_the_midpoint_rule_at_every_era_change() {
+        assert_eq!(era_label(2023).unwrap(), "令和5年度");
+        assert_eq!(era_label(2019).unwrap(), "令和元年度");
+        assert_eq!(era_label(2018).unwrap(), "平成30年度");
+        assert_eq!(era_label(1989).unwrap(), "平成元年度");
+        assert_eq!(era_label(1988).unwrap(), "昭和63年度");
+        assert_eq!(era_label(1926).unwrap(), "大正15年度");
+        assert_eq!(era_label(1927).unwrap(), "昭和2年度");
+        assert_eq!(era_label(1912).unwrap(), "大正元年度");
+        assert_eq!(era_label(1868).unwrap(), "明治元年度");
+    }
+
+    #[test]
+    fn every_supported_year_round_trips_through_its_label() {
+        for y in MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR {
+            assert_eq!(fiscal_year_from_era(&era_label(y).unwrap()).unwrap(), y);
+        }
+    }
+
+    #[test]
+    fn written_forms_all_read_the_same_year() {
+        for s in [
+            "令和5年度",
+            "令和５年度",
+            "R5",
+            "r5",
+            "R5年度",
+            "Ｒ５",
+            "Reiwa 5",
+            " 令和 5 年度 ",
+            "2023",
+            "2023年度",
+            "FY2023",
+            "ＦＹ２０２３",
+        ] {
+            assert_eq!(fiscal_year_from_era(s).unwrap(), 2023, "{s}");
+        }
+        assert_eq!(fiscal_year_from_era("令和元年度").unwrap(), 2019);
+        assert_eq!(fiscal_year_from_era("平成31年度").unwrap(), 2019);
+        assert_eq!(fiscal_year_from_era("H30").unwrap(), 2018);
+        assert_eq!(fiscal_year_from_era("平成32年度").unwrap(), 2020);
+        assert_eq!(fiscal_year_from_era("S64").unwrap(), 1989);
+    }
+
+    #[test]
+    fn bad_forms_say_why() {
+        for s in [
+            "",
+            "令和",
+            "令和0年度",
+            "令和5年",
+            "X5",
+            "令和五年度",
+            "20230",
+            "令和99999年度",
+            "平成-1年度",
+        ] {
+            let e = fiscal_year_from_era(s).unwrap_err();
+            assert!(!e.reason.is_empty(), "{s}");
+        }
+        assert!(era_label(1867).is_err());
+        assert!(era_label(2201).is_err());
+    }
+
+    #[test]
+    fn english_label_names_the_era() {
+        assert_eq!(era_label_en(2032).unwrap(), "FY2032 (Reiwa 14)");
+    }
+}

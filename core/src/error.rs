@@ -1,0 +1,356 @@
+//! The crate's one error type, and the issues that validation reports.
+
+use serde::{Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Everything that can go wrong in this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The document has at least one error-severity issue; `issues` holds all of them,
+    /// warnings included.
+    #[error("{}", summarize(.0))]
+    Invalid(Vec<Issue>),
+    /// A file could not be read.
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A Japanese era year could not be read or written.
+    #[error("{0}")]
+    Era(#[from] crate::era::EraError),
+}
+
+fn summarize(issues: &[Issue]) -> String {
+    let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
+    match errors.as_slice() {
+        [] => "the plan is valid".to_owned(),
+        [one] => format!("invalid plan: {one}"),
+        [first, rest @ ..] => format!("invalid plan: {first} (and {} more)", rest.len()),
+    }
+}
+
+impl Error {
+    /// The issues, if this is an invalid-document error.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            Error::Invalid(issues) => issues,
+            _ => &[],
+        }
+    }
+}
+
+/// How serious an issue is: errors make a document invalid, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The document is invalid.
+    Error,
+    /// Worth a look; the document is still valid.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! issue_codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident; )*) => {
+        /// A stable issue code. Codes never change meaning; messages may improve. Translate
+        /// and filter by code, never by message text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum IssueCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl IssueCode {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [IssueCode] = &[$(IssueCode::$variant),*];
+
+            /// The code as written in JSON, such as `reference.dangling`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(IssueCode::$variant => $code,)* }
+            }
+
+            /// The severity every issue with this code has.
+            pub fn severity(self) -> Severity {
+                match self { $(IssueCode::$variant => Severity::$sev,)* }
+            }
+
+            /// The code for its text form.
+            pub fn parse(s: &str) -> Option<IssueCode> {
+                match s { $($code => Some(IssueCode::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+issue_codes! {
+    /// The input is larger than the configured limit.
+    InputTooLarge = "input.too_large", Error;
+    /// The input is empty or only white space.
+    InputEmpty = "input.empty", Error;
+    /// The input is not UTF-8.
+    InvalidUtf8 = "json.invalid_utf8", Error;
+    /// The input is not JSON.
+    JsonSyntax = "json.syntax", Error;
+    /// The JSON ends before the document does.
+    JsonTruncated = "json.truncated", Error;
+    /// Arrays and objects nest deeper than the limit.
+    TooDeep = "limit.too_deep", Error;
+    /// A text is longer than the limit.
+    TextTooLong = "limit.text_too_long", Error;
+    /// An array has more elements than the limit.
+    TooManyElements = "limit.too_many_elements", Error;
+    /// A field the format does not have (outside `extensions`).
+    UnknownField = "schema.unknown_field", Error;
+    /// A required field is absent.
+    MissingField = "schema.missing_field", Error;
+    /// A value has the wrong JSON type.
+    WrongType = "schema.wrong_type", Error;
+    /// A value has the right type but is not allowed (an unknown code, a bad date, …).
+    InvalidValue = "schema.invalid_value", Error;
+    /// The same field appears twice in one object.
+    DuplicateField = "schema.duplicate_field", Error;
+    /// The document's `schema_version` is not one this library reads.
+    UnsupportedVersion = "schema_version.unsupported", Error;
+    /// A required text is empty or only white space.
+    BlankText = "text.blank", Error;
+    /// An id does not have the id format.
+    InvalidId = "id.invalid", Error;
+    /// Two parts of the plan have the same id.
+    DuplicateId = "id.duplicate", Error;
+    /// A reference names no part of the plan of the kind it should.
+    DanglingReference = "reference.dangling", Error;
+    /// Sibling numbers skip or go out of order.
+    NumberingGap = "numbering.gap", Error;
+    /// Two siblings have the same number.
+    NumberingDuplicate = "numbering.duplicate", Error;
+    /// A period ends before it starts.
+    PeriodReversed = "period.reversed", Error;
+    /// A plan period longer than is plausible.
+    PeriodImplausible = "period.implausible", Error;
+    /// A fiscal year outside the years the format covers.
+    FiscalYearOutOfRange = "fiscal_year.out_of_range", Error;
+    /// A year that should lie in the plan period does not.
+    YearOutsidePeriod = "period.year_outside", Error;
+    /// The municipality code is not six digits naming a prefecture.
+    MunicipalityCodeInvalid = "municipality.code_invalid", Error;
+    /// The municipality code's check digit is wrong.
+    CheckDigit = "municipality.check_digit", Error;
+    /// The prefecture does not match the municipality code.
+    PrefectureMismatch = "municipality.prefecture_mismatch", Error;
+    /// A list that needs at least one element is empty.
+    EmptyCollection = "collection.empty", Error;
+    /// The help model's sector definitions do not match its kind.
+    HelpModelMismatch = "help_model.sectors_mismatch", Error;
+    /// A sector is used that the plan's help model does not have.
+    SectorNotInModel = "help_model.sector_not_in_model", Error;
+    /// No initiative addresses a challenge.
+    ChallengeUnaddressed = "coverage.challenge_unaddressed", Warning;
+    /// An initiative names no actor.
+    InitiativeWithoutActor = "coverage.initiative_without_actor", Warning;
+}
+
+impl fmt::Display for IssueCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for IssueCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One step of a [`Path`]: an object key or an array index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PathSegment {
+    /// An object key.
+    Key(Cow<'static, str>),
+    /// An array index.
+    Index(usize),
+}
+
+impl From<&'static str> for PathSegment {
+    fn from(k: &'static str) -> Self {
+        PathSegment::Key(Cow::Borrowed(k))
+    }
+}
+
+impl From<usize> for PathSegment {
+    fn from(i: usize) -> Self {
+        PathSegment::Index(i)
+    }
+}
+
+/// Where in a document an issue is, written as a JSON Pointer (RFC 6901) such as
+/// `/goals/0/targets/1/title/ja`; the empty pointer is the whole document.
+///
+/// ```
+/// use welfare_plan::Path;
+/// let p = Path::root().key("goals").index(0).key("title");
+/// assert_eq!(p.to_string(), "/goals/0/title");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Path(pub Vec<PathSegment>);
+
+impl Path {
+    /// The whole document.
+    pub fn root() -> Self {
+        Path(Vec::new())
+    }
+
+    /// This path extended by an object key.
+    pub fn key(mut self, k: impl Into<Cow<'static, str>>) -> Self {
+        self.0.push(PathSegment::Key(k.into()));
+        self
+    }
+
+    /// This path extended by an array index.
+    pub fn index(mut self, i: usize) -> Self {
+        self.0.push(PathSegment::Index(i));
+        self
+    }
+
+    /// The segments.
+    pub fn segments(&self) -> &[PathSegment] {
+        &self.0
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for seg in &self.0 {
+            f.write_str("/")?;
+            match seg {
+                PathSegment::Key(k) => f.write_str(&k.replace('~', "~0").replace('/', "~1"))?,
+                PathSegment::Index(i) => write!(f, "{i}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Path {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One problem found in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// The stable code.
+    pub code: IssueCode,
+    /// Error or warning (always `code.severity()`).
+    pub severity: Severity,
+    /// Where, as a JSON Pointer.
+    pub path: Path,
+    /// What is wrong, in Japanese.
+    pub message_ja: String,
+    /// What is wrong, in English: lowercase, concrete, values in backticks.
+    pub message_en: String,
+    /// The 1-based line in the source text, when the issue came from parsing text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The 1-based column (in characters) in the source text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+}
+
+impl Issue {
+    /// An issue with `code` at `path`.
+    pub fn new(code: IssueCode, path: Path, message_en: String, message_ja: String) -> Self {
+        Issue {
+            code,
+            severity: code.severity(),
+            path,
+            message_ja,
+            message_en,
+            line: None,
+            column: None,
+        }
+    }
+
+    /// Whether this issue makes the document invalid.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.to_string();
+        let at = if path.is_empty() { "/" } else { &path };
+        write!(
+            f,
+            "{} [{}] at {}: {}",
+            self.severity.as_str(),
+            self.code,
+            at,
+            self.message_en
+        )
+    }
+}
+
+/// A value cut to a short preview for messages, so that a huge input is never echoed back.
+///
+/// ```
+/// assert_eq!(welfare_plan::preview("abc"), "abc");
+/// assert_eq!(welfare_plan::preview(&"x".repeat(100)).chars().count(), 41);
+/// ```
+pub fn preview(s: &str) -> String {
+    const MAX: usize = 40;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_parse_back() {
+        let mut seen = std::collections::HashSet::new();
+        for &c in IssueCode::ALL {
+            assert!(seen.insert(c.as_str()), "{c} twice");
+            assert_eq!(IssueCode::parse(c.as_str()), Some(c));
+        }
+    }
+
+    #[test]
+    fn pointer_escapes_tilde_and_slash() {
+        let p = Path::root().key("extensions").key(String::from("a/b~c"));
+        assert_eq!(p.to_string(), "/extensions/a~1b~0c");
+    }
+
+    #[test]
+    fn summary_counts_errors_not_warnings() {
+        let e = Issue::new(IssueCode::BlankText, Path::root(), "blank".into(), "空".into());
+        let w = Issue::new(
+            IssueCode::InitiativeWithoutActor,
+            Path::root(),
+            "w".into(),
+            "w".into(),
+        );
+        let err = Error::Invalid(vec![e.clone(), w, e]);
+        assert_eq!(
+            err.to_string(),
+            "invalid plan: error [text.blank] at /: blank (and 1 more)"
+        );
+    }
+}

@@ -1,0 +1,45 @@
+//! # welfare-plan
+//!
+//! Japanese municipalities' regional welfare plans (地域福祉計画) as typed, validated data.
+//!
+//! A plan is one JSON document (the exchange format, described by the JSON Schema in
+//! `schemas/`): its municipality and period, basic philosophy (基本理念), help model
+//! (自助・共助・公助), challenges (課題), basic goals (基本目標) with activity targets
+//! (活動目標) and specific initiatives (具体的取り組み), and the actors who carry them.
+//! [`check`] parses and validates a document and reports every issue with a stable code, a
+//! JSON Pointer, and messages in Japanese and English. Iizuka City's 3rd plan is built in.
+//!
+//! ```
+//! let plan = welfare_plan::iizuka::third_plan();
+//! let json = plan.to_canonical_json();
+//! let checked = welfare_plan::check(json.as_bytes());
+//! assert!(checked.is_valid());
+//! assert_eq!(welfare_plan::era::era_label(plan.period.start_fiscal_year.0).unwrap(), "令和5年度");
+//! ```
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod era;
+mod error;
+pub mod iizuka;
+mod limits;
+pub mod locate;
+mod model;
+mod parse;
+pub mod render;
+pub mod schema;
+mod strict;
+pub mod validate;
+
+pub use error::{preview, Error, Issue, IssueCode, Path, PathSegment, Severity};
+pub use limits::{Limits, PARSER_MAX_DEPTH};
+pub use model::*;
+pub use parse::{check, check_str, check_with, load, Checked};
+pub use validate::{validate, validate_with};

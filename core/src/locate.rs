@@ -1,0 +1,191 @@
+//! Finding a JSON Pointer in the source text, so that issues found on the typed plan can
+//! still say file:line:column (and a demo page can select the place).
+//!
+//! Only ever run on documents that have already parsed, and only when there are issues, so
+//! it favours simplicity over speed: one pass over the text, no allocation per value.
+
+use rustc_hash::FxHashMap;
+
+/// 1-based line and column (in characters) of a byte offset in `src`.
+pub fn line_column(src: &str, offset: usize) -> (u32, u32) {
+    let before = src.get(..offset).unwrap_or(src);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (clamp(line), clamp(column))
+}
+
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The byte offset where the value at each pointer starts; for a pointer that names nothing
+/// (a missing field), the offset of its nearest existing ancestor.
+pub fn locate_all(src: &str, pointers: &[String]) -> Vec<Option<usize>> {
+    let mut wanted: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    for p in pointers {
+        let mut prefix = p.as_str();
+        loop {
+            wanted.entry(prefix.to_owned()).or_insert(None);
+            match prefix.rfind('/') {
+                Some(i) => prefix = prefix.get(..i).unwrap_or(""),
+                None => break,
+            }
+        }
+    }
+    let mut s = Scanner {
+        b: src.as_bytes(),
+        i: 0,
+        at: String::new(),
+        wanted: &mut wanted,
+    };
+    s.skip_ws();
+    s.value(0);
+    pointers
+        .iter()
+        .map(|p| {
+            let mut prefix = p.as_str();
+            loop {
+                if let Some(Some(off)) = wanted.get(prefix) {
+                    return Some(*off);
+                }
+                prefix = prefix.get(..prefix.rfind('/')?)?;
+            }
+        })
+        .collect()
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    i: usize,
+    at: String,
+    wanted: &'a mut FxHashMap<String, Option<usize>>,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) {
+        if let Some(slot) = self.wanted.get_mut(&self.at) {
+            slot.get_or_insert(self.i);
+        }
+        if depth > crate::limits::PARSER_MAX_DEPTH {
+            return;
+        }
+        match self.peek() {
+            Some(b'{') => {
+                self.i += 1;
+                loop {
+                    self.skip_ws();
+                    if self.peek() != Some(b'"') {
+                        self.i += 1; // '}' (or junk: stop at the end)
+                        return;
+                    }
+                    let key = self.string();
+                    self.skip_ws();
+                    self.i += 1; // ':'
+                    self.skip_ws();
+                    let len = self.at.len();
+                    self.at.push('/');
+                    self.at.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    self.value(depth + 1);
+                    self.at.truncate(len);
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.i += 1;
+                    }
+                    if self.i >= self.b.len() {
+                        return;
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.i += 1;
+                let mut n = 0usize;
+                loop {
+                    self.skip_ws();
+                    if matches!(self.peek(), Some(b']') | None) {
+                        self.i += 1;
+                        return;
+                    }
+                    let len = self.at.len();
+                    self.at.push('/');
+                    self.at.push_str(&n.to_string());
+                    self.value(depth + 1);
+                    self.at.truncate(len);
+                    n += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.i += 1;
+                    }
+                }
+            }
+            Some(b'"') => {
+                self.string();
+            }
+            _ => {
+                while matches!(self.peek(), Some(c) if !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+                {
+                    self.i += 1;
+                }
+            }
+        }
+    }
+
+    /// Reads a string starting at its opening quote; returns its contents with the common
+    /// escapes undone (enough to match object keys).
+    fn string(&mut self) -> String {
+        self.i += 1;
+        let start = self.i;
+        let mut escaped = false;
+        while let Some(c) = self.peek() {
+            self.i += 1;
+            match c {
+                b'\\' => {
+                    escaped = true;
+                    self.i += 1;
+                }
+                b'"' => break,
+                _ => {}
+            }
+        }
+        let raw = self.b.get(start..self.i.saturating_sub(1)).unwrap_or_default();
+        let raw = String::from_utf8_lossy(raw);
+        if escaped {
+            let quoted = format!("\"{raw}\"");
+            serde_json::from_str::<String>(&quoted).unwrap_or_else(|_| raw.into_owned())
+        } else {
+            raw.into_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_resolve_to_their_values_and_missing_ones_to_their_parent() {
+        let src = "{\n  \"a\": [1, {\"b/c\": \"x\"}],\n  \"é\": true\n}";
+        let got = locate_all(
+            src,
+            &["/a/1/b~1c".into(), "/é".into(), "/a/1/missing".into(), "".into()],
+        );
+        let lc: Vec<_> = got.iter().map(|o| o.map(|o| line_column(src, o))).collect();
+        assert_eq!(lc, vec![Some((2, 20)), Some((3, 8)), Some((2, 12)), Some((1, 1))]);
+    }
+
+    #[test]
+    fn escaped_keys_match() {
+        let src = r#"{"a\"b": 1}"#;
+        assert_eq!(locate_all(src, &["/a\"b".into()]), vec![Some(9)]);
+    }
+}

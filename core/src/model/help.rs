@@ -1,0 +1,143 @@
+//! The help model: 自助・(互助・)共助・公助.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Text;
+
+/// Who carries a piece of work, in the help model that Japanese welfare plans use.
+///
+/// The three-help model is 自助・共助・公助; the four-help model adds 互助 (informal help
+/// between neighbours) and then uses 共助 for institutionalised, community-wide support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HelpSector {
+    /// 自助: what residents do themselves.
+    SelfHelp,
+    /// 互助: informal help between neighbours and friends (four-help model only).
+    ReciprocalHelp,
+    /// 共助: support the community organises together.
+    MutualHelp,
+    /// 公助: services the public administration provides.
+    PublicHelp,
+}
+
+impl HelpSector {
+    /// Every sector, in the order plans list them.
+    pub const ALL: [HelpSector; 4] = [
+        HelpSector::SelfHelp,
+        HelpSector::ReciprocalHelp,
+        HelpSector::MutualHelp,
+        HelpSector::PublicHelp,
+    ];
+
+    /// The code used in JSON, such as `self_help`.
+    pub fn code(self) -> &'static str {
+        match self {
+            HelpSector::SelfHelp => "self_help",
+            HelpSector::ReciprocalHelp => "reciprocal_help",
+            HelpSector::MutualHelp => "mutual_help",
+            HelpSector::PublicHelp => "public_help",
+        }
+    }
+
+    /// The Japanese label: 自助, 互助, 共助 or 公助.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            HelpSector::SelfHelp => "自助",
+            HelpSector::ReciprocalHelp => "互助",
+            HelpSector::MutualHelp => "共助",
+            HelpSector::PublicHelp => "公助",
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            HelpSector::SelfHelp => "self-help",
+            HelpSector::ReciprocalHelp => "reciprocal help",
+            HelpSector::MutualHelp => "mutual help",
+            HelpSector::PublicHelp => "public help",
+        }
+    }
+
+    /// Parses a code (`self_help`) or a Japanese label (`自助`).
+    pub fn parse(s: &str) -> Option<HelpSector> {
+        HelpSector::ALL
+            .into_iter()
+            .find(|h| h.code() == s || h.label_ja() == s)
+    }
+}
+
+/// Which help model a plan declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HelpModelKind {
+    /// 自助・共助・公助.
+    ThreeHelp,
+    /// 自助・互助・共助・公助.
+    FourHelp,
+}
+
+impl HelpModelKind {
+    /// The sectors this model has, in order.
+    pub fn sectors(self) -> &'static [HelpSector] {
+        match self {
+            HelpModelKind::ThreeHelp => &[
+                HelpSector::SelfHelp,
+                HelpSector::MutualHelp,
+                HelpSector::PublicHelp,
+            ],
+            HelpModelKind::FourHelp => &HelpSector::ALL,
+        }
+    }
+}
+
+/// The plan's help model (自助・共助・公助), with the plan's own definition of each sector.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HelpModel {
+    /// Three-help or four-help.
+    pub kind: HelpModelKind,
+    /// One definition per sector of the model, in the model's order.
+    pub sectors: Vec<SectorDefinition>,
+}
+
+impl HelpModel {
+    /// Whether the model includes `sector`.
+    pub fn has(&self, sector: HelpSector) -> bool {
+        self.kind.sectors().contains(&sector)
+    }
+}
+
+/// What one sector means in this plan, in the plan's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectorDefinition {
+    /// The sector defined.
+    pub sector: HelpSector,
+    /// The plan's definition, such as 公助: 行政が行う公的なサービス.
+    pub definition: Text,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_labels_parse_back() {
+        for h in HelpSector::ALL {
+            assert_eq!(HelpSector::parse(h.code()), Some(h));
+            assert_eq!(HelpSector::parse(h.label_ja()), Some(h));
+        }
+        assert_eq!(HelpSector::parse("self-help"), None);
+    }
+
+    #[test]
+    fn three_help_model_has_no_reciprocal_help() {
+        assert!(!HelpModelKind::ThreeHelp
+            .sectors()
+            .contains(&HelpSector::ReciprocalHelp));
+        assert_eq!(HelpModelKind::FourHelp.sectors().len(), 4);
+    }
+}

@@ -1,0 +1,471 @@
+//! From bytes to a checked plan: size, encoding and JSON syntax first, then the shape (serde),
+//! then the semantic rules, with every issue in one form and located in the source text.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, Issue, IssueCode, Path, PathSegment};
+use crate::limits::{Limits, PARSER_MAX_DEPTH};
+use crate::locate::{line_column, locate_all};
+use crate::model::Plan;
+
+/// The result of checking a document: the plan, when it had the right shape, and every issue
+/// found (errors and warnings).
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The plan, if the document parsed; present even when semantic rules found errors, so
+    /// that tools can still show it.
+    pub plan: Option<Plan>,
+    /// Every issue, in order: parse problems, then rule order.
+    pub issues: Vec<Issue>,
+}
+
+impl Checked {
+    /// True when no issue is an error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.plan.is_some() && !self.issues.iter().any(Issue::is_error)
+    }
+
+    /// The plan if valid, else [`Error::Invalid`] with every issue.
+    pub fn into_result(self) -> Result<Plan, Error> {
+        match self.plan {
+            Some(plan) if !self.issues.iter().any(Issue::is_error) => Ok(plan),
+            _ => Err(Error::Invalid(self.issues)),
+        }
+    }
+}
+
+/// Checks a document given as bytes (UTF-8, an optional BOM) with the default [`Limits`].
+///
+/// ```
+/// let json = welfare_plan::iizuka::third_plan().to_canonical_json();
+/// assert!(welfare_plan::check(json.as_bytes()).is_valid());
+/// let broken = welfare_plan::check(b"{\"schema_version\": \"1.0\", ");
+/// assert_eq!(broken.issues[0].code.as_str(), "json.truncated");
+/// ```
+pub fn check(input: &[u8]) -> Checked {
+    check_with(input, &Limits::default())
+}
+
+/// [`check`] with explicit limits.
+pub fn check_with(input: &[u8], limits: &Limits) -> Checked {
+    if let Some(c) = too_large(input.len(), limits) {
+        return c;
+    }
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    match std::str::from_utf8(input) {
+        Ok(text) => check_text(text, limits),
+        Err(e) => {
+            let good = input.get(..e.valid_up_to()).unwrap_or_default();
+            let (line, column) = line_column(std::str::from_utf8(good).unwrap_or_default(), good.len());
+            let byte = input.get(e.valid_up_to()).copied().unwrap_or_default();
+            let issue = Issue {
+                line: Some(line),
+                column: Some(column),
+                ..Issue::new(
+                    IssueCode::InvalidUtf8,
+                    Path::root(),
+                    format!("the input is not utf-8: byte `0x{byte:02x}` at line {line}, column {column}"),
+                    format!("入力がUTF-8ではありません（{line}行{column}列のバイト `0x{byte:02x}`）"),
+                )
+            };
+            failed(issue)
+        }
+    }
+}
+
+/// Checks a document already known to be text (a BOM is allowed), with explicit limits.
+/// Skips the UTF-8 check that [`check_with`] does, for callers that hold a `str`.
+pub fn check_str(input: &str, limits: &Limits) -> Checked {
+    if let Some(c) = too_large(input.len(), limits) {
+        return c;
+    }
+    check_text(input.strip_prefix('\u{feff}').unwrap_or(input), limits)
+}
+
+/// Parses and validates a document; `Ok` only when it has no errors (warnings allowed).
+///
+/// ```
+/// let err = welfare_plan::load(b"[]").unwrap_err();
+/// assert_eq!(err.issues()[0].code.as_str(), "schema.wrong_type");
+/// ```
+pub fn load(input: &[u8]) -> Result<Plan, Error> {
+    check(input).into_result()
+}
+
+fn too_large(len: usize, limits: &Limits) -> Option<Checked> {
+    (len > limits.max_input_bytes).then(|| {
+        let max = limits.max_input_bytes;
+        failed(Issue::new(
+            IssueCode::InputTooLarge,
+            Path::root(),
+            format!("the input is {len} bytes; the limit is {max}"),
+            format!("入力が大きすぎます（{len}バイト、上限{max}バイト）"),
+        ))
+    })
+}
+
+fn failed(issue: Issue) -> Checked {
+    Checked {
+        plan: None,
+        issues: vec![issue],
+    }
+}
+
+fn check_text(text: &str, limits: &Limits) -> Checked {
+    if text.trim().is_empty() {
+        return failed(Issue::new(
+            IssueCode::InputEmpty,
+            Path::root(),
+            "the input is empty; expected a plan as a json object".into(),
+            "入力が空です（計画のJSONオブジェクトが必要です）".into(),
+        ));
+    }
+    match crate::strict::from_str::<Plan>(text) {
+        Ok(plan) => {
+            let mut issues = crate::validate::validate_with(&plan, limits);
+            locate(text, &mut issues);
+            Checked {
+                plan: Some(plan),
+                issues,
+            }
+        }
+        Err(_) => {
+            // The cold path: parse again, tracking the path, to say where the problem is.
+            let mut de = serde_json::Deserializer::from_str(text);
+            let issue = match serde_path_to_error::deserialize::<_, Plan>(crate::strict::Strict(&mut de)) {
+                Err(e) => structural_issue(text, convert(e.path()), e.inner()),
+                // The document parsed but text follows it.
+                Ok(_) => match de.end() {
+                    Err(e) => structural_issue(text, Path::root(), &e),
+                    // Unreachable in practice (same input, same parser); say so, never panic.
+                    Ok(()) => Issue::new(
+                        IssueCode::JsonSyntax,
+                        Path::root(),
+                        "the input could not be parsed".into(),
+                        "入力を解析できませんでした".into(),
+                    ),
+                },
+            };
+            failed(issue)
+        }
+    }
+}
+
+/// Fills in line and column for issues found on the typed plan.
+fn locate(text: &str, issues: &mut [Issue]) {
+    if issues.is_empty() {
+        return;
+    }
+    let pointers: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
+    for (issue, offset) in issues.iter_mut().zip(locate_all(text, &pointers)) {
+        if let Some(offset) = offset {
+            let (line, column) = line_column(text, offset);
+            issue.line = Some(line);
+            issue.column = Some(column);
+        }
+    }
+}
+
+/// Turns a serde error into an issue with a stable code, a typed path and both messages.
+fn convert(path: &serde_path_to_error::Path) -> Path {
+    use serde_path_to_error::Segment;
+    Path(
+        path.iter()
+            .filter_map(|seg| match seg {
+                Segment::Seq { index } => Some(PathSegment::Index(*index)),
+                Segment::Map { key } => Some(PathSegment::Key(Cow::Owned(key.clone()))),
+                Segment::Enum { .. } | Segment::Unknown => None,
+            })
+            .collect(),
+    )
+}
+
+fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the position is kept separately.
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = shorten(full.strip_suffix(&suffix).unwrap_or(&full));
+    let (line, column) = char_position(text, e.line(), e.column());
+    let (code, en, ja) = match e.classify() {
+        Category::Eof => (
+            IssueCode::JsonTruncated,
+            format!("the json ends too early, at line {line}, column {column}: {msg}"),
+            format!("JSONが途中で終わっています（{line}行{column}列）"),
+        ),
+        Category::Syntax | Category::Io if msg.starts_with("recursion limit exceeded") => (
+            IssueCode::TooDeep,
+            format!("arrays and objects nest more than {PARSER_MAX_DEPTH} levels deep, at line {line}, column {column}"),
+            format!("配列やオブジェクトの入れ子が{PARSER_MAX_DEPTH}段を超えています（{line}行{column}列）"),
+        ),
+        Category::Syntax | Category::Io => (
+            IssueCode::JsonSyntax,
+            format!("the input is not valid json at line {line}, column {column}: {msg}"),
+            format!("JSONの構文が正しくありません（{line}行{column}列: {msg}）"),
+        ),
+        Category::Data => data_issue(&msg, &mut p),
+    };
+    Issue {
+        line: Some(line),
+        column: Some(column),
+        ..Issue::new(code, p, en, ja)
+    }
+}
+
+/// Classifies serde's data errors by the fixed prefixes serde's `de::Error` constructors
+/// write, and suggests the closest field or code for a misspelt one.
+fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (name, known) = split_expected(rest);
+        // serde_path_to_error's path ends at the object; name the field too.
+        if path.0.last() != Some(&PathSegment::Key(Cow::Owned(name.to_owned()))) {
+            path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
+        }
+        return match closest(name, &known) {
+            Some(s) => (
+                IssueCode::UnknownField,
+                format!("unknown field `{name}`, did you mean `{s}`?"),
+                format!("不明なフィールド `{name}` です。`{s}` の誤りではありませんか"),
+            ),
+            None => (
+                IssueCode::UnknownField,
+                format!(
+                    "unknown field `{name}`; known fields here: {}",
+                    quote_list(&known)
+                ),
+                format!(
+                    "不明なフィールド `{name}` です（使えるフィールド: {}）",
+                    quote_list(&known)
+                ),
+            ),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let name = rest.trim_end_matches('`');
+        path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
+        return (
+            IssueCode::MissingField,
+            format!("missing required field `{name}`"),
+            format!("必須のフィールド `{name}` がありません"),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        let name = rest.trim_end_matches('`');
+        return (
+            IssueCode::DuplicateField,
+            format!("field `{name}` appears twice"),
+            format!("フィールド `{name}` が2回書かれています"),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (name, known) = split_expected(rest);
+        let hint = closest(name, &known)
+            .map(|s| format!(", did you mean `{s}`?"))
+            .unwrap_or_default();
+        return (
+            IssueCode::InvalidValue,
+            format!(
+                "unknown code `{name}`; expected one of {}{hint}",
+                quote_list(&known)
+            ),
+            format!(
+                "不明なコード `{name}` です（使えるコード: {}）",
+                quote_list(&known)
+            ),
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        return (
+            IssueCode::WrongType,
+            format!("wrong type: {rest}"),
+            format!("値の型が正しくありません（{rest}）"),
+        );
+    }
+    (
+        IssueCode::InvalidValue,
+        msg.to_owned(),
+        format!("値が正しくありません（{msg}）"),
+    )
+}
+
+/// Splits "x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
+fn split_expected(rest: &str) -> (&str, Vec<&str>) {
+    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+    let known = tail.split('`').skip(1).step_by(2).collect();
+    (name, known)
+}
+
+fn quote_list(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The candidate within a small edit distance of `name`, if there is one.
+fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).clamp(1, 3);
+    candidates
+        .iter()
+        .map(|c| (levenshtein(name, c), *c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    // Optimal string alignment distance: Levenshtein plus adjacent transpositions, so that
+    // `titel` is one edit from `title`.
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    let at = |i: usize, j: usize| i * w + j;
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            let v = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let cost = usize::from(a.get(i - 1) != b.get(j - 1));
+                let get = |x: usize| d.get(x).copied().unwrap_or(usize::MAX - 1);
+                let mut v = (get(at(i - 1, j)) + 1)
+                    .min(get(at(i, j - 1)) + 1)
+                    .min(get(at(i - 1, j - 1)) + cost);
+                if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
+                    v = v.min(get(at(i - 2, j - 2)) + 1);
+                }
+                v
+            };
+            if let Some(slot) = d.get_mut(at(i, j)) {
+                *slot = v;
+            }
+        }
+    }
+    d.last().copied().unwrap_or(0)
+}
+
+/// Keeps messages short whatever the input held: serde quotes offending values in full.
+fn shorten(msg: &str) -> String {
+    const HEAD: usize = 160;
+    const TAIL: usize = 80;
+    if msg.chars().count() <= HEAD + TAIL {
+        return msg.to_owned();
+    }
+    let head: String = msg.chars().take(HEAD).collect();
+    let tail: String = msg
+        .chars()
+        .rev()
+        .take(TAIL)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{head}…{tail}")
+}
+
+/// serde_json counts columns in bytes; issues count characters.
+fn char_position(text: &str, line: usize, byte_column: usize) -> (u32, u32) {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut offset = (start + byte_column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    line_column(text, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(input: &[u8]) -> Issue {
+        check(input).issues.remove(0)
+    }
+
+    #[test]
+    fn a_misspelt_field_gets_a_suggestion_and_a_full_path() {
+        let mut v: serde_json::Value = serde_json::from_str(crate::iizuka::THIRD_PLAN_JSON).unwrap();
+        let goal = &mut v["goals"][1];
+        let t = goal.as_object_mut().unwrap().remove("title").unwrap();
+        goal["titel"] = t;
+        let i = first(v.to_string().as_bytes());
+        assert_eq!(i.code, IssueCode::UnknownField);
+        assert_eq!(i.path.to_string(), "/goals/1/titel");
+        assert_eq!(i.message_en, "unknown field `titel`, did you mean `title`?");
+    }
+
+    #[test]
+    fn a_missing_field_is_named_in_the_path() {
+        let mut v: serde_json::Value = serde_json::from_str(crate::iizuka::THIRD_PLAN_JSON).unwrap();
+        v["goals"][0]["targets"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("initiatives");
+        let i = first(v.to_string().as_bytes());
+        assert_eq!(i.code, IssueCode::MissingField);
+        assert_eq!(i.path.to_string(), "/goals/0/targets/0/initiatives");
+    }
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let i = first("{\"id\": \"あ\" x}".as_bytes());
+        assert_eq!(i.code, IssueCode::JsonSyntax);
+        assert_eq!((i.line, i.column), (Some(1), Some(12)));
+    }
+
+    #[test]
+    fn deep_nesting_stops_at_the_parser_limit() {
+        let mut s = String::from("{\"schema_version\":\"1.0\",\"extensions\":{\"x\":");
+        s.push_str(&"[".repeat(200_000));
+        let i = first(s.as_bytes());
+        assert_eq!(i.code, IssueCode::TooDeep);
+        assert!(i.path.to_string().starts_with("/extensions/x/0/0/"));
+    }
+
+    #[test]
+    fn huge_values_are_not_echoed() {
+        let big = "x".repeat(1_000_000);
+        let i = first(format!("{{\"schema_version\": 1, \"id\": \"{big}\"}}").as_bytes());
+        assert_eq!(i.code, IssueCode::WrongType);
+        let i = first(format!("{{\"edition\": \"{big}\"}}").as_bytes());
+        assert!(i.message_en.len() < 400, "{}", i.message_en.len());
+    }
+
+    #[test]
+    fn a_bom_is_accepted_and_bad_utf8_is_located() {
+        let json = crate::iizuka::third_plan().to_canonical_json();
+        let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+        with_bom.extend_from_slice(json.as_bytes());
+        assert!(check(&with_bom).is_valid());
+        let i = first(b"{\n  \"a\": \"\xff\"}");
+        assert_eq!(i.code, IssueCode::InvalidUtf8);
+        assert_eq!((i.line, i.column), (Some(2), Some(9)));
+    }
+
+    #[test]
+    fn empty_and_oversized_inputs_are_refused_before_parsing() {
+        assert_eq!(first(b"  \n").code, IssueCode::InputEmpty);
+        assert_eq!(first(b"").code, IssueCode::InputEmpty);
+        let small = Limits {
+            max_input_bytes: 4,
+            ..Limits::default()
+        };
+        assert_eq!(
+            check_with(b"{\"a\":1}", &small).issues[0].code,
+            IssueCode::InputTooLarge
+        );
+    }
+
+    #[test]
+    fn edit_distance_is_symmetric_on_examples() {
+        assert_eq!(levenshtein("titel", "title"), 1);
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(levenshtein("", "abc"), 3);
+        assert_eq!(closest("goal", &["goals", "actors"]), Some("goals"));
+        assert_eq!(closest("zzzz", &["goals"]), None);
+    }
+}

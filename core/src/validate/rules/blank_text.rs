@@ -1,0 +1,66 @@
+//! `text.blank`: a text whose Japanese (or, when present, English) is empty or white space.
+
+use crate::error::{Issue, IssueCode};
+use crate::model::{is_blank, Text};
+use crate::validate::walk::{walk, Stack, Visitor};
+use crate::validate::{Context, Rule};
+
+pub struct BlankText;
+
+impl Rule for BlankText {
+    fn name(&self) -> &'static str {
+        "blank_text"
+    }
+
+    fn codes(&self) -> &'static [IssueCode] {
+        &[IssueCode::BlankText]
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
+        walk(cx.plan, &mut Blanks { out });
+    }
+}
+
+struct Blanks<'o> {
+    out: &'o mut Vec<Issue>,
+}
+
+impl Visitor<'_> for Blanks<'_> {
+    fn text(&mut self, text: &Text, path: &Stack) {
+        if is_blank(&text.ja) {
+            self.out.push(Issue::new(
+                IssueCode::BlankText,
+                path.path(&["ja"]),
+                "the japanese text is blank; it is required".into(),
+                "日本語の文が空です（必須）".into(),
+            ));
+        }
+        if text.en.as_deref().is_some_and(is_blank) {
+            self.out.push(Issue::new(
+                IssueCode::BlankText,
+                path.path(&["en"]),
+                "the english text is blank; leave it out instead".into(),
+                "英語の文が空です（不要なら項目ごと省いてください）".into(),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::rules::testing::*;
+
+    #[test]
+    fn blank_japanese_and_blank_english_are_both_reported() {
+        let mut p = plan();
+        p.goals[1].targets[0].initiatives[1].title.ja = "\u{3000}".into();
+        p.challenges[0].title.en = Some(" ".into());
+        assert_eq!(
+            found(&p),
+            expect(&[
+                ("text.blank", "/challenges/0/title/en"),
+                ("text.blank", "/goals/1/targets/0/initiatives/1/title/ja"),
+            ])
+        );
+    }
+}

@@ -1,0 +1,72 @@
+//! `id.invalid`: an id or reference that does not have the id format.
+
+use crate::error::{Issue, IssueCode};
+use crate::model::{Id, MAX_ID_LEN};
+use crate::preview;
+use crate::validate::walk::{walk, Kind, Stack, Visitor};
+use crate::validate::{Context, Rule};
+
+pub struct IdFormat;
+
+impl Rule for IdFormat {
+    fn name(&self) -> &'static str {
+        "id_format"
+    }
+
+    fn codes(&self) -> &'static [IssueCode] {
+        &[IssueCode::InvalidId]
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
+        walk(cx.plan, &mut Format { out });
+    }
+}
+
+struct Format<'o> {
+    out: &'o mut Vec<Issue>,
+}
+
+impl Visitor<'_> for Format<'_> {
+    fn id(&mut self, id: &Id, _kind: Kind, path: &Stack) {
+        if !id.is_well_formed() {
+            self.out.push(Issue::new(
+                IssueCode::InvalidId,
+                path.path(&[]),
+                format!(
+                    "id `{}` is not valid: use lowercase letters and digits joined by single `-`, `_` or `.`, at most {MAX_ID_LEN} characters",
+                    preview(id.as_str())
+                ),
+                format!(
+                    "ID `{}` は形式に合いません（英小文字と数字を1つの `-`・`_`・`.` でつなぎ、{MAX_ID_LEN}文字以内）",
+                    preview(id.as_str())
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Id;
+    use crate::validate::rules::testing::*;
+
+    #[test]
+    fn ids_with_capitals_or_spaces_are_invalid() {
+        let mut p = plan();
+        p.actors[0].id = Id::from("Residents");
+        let before = p.actors[0].id.clone();
+        // Keep references intact so that only the format is at fault.
+        for g in &mut p.goals {
+            for t in &mut g.targets {
+                for i in &mut t.initiatives {
+                    for part in &mut i.participants {
+                        if part.actor.as_str() == "resident" {
+                            part.actor = before.clone();
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(found(&p), expect(&[("id.invalid", "/actors/0/id")]));
+    }
+}

@@ -1,0 +1,311 @@
+//! One walk over a plan that hands each text, year, list, id and reference to a visitor with
+//! its path, so that rules about "every text" or "every id" are written once and cannot miss
+//! a field.
+
+use std::borrow::Cow;
+
+use crate::error::{Path, PathSegment};
+use crate::model::*;
+
+/// The kinds of part that carry an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The plan itself.
+    Plan,
+    /// A phase of the period.
+    Phase,
+    /// A narrative section.
+    Section,
+    /// A challenge (課題).
+    Challenge,
+    /// A resident's voice.
+    Voice,
+    /// A basic goal (基本目標).
+    Goal,
+    /// An activity target (活動目標).
+    Target,
+    /// A specific initiative (具体的取り組み).
+    Initiative,
+    /// A project (事業).
+    Project,
+    /// An evaluation indicator (評価指標).
+    Indicator,
+    /// An actor (担い手).
+    Actor,
+    /// A publisher (策定主体).
+    Publisher,
+    /// A sub-plan.
+    SubPlan,
+    /// A district (地区).
+    District,
+    /// A base (拠点).
+    Base,
+}
+
+impl Kind {
+    /// (English, Japanese) names for messages.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Plan => ("plan", "計画"),
+            Kind::Phase => ("phase", "期"),
+            Kind::Section => ("section", "節"),
+            Kind::Challenge => ("challenge", "課題"),
+            Kind::Voice => ("voice", "市民の声"),
+            Kind::Goal => ("basic goal", "基本目標"),
+            Kind::Target => ("activity target", "活動目標"),
+            Kind::Initiative => ("initiative", "具体的取り組み"),
+            Kind::Project => ("project", "事業"),
+            Kind::Indicator => ("indicator", "評価指標"),
+            Kind::Actor => ("actor", "担い手"),
+            Kind::Publisher => ("publisher", "策定主体"),
+            Kind::SubPlan => ("sub-plan", "個別計画"),
+            Kind::District => ("district", "地区"),
+            Kind::Base => ("base", "拠点"),
+        }
+    }
+}
+
+/// The path to the node being visited, kept as a stack so that the walk allocates nothing
+/// until a rule actually reports an issue.
+#[derive(Debug, Default)]
+pub struct Stack(Vec<PathSegment>);
+
+impl Stack {
+    fn key(&mut self, k: &'static str) {
+        self.0.push(PathSegment::Key(Cow::Borrowed(k)));
+    }
+
+    fn index(&mut self, i: usize) {
+        self.0.push(PathSegment::Index(i));
+    }
+
+    fn pop(&mut self) {
+        self.0.pop();
+    }
+
+    /// The current path, and `extra` keys below it.
+    pub fn path(&self, extra: &[&'static str]) -> Path {
+        let mut p = Path(self.0.clone());
+        for k in extra {
+            p = p.key(*k);
+        }
+        p
+    }
+}
+
+/// What a rule wants to see. Every method has an empty default.
+pub trait Visitor<'p> {
+    /// A bilingual text; `path` ends at the text object.
+    fn text(&mut self, _text: &'p Text, _path: &Stack) {}
+    /// A fiscal year; `path` ends at the year.
+    fn year(&mut self, _year: FiscalYear, _path: &Stack) {}
+    /// A list of `len` elements; `path` ends at the list.
+    fn list(&mut self, _len: usize, _path: &Stack) {}
+    /// An id that names a part of `kind`; `path` ends at the id.
+    fn id(&mut self, _id: &'p Id, _kind: Kind, _path: &Stack) {}
+    /// A reference that must name a part of `kind`; `path` ends at the reference.
+    fn reference(&mut self, _id: &'p Id, _kind: Kind, _path: &Stack) {}
+    /// An extensions object; `path` ends at it.
+    fn extensions(&mut self, _ext: &'p Extensions, _path: &Stack) {}
+}
+
+struct Walker<'v, V> {
+    v: &'v mut V,
+    at: Stack,
+}
+
+/// Walks every part of `plan` in document order.
+pub fn walk<'p, V: Visitor<'p>>(plan: &'p Plan, v: &mut V) {
+    Walker {
+        v,
+        at: Stack::default(),
+    }
+    .plan(plan);
+}
+
+impl<'p, V: Visitor<'p>> Walker<'_, V> {
+    fn field(&mut self, k: &'static str, f: impl FnOnce(&mut Self)) {
+        self.at.key(k);
+        f(self);
+        self.at.pop();
+    }
+
+    fn list<T>(&mut self, k: &'static str, items: &'p [T], mut f: impl FnMut(&mut Self, &'p T)) {
+        self.at.key(k);
+        self.v.list(items.len(), &self.at);
+        for (i, item) in items.iter().enumerate() {
+            self.at.index(i);
+            f(self, item);
+            self.at.pop();
+        }
+        self.at.pop();
+    }
+
+    fn text(&mut self, k: &'static str, t: &'p Text) {
+        self.field(k, |w| w.v.text(t, &w.at));
+    }
+
+    fn opt_text(&mut self, k: &'static str, t: &'p Option<Text>) {
+        if let Some(t) = t {
+            self.text(k, t);
+        }
+    }
+
+    fn id(&mut self, id: &'p Id, kind: Kind) {
+        self.field("id", |w| w.v.id(id, kind, &w.at));
+    }
+
+    fn year(&mut self, k: &'static str, y: FiscalYear) {
+        self.field(k, |w| w.v.year(y, &w.at));
+    }
+
+    fn refs(&mut self, k: &'static str, ids: &'p [Id], kind: Kind) {
+        self.list(k, ids, |w, id| w.v.reference(id, kind, &w.at));
+    }
+
+    fn ext(&mut self, e: &'p Extensions) {
+        if !e.is_empty() {
+            self.field("extensions", |w| w.v.extensions(e, &w.at));
+        }
+    }
+
+    fn plan(&mut self, p: &'p Plan) {
+        self.id(&p.id, Kind::Plan);
+        self.text("title", &p.title);
+        self.field("municipality", |w| {
+            w.text("name", &p.municipality.name);
+            w.text("prefecture", &p.municipality.prefecture);
+        });
+        self.field("period", |w| {
+            w.year("start_fiscal_year", p.period.start_fiscal_year);
+            w.year("end_fiscal_year", p.period.end_fiscal_year);
+            w.list("phases", &p.period.phases, |w, ph| {
+                w.id(&ph.id, Kind::Phase);
+                w.text("name", &ph.name);
+                w.year("start_fiscal_year", ph.start_fiscal_year);
+                w.year("end_fiscal_year", ph.end_fiscal_year);
+            });
+            if let Some(y) = p.period.mid_term_review_fiscal_year {
+                w.year("mid_term_review_fiscal_year", y);
+            }
+        });
+        self.list("publishers", &p.publishers, |w, pb| {
+            w.id(&pb.id, Kind::Publisher);
+            w.text("name", &pb.name);
+            if let Some(o) = &pb.office {
+                w.field("office", |w| {
+                    w.opt_text("organization", &o.organization);
+                    w.opt_text("department", &o.department);
+                    w.opt_text("division", &o.division);
+                    w.opt_text("section", &o.section);
+                });
+            }
+        });
+        self.field("philosophy", |w| {
+            w.text("statement", &p.philosophy.statement);
+            w.opt_text("subtitle", &p.philosophy.subtitle);
+            w.opt_text("explanation", &p.philosophy.explanation);
+        });
+        self.field("help_model", |w| {
+            w.list("sectors", &p.help_model.sectors, |w, s| {
+                w.text("definition", &s.definition)
+            });
+        });
+        self.list("overview", &p.overview, |w, s| {
+            w.id(&s.id, Kind::Section);
+            w.text("heading", &s.heading);
+            w.text("body", &s.body);
+        });
+        self.list("challenges", &p.challenges, |w, c| {
+            w.id(&c.id, Kind::Challenge);
+            w.text("title", &c.title);
+            w.opt_text("description", &c.description);
+            w.ext(&c.extensions);
+        });
+        self.list("voices", &p.voices, |w, v| {
+            w.id(&v.id, Kind::Voice);
+            w.text("text", &v.text);
+            w.refs("challenges", &v.challenges, Kind::Challenge);
+            w.refs("goals", &v.goals, Kind::Goal);
+        });
+        self.list("goals", &p.goals, Self::goal);
+        self.list("actors", &p.actors, |w, a| {
+            w.id(&a.id, Kind::Actor);
+            w.text("name", &a.name);
+            w.opt_text("description", &a.description);
+            w.ext(&a.extensions);
+        });
+        self.list("sub_plans", &p.sub_plans, |w, s| {
+            w.id(&s.id, Kind::SubPlan);
+            w.text("title", &s.title);
+            w.opt_text("legal_basis", &s.legal_basis);
+        });
+        self.list("districts", &p.districts, |w, d| {
+            w.id(&d.id, Kind::District);
+            w.text("name", &d.name);
+        });
+        self.list("bases", &p.bases, |w, b| {
+            w.id(&b.id, Kind::Base);
+            w.text("name", &b.name);
+            if let Some(d) = &b.district {
+                w.field("district", |w| w.v.reference(d, Kind::District, &w.at));
+            }
+            w.opt_text("description", &b.description);
+        });
+        self.list("sources", &p.sources, |w, s| {
+            w.text("title", &s.title);
+            w.opt_text("note", &s.note);
+        });
+        self.ext(&p.extensions);
+    }
+
+    fn goal(&mut self, g: &'p Goal) {
+        self.id(&g.id, Kind::Goal);
+        self.text("title", &g.title);
+        self.opt_text("description", &g.description);
+        self.list("targets", &g.targets, |w, t| {
+            w.id(&t.id, Kind::Target);
+            w.text("title", &t.title);
+            w.opt_text("description", &t.description);
+            w.list("initiatives", &t.initiatives, Self::initiative);
+            w.list("indicators", &t.indicators, Self::indicator);
+            w.ext(&t.extensions);
+        });
+        self.list("indicators", &g.indicators, Self::indicator);
+        self.ext(&g.extensions);
+    }
+
+    fn initiative(&mut self, i: &'p Initiative) {
+        self.id(&i.id, Kind::Initiative);
+        self.text("title", &i.title);
+        self.opt_text("description", &i.description);
+        self.refs("challenges", &i.challenges, Kind::Challenge);
+        self.list("participants", &i.participants, |w, p| {
+            w.field("actor", |w| w.v.reference(&p.actor, Kind::Actor, &w.at));
+            w.opt_text("role", &p.role);
+        });
+        self.refs("attributed_to", &i.attributed_to, Kind::Publisher);
+        self.refs("sub_plans", &i.sub_plans, Kind::SubPlan);
+        self.refs("districts", &i.districts, Kind::District);
+        self.list("projects", &i.projects, |w, pr| {
+            w.id(&pr.id, Kind::Project);
+            w.text("title", &pr.title);
+            w.opt_text("description", &pr.description);
+            w.opt_text("responsible", &pr.responsible);
+        });
+        self.list("indicators", &i.indicators, Self::indicator);
+        self.ext(&i.extensions);
+    }
+
+    fn indicator(&mut self, ind: &'p Indicator) {
+        self.id(&ind.id, Kind::Indicator);
+        self.text("name", &ind.name);
+        self.opt_text("unit", &ind.unit);
+        if let Some(b) = &ind.baseline {
+            self.field("baseline", |w| w.year("fiscal_year", b.fiscal_year));
+        }
+        self.list("targets", &ind.targets, |w, o| {
+            w.year("fiscal_year", o.fiscal_year)
+        });
+    }
+}
