@@ -251,6 +251,7 @@ fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
     }
     if let Some(rest) = msg.strip_prefix("duplicate field `") {
         let name = rest.trim_end_matches('`');
+        path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
         return (
             IssueCode::DuplicateField,
             format!("field `{name}` appears twice"),

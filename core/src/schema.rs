@@ -32,6 +32,7 @@ pub fn plan_schema() -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let schema = generator.into_root_schema_for::<Plan>();
     let mut v = schema.to_value();
+    tidy_descriptions(&mut v);
     if let Some(obj) = v.as_object_mut() {
         let major = SCHEMA_VERSION.split('.').next().unwrap_or("1");
         obj.insert(
@@ -47,6 +48,51 @@ pub fn plan_schema() -> serde_json::Value {
         }
     }
     v
+}
+
+/// Doc comments become descriptions; drop their Rust examples and undo rustdoc's line wrapping
+/// so that the schema reads as prose in any tool.
+fn tidy_descriptions(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, child) in map.iter_mut() {
+                match child {
+                    serde_json::Value::String(s) if k == "description" => *s = prose(s),
+                    _ => tidy_descriptions(child),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(tidy_descriptions),
+        _ => {}
+    }
+}
+
+fn prose(doc: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut in_code = false;
+    for line in doc.lines() {
+        let line = line.trim();
+        if line.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            continue;
+        }
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current.join(" "));
+    }
+    paragraphs.join("\n\n")
 }
 
 fn plan_schema_text() -> String {

@@ -23,7 +23,10 @@ pub const SUPPORTED_SCHEMA_VERSIONS: &[&str] = &["1.0"];
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Regional welfare plan (地域福祉計画)")]
+#[schemars(
+    title = "Regional welfare plan (地域福祉計画)",
+    description = "A Japanese municipality's regional welfare plan (地域福祉計画) as one document: its municipality and period, basic philosophy (基本理念), help model (自助・共助・公助), challenges (課題), basic goals (基本目標) with activity targets (活動目標) and specific initiatives (具体的取り組み), and the actors (担い手) who carry them. Ids are stable strings; references are by id."
+)]
 pub struct Plan {
     /// The exchange format version the document follows.
     #[schemars(extend("enum" = ["1.0"]))]

@@ -1,0 +1,164 @@
+//! Runs the shared conformance corpus (`tests/conformance/`) through the Rust core, and checks
+//! each verdict against an independent JSON Schema validator (the `jsonschema` crate).
+//!
+//! The Python and WASM suites run the same corpus and assert the same codes and paths.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use welfare_plan::{check_with, IssueCode, Limits};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance")
+}
+
+struct Case {
+    name: String,
+    input: Vec<u8>,
+    expected: Value,
+}
+
+fn limits(expected: &Value) -> Limits {
+    match expected.get("limits") {
+        Some(l) => serde_json::from_value(l.clone()).expect("limits in the corpus are valid"),
+        None => Limits::default(),
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let dir = corpus().join("cases");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let Some(stem) = name.strip_suffix(".expected.json") else {
+            continue;
+        };
+        let input = std::fs::read(dir.join(format!("{stem}.json"))).unwrap();
+        let expected = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        out.push(Case {
+            name: stem.to_owned(),
+            input,
+            expected,
+        });
+    }
+    let generated: Vec<Value> =
+        serde_json::from_slice(&std::fs::read(corpus().join("generated.json")).unwrap()).unwrap();
+    for g in generated {
+        let s = |k: &str| g[k].as_str().unwrap().to_owned();
+        let count = g["count"].as_u64().unwrap() as usize;
+        let input = [s("prefix"), s("repeat").repeat(count), s("suffix")]
+            .concat()
+            .into_bytes();
+        out.push(Case {
+            name: s("name"),
+            input,
+            expected: g,
+        });
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    assert!(
+        out.len() > 40,
+        "the corpus was not found at {}",
+        corpus().display()
+    );
+    out
+}
+
+fn expected_pairs(expected: &Value) -> Vec<(String, String)> {
+    expected["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap().to_owned(),
+                i["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_case_reports_exactly_the_expected_issues() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let checked = check_with(&case.input, &limits(&case.expected));
+        let got: Vec<(String, String)> = checked
+            .issues
+            .iter()
+            .map(|i| (i.code.to_string(), i.path.to_string()))
+            .collect();
+        let want = expected_pairs(&case.expected);
+        let valid = case.expected["valid"].as_bool().unwrap();
+        if got != want || checked.is_valid() != valid {
+            failures.push(format!(
+                "{}: expected {want:?} (valid {valid}), got {got:?}",
+                case.name
+            ));
+        }
+        for issue in &checked.issues {
+            assert!(
+                !issue.message_en.is_empty() && !issue.message_ja.is_empty(),
+                "{}",
+                case.name
+            );
+            assert!(issue.message_en.len() < 1000, "{}: message too long", case.name);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_issue_code_has_a_fixture() {
+    let covered: BTreeSet<String> = cases()
+        .iter()
+        .flat_map(|c| expected_pairs(&c.expected))
+        .map(|(code, _)| code)
+        .collect();
+    let missing: Vec<&str> = IssueCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| !covered.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a conformance fixture: {missing:?}"
+    );
+}
+
+#[test]
+fn the_json_schema_agrees_with_the_library_on_every_case() {
+    let schema: Value =
+        serde_json::from_slice(&std::fs::read(corpus().join("../../schemas/plan.schema.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let mut checked = 0;
+    for case in cases() {
+        let Some(want) = case.expected["schema_valid"].as_bool() else {
+            continue;
+        };
+        if case.expected["valid"].as_bool().unwrap() {
+            assert!(want, "{}: a valid plan must be schema-valid", case.name);
+        }
+        let text = std::str::from_utf8(&case.input).unwrap();
+        let doc: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&doc)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert_eq!(errors.is_empty(), want, "{}: schema errors {errors:?}", case.name);
+        checked += 1;
+    }
+    assert!(
+        checked > 30,
+        "only {checked} cases were checked against the schema"
+    );
+}

@@ -1,0 +1,46 @@
+//! The files in `schemas/` are generated from the Rust types; this test regenerates them and
+//! fails on any difference. `SCHEMAS=overwrite cargo test -p welfare-plan --test schemas`
+//! (or `welfare-plan schema --out schemas/`) rewrites them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+#[test]
+fn schemas_directory_matches_the_generated_schemas() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
+    let overwrite = std::env::var("SCHEMAS").as_deref() == Ok("overwrite");
+    let mut stale = Vec::new();
+    for file in welfare_plan::schema::all() {
+        let path = dir.join(file.file_name);
+        if overwrite {
+            std::fs::write(&path, &file.text).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(file.text.as_str()) {
+            stale.push(file.file_name);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{stale:?} differ from the generated schemas; run `cargo run -p welfare-plan-cli -- schema --out schemas/`"
+    );
+}
+
+#[test]
+fn the_embedded_plan_is_canonical_and_has_no_issues() {
+    let json = welfare_plan::iizuka::THIRD_PLAN_JSON;
+    let checked = welfare_plan::check(json.as_bytes());
+    assert_eq!(checked.issues, vec![]);
+    assert_eq!(
+        checked.plan.unwrap().to_canonical_json(),
+        json,
+        "core/data/iizuka-3rd.json is not canonical"
+    );
+}
+
+#[test]
+fn the_embedded_plan_is_valid_against_the_schema() {
+    let schema = welfare_plan::schema::plan_schema();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(welfare_plan::iizuka::THIRD_PLAN_JSON).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

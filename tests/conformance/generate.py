@@ -1,0 +1,359 @@
+#!/usr/bin/env python3
+"""Writes the conformance corpus: each case a mutation of a valid plan, with its expected issues.
+
+The expected codes and paths below are written by hand from the format's rules, not computed
+by the library, so the suites that read the corpus (Rust, Python, WASM) can fail.
+
+    python3 tests/conformance/generate.py          # rewrite cases/
+    python3 tests/conformance/generate.py --check  # fail if cases/ differs (run by the test script)
+"""
+import copy
+import json
+import pathlib
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+CASES = HERE / "cases"
+IIZUKA = json.loads((HERE.parent.parent / "core" / "data" / "iizuka-3rd.json").read_text("utf-8"))
+
+
+def dump(doc):
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def issue(code, path):
+    return {"code": code, "path": path}
+
+
+def mutate(fn):
+    doc = copy.deepcopy(IIZUKA)
+    fn(doc)
+    return dump(doc)
+
+
+def synthetic_joint_plan():
+    """A synthetic plan (架空) that uses every optional part of the format."""
+    def t(ja, en=None):
+        return {"ja": ja, "en": en} if en else {"ja": ja}
+
+    return {
+        "schema_version": "1.0",
+        "id": "synthetic-joint-plan",
+        "title": t("架空市地域福祉計画・地域福祉活動計画（試験用の架空データ）", "Synthetic City joint plan (synthetic test data)"),
+        "edition": 1,
+        "municipality": {"code": "131016", "name": t("架空区（試験用）"), "prefecture": t("東京都")},
+        "period": {
+            "start_fiscal_year": 2024,
+            "end_fiscal_year": 2029,
+            "phases": [
+                {"id": "first-half", "name": t("前期"), "start_fiscal_year": 2024, "end_fiscal_year": 2026},
+                {"id": "second-half", "name": t("後期"), "start_fiscal_year": 2027, "end_fiscal_year": 2029},
+            ],
+            "mid_term_review_fiscal_year": 2026,
+        },
+        "published": "2024-03",
+        "publishers": [
+            {"id": "city", "kind": "municipality", "name": t("架空区")},
+            {"id": "council", "kind": "social_welfare_council", "name": t("架空区社会福祉協議会"),
+             "office": {"section": t("地域福祉係")}},
+        ],
+        "philosophy": {"statement": t("試験用の基本理念")},
+        "help_model": {"kind": "four_help", "sectors": [
+            {"sector": "self_help", "definition": t("自分でできること")},
+            {"sector": "reciprocal_help", "definition": t("近所で助け合うこと")},
+            {"sector": "mutual_help", "definition": t("制度化された支え合い")},
+            {"sector": "public_help", "definition": t("行政のサービス")},
+        ]},
+        "challenges": [{"id": "isolation", "number": 1, "title": t("孤立の防止"),
+                        "extensions": {"synthetic:weight": 0.5}}],
+        "goals": [{
+            "id": "goal-1", "number": 1, "title": t("試験用の基本目標"),
+            "targets": [{
+                "id": "goal-1.target-1", "number": 1, "title": t("試験用の活動目標"),
+                "initiatives": [{
+                    "id": "goal-1.target-1.ini-1", "number": 1, "title": t("見守り活動"),
+                    "priority": True,
+                    "challenges": ["isolation"],
+                    "participants": [
+                        {"actor": "neighbours", "sector": "reciprocal_help", "role": t("声かけ")},
+                        {"actor": "ward-office", "sector": "public_help"},
+                    ],
+                    "attributed_to": ["city", "council"],
+                    "sub_plans": ["reoffending"],
+                    "districts": ["north"],
+                    "projects": [
+                        {"id": "p-1", "number": 1, "title": t("見守り訪問事業"), "responsible": t("福祉課")},
+                        {"id": "p-2", "number": 2, "title": t("サロン事業")},
+                    ],
+                    "indicators": [{"id": "ind-visits", "name": t("見守り訪問件数（架空）"), "unit": t("件"),
+                                    "baseline": {"fiscal_year": 2022, "value": 100},
+                                    "targets": [{"fiscal_year": 2029, "value": 150.5}]}],
+                }],
+            }],
+        }],
+        "actors": [
+            {"id": "neighbours", "kind": "resident", "name": t("近隣住民"), "sector": "reciprocal_help"},
+            {"id": "ward-office", "kind": "municipality", "name": t("区役所"), "sector": "public_help"},
+        ],
+        "sub_plans": [{"id": "reoffending", "title": t("再犯防止推進計画"), "legal_basis": t("再犯の防止等の推進に関する法律")}],
+        "districts": [{"id": "north", "name": t("北地区")}],
+        "bases": [{"id": "north-center", "name": t("北地区交流センター"), "district": "north"}],
+        "sources": [{"title": t("試験用の架空データ"), "note": t("実在の計画ではありません。", "Not a real plan.")}],
+        "extensions": {"synthetic:generator": "tests/conformance/generate.py"},
+    }
+
+
+def cases():
+    """(name, bytes, expected) for every case."""
+    out = []
+
+    def add(name, data, description, valid, schema_valid, issues, limits=None):
+        exp = {"description": description, "valid": valid, "schema_valid": schema_valid, "issues": issues}
+        if limits:
+            exp["limits"] = limits
+        out.append((name, data, exp))
+
+    # --- valid documents -------------------------------------------------------------------
+    add("valid-iizuka-3rd", dump(IIZUKA), "the embedded Iizuka 3rd plan", True, True, [])
+    add("valid-synthetic-joint-four-help", dump(synthetic_joint_plan()),
+        "a synthetic joint plan with every optional part: four-help model, two publishers, phases, projects, indicators, extensions",
+        True, True, [])
+    add("valid-bom", b"\xef\xbb\xbf" + dump(IIZUKA), "a UTF-8 byte-order mark before the document is accepted",
+        True, None, [])
+
+    def unaddressed(d):
+        for g in d["goals"]:
+            for tg in g["targets"]:
+                for i in tg["initiatives"]:
+                    i["challenges"] = [c for c in i.get("challenges", []) if c != "c6"]
+                    if not i["challenges"]:
+                        i.pop("challenges")
+    add("warning-challenge-unaddressed", mutate(unaddressed),
+        "no initiative addresses challenge ⑥: a warning, still valid", True, True,
+        [issue("coverage.challenge_unaddressed", "/challenges/5")])
+    add("warning-initiative-without-actor",
+        mutate(lambda d: d["goals"][2]["targets"][2]["initiatives"][3].pop("participants")),
+        "an initiative with no participants: a warning, still valid", True, True,
+        [issue("coverage.initiative_without_actor", "/goals/2/targets/2/initiatives/3")])
+
+    # --- bytes and JSON ----------------------------------------------------------------------
+    add("input-empty", b"", "an empty file", False, None, [issue("input.empty", "")])
+    add("input-whitespace", b" \n\t\n", "a file of white space", False, None, [issue("input.empty", "")])
+    add("input-too-large", dump(IIZUKA), "a document over the configured size limit", False, True,
+        [issue("input.too_large", "")], limits={"max_input_bytes": 1000})
+    add("json-invalid-utf8", dump(IIZUKA).replace("飯塚市".encode(), b"\xff\xfe", 1),
+        "bytes that are not UTF-8", False, None, [issue("json.invalid_utf8", "")])
+    add("json-truncated", dump(IIZUKA)[:5000], "a document cut off in the middle", False, None,
+        [issue("json.truncated", "/overview/0/body/en")])
+    add("json-trailing-comma", b'{"schema_version": "1.0",}', "a trailing comma", False, None,
+        [issue("json.syntax", "")])
+    add("json-trailing-text", dump(IIZUKA) + b"}", "text after the document", False, None,
+        [issue("json.syntax", "")])
+
+    # --- shape -------------------------------------------------------------------------------
+    def top_typo(d):
+        d["titel"] = d.pop("title")
+    add("schema-unknown-field-top", mutate(top_typo), "a misspelt top-level field", False, False,
+        [issue("schema.unknown_field", "/titel")])
+    add("schema-unknown-field-deep",
+        mutate(lambda d: d["goals"][1]["targets"][0]["initiatives"][0].update(priorty=True)),
+        "an unknown field deep inside", False, False,
+        [issue("schema.unknown_field", "/goals/1/targets/0/initiatives/0/priorty")])
+    add("schema-missing-field", mutate(lambda d: d["goals"][0]["targets"][0].pop("initiatives")),
+        "a required array is absent", False, False,
+        [issue("schema.missing_field", "/goals/0/targets/0/initiatives")])
+    add("schema-missing-japanese", mutate(lambda d: d["challenges"][2]["title"].pop("ja")),
+        "a text without its Japanese", False, False, [issue("schema.missing_field", "/challenges/2/title/ja")])
+
+    def deep_wrong_type(d):
+        d["goals"][2]["targets"][0]["initiatives"][1]["number"] = "2"
+    add("schema-wrong-type-deep", mutate(deep_wrong_type), "a string where a number belongs, deep inside",
+        False, False, [issue("schema.wrong_type", "/goals/2/targets/0/initiatives/1/number")])
+    add("schema-wrong-type-root", b"[1, 2, 3]", "an array instead of a plan", False, False,
+        [issue("schema.wrong_type", "")])
+    add("schema-struct-as-array",
+        mutate(lambda d: d["goals"][0].update(title=["お互いを大切にし合うひとづくり"])),
+        "a text written as an array of its fields", False, False,
+        [issue("schema.wrong_type", "/goals/0/title")])
+    add("schema-unknown-sector",
+        mutate(lambda d: d["actors"][0].update(sector="self-help")),
+        "a help sector code that does not exist", False, False, [issue("schema.invalid_value", "/actors/0/sector")])
+    add("schema-bad-month", mutate(lambda d: d.update(published="2023-13")),
+        "a publication month that does not exist", False, False, [issue("schema.invalid_value", "/published")])
+    add("schema-negative-number",
+        mutate(lambda d: d["challenges"][0].update(number=-1)),
+        "a negative ordinal", False, False, [issue("schema.invalid_value", "/challenges/0/number")])
+    dup = dump(IIZUKA).replace(b'"schema_version": "1.0",', b'"schema_version": "1.0",\n  "schema_version": "1.0",', 1)
+    add("schema-duplicate-field", dup, "the same field twice in one object", False, None,
+        [issue("schema.duplicate_field", "/schema_version")])
+    add("schema-version-unsupported", mutate(lambda d: d.update(schema_version="2.0")),
+        "a format version this library does not read", False, False,
+        [issue("schema_version.unsupported", "/schema_version")])
+
+    # --- limits ------------------------------------------------------------------------------
+    add("limit-text-too-long", mutate(lambda d: d["philosophy"]["statement"].update(ja="あ" * 2001)),
+        "a text longer than the configured limit", False, True,
+        [issue("limit.text_too_long", "/philosophy/statement/ja")], limits={"max_text_chars": 2000})
+    add("limit-too-many-elements", dump(IIZUKA), "a list longer than the configured limit", False, True,
+        [issue("limit.too_many_elements", "/voices")], limits={"max_elements": 11})
+    add("limit-extensions-too-deep",
+        mutate(lambda d: d.update(extensions={"a": {"b": [[{"c": 1}]]}})),
+        "extensions nested deeper than the configured limit", False, True,
+        [issue("limit.too_deep", "/extensions")], limits={"max_depth": 4})
+
+    # --- rules -------------------------------------------------------------------------------
+    def blank(d):
+        d["goals"][1]["targets"][0]["initiatives"][1]["title"]["ja"] = "\u3000"
+        d["challenges"][0]["title"]["en"] = " "
+    add("text-blank", mutate(blank), "blank Japanese (a full-width space) and blank English", False, False,
+        [issue("text.blank", "/challenges/0/title/en"),
+         issue("text.blank", "/goals/1/targets/0/initiatives/1/title/ja")])
+
+    def bad_id(d):
+        d["overview"][0]["id"] = "What Is"
+    add("id-invalid", mutate(bad_id), "an id with capitals and a space", False, False,
+        [issue("id.invalid", "/overview/0/id")])
+
+    def dup_id(d):
+        d["actors"][7]["id"] = "resident"
+    add("id-duplicate", mutate(dup_id), "two actors with one id", False, True,
+        [issue("id.duplicate", "/actors/7/id")])
+
+    def dangling(d):
+        ini = d["goals"][0]["targets"][0]["initiatives"][0]
+        ini["challenges"] = ["c99", "g1"]
+        ini["participants"][0]["actor"] = "mayor"
+    add("reference-dangling", mutate(dangling), "references to an unknown id and to the wrong kind of part",
+        False, True,
+        [issue("reference.dangling", "/goals/0/targets/0/initiatives/0/challenges/0"),
+         issue("reference.dangling", "/goals/0/targets/0/initiatives/0/challenges/1"),
+         issue("reference.dangling", "/goals/0/targets/0/initiatives/0/participants/0/actor")])
+
+    def numbering(d):
+        d["goals"][0]["targets"][1]["initiatives"][2]["number"] = 4
+        d["challenges"][5]["number"] = 5
+    add("numbering-gap-and-duplicate", mutate(numbering), "a skipped number and a repeated number",
+        False, True,
+        [issue("numbering.duplicate", "/challenges/5/number"),
+         issue("numbering.gap", "/goals/0/targets/1/initiatives/2/number"),
+         issue("numbering.duplicate", "/goals/0/targets/1/initiatives/3/number")])
+    add("numbering-starts-at-zero", mutate(lambda d: d["goals"][0].update(number=0)),
+        "a basic goal numbered 0", False, False,
+        [issue("numbering.gap", "/goals/0/number"), issue("numbering.gap", "/goals/1/number")])
+
+    add("period-reversed", mutate(lambda d: d["period"].update(end_fiscal_year=2020)),
+        "a period that ends before it starts", False, True, [issue("period.reversed", "/period/end_fiscal_year")])
+    add("period-implausible", mutate(lambda d: d["period"].update(end_fiscal_year=2123)),
+        "a hundred-year plan", False, True, [issue("period.implausible", "/period/end_fiscal_year")])
+    add("fiscal-year-out-of-range", mutate(lambda d: d["period"].update(start_fiscal_year=1800)),
+        "a fiscal year before the Meiji era", False, False,
+        [issue("fiscal_year.out_of_range", "/period/start_fiscal_year"),
+         issue("period.implausible", "/period/end_fiscal_year")])
+
+    def outside(d):
+        d["period"]["mid_term_review_fiscal_year"] = 2040
+        d["goals"][0]["indicators"] = [{
+            "id": "ind-1", "name": {"ja": "試験用の指標（架空）"},
+            "baseline": {"fiscal_year": 2021, "value": 1},
+            "targets": [{"fiscal_year": 2033, "value": 2}],
+        }]
+    add("period-year-outside", mutate(outside), "a mid-term review and a target after the period ends",
+        False, True,
+        [issue("period.year_outside", "/period/mid_term_review_fiscal_year"),
+         issue("period.year_outside", "/goals/0/indicators/0/targets/0/fiscal_year")])
+
+    add("municipality-check-digit", mutate(lambda d: d["municipality"].update(code="402051")),
+        "a municipality code with a wrong check digit", False, True,
+        [issue("municipality.check_digit", "/municipality/code")])
+    add("municipality-code-invalid", mutate(lambda d: d["municipality"].update(code="４０２０５２")),
+        "a municipality code in full-width digits", False, False,
+        [issue("municipality.code_invalid", "/municipality/code")])
+    add("municipality-prefecture-mismatch",
+        mutate(lambda d: d["municipality"]["prefecture"].update(ja="佐賀県")),
+        "a prefecture that does not match the code", False, True,
+        [issue("municipality.prefecture_mismatch", "/municipality/prefecture/ja")])
+
+    def empty(d):
+        d["goals"][1]["targets"][2]["initiatives"] = []
+        d["publishers"] = []
+    add("collection-empty", mutate(empty), "no publishers, and an activity target with no initiatives",
+        False, False,
+        [issue("collection.empty", "/publishers"),
+         issue("collection.empty", "/goals/1/targets/2/initiatives")])
+
+    add("help-model-mismatch",
+        mutate(lambda d: d["help_model"]["sectors"].reverse()),
+        "sector definitions out of the model's order", False, True,
+        [issue("help_model.sectors_mismatch", "/help_model/sectors")])
+    add("help-model-sector-not-in-model",
+        mutate(lambda d: d["actors"][0].update(sector="reciprocal_help")),
+        "互助 used in a three-help plan", False, True,
+        [issue("help_model.sector_not_in_model", "/actors/0/sector")])
+
+    def many(d):
+        d["schema_version"] = "0.9"
+        d["municipality"]["code"] = "402051"
+        d["goals"][2]["id"] = "g1"
+        d["challenges"][1]["title"]["ja"] = ""
+    add("many-problems-at-once", mutate(many), "four unrelated problems, all reported", False, False,
+        [issue("schema_version.unsupported", "/schema_version"),
+         issue("text.blank", "/challenges/1/title/ja"),
+         issue("id.duplicate", "/goals/2/id"),
+         issue("reference.dangling", "/voices/10/goals/0"),
+         issue("reference.dangling", "/voices/11/goals/0"),
+         issue("municipality.check_digit", "/municipality/code")])
+    return out
+
+
+def generated():
+    """Large adversarial inputs, described rather than stored: each suite builds
+    prefix + repeat * count + suffix."""
+    return [
+        {"name": "adversarial-deep-brackets",
+         "description": "200,000 nested brackets at the top", "prefix": "", "repeat": "[", "count": 200000,
+         "suffix": "", "valid": False, "schema_valid": None, "issues": [issue("schema.wrong_type", "")]},
+        {"name": "adversarial-deep-brackets-in-extensions",
+         "description": "200,000 nested brackets inside extensions",
+         "prefix": "{\"schema_version\": \"1.0\", \"extensions\": {\"x\": ", "repeat": "[", "count": 200000,
+         "suffix": "", "valid": False, "schema_valid": None,
+         "issues": [issue("limit.too_deep", "/extensions/x" + "/0" * 125)]},
+        {"name": "adversarial-40mb-string",
+         "description": "a 40 MB string, refused by the default size limit",
+         "prefix": "{\"schema_version\": \"1.0\", \"id\": \"", "repeat": "x", "count": 40000000,
+         "suffix": "\"}", "valid": False, "schema_valid": None, "issues": [issue("input.too_large", "")]},
+        {"name": "adversarial-40mb-string-raised-limit",
+         "description": "a 40 MB string with the size limit raised: parsed, then the first missing field named",
+         "prefix": "{\"schema_version\": \"1.0\", \"id\": \"", "repeat": "x", "count": 40000000,
+         "suffix": "\"}", "limits": {"max_input_bytes": 67108864}, "valid": False, "schema_valid": None,
+         "issues": [issue("schema.missing_field", "/title")]},
+    ]
+
+
+def main():
+    check = "--check" in sys.argv
+    wanted = {}
+    for name, data, exp in cases():
+        wanted[f"{name}.json"] = data
+        wanted[f"{name}.expected.json"] = (json.dumps(exp, ensure_ascii=False, indent=2) + "\n").encode()
+    wanted_gen = (json.dumps(generated(), ensure_ascii=False, indent=2) + "\n").encode()
+    stale = [n for n, d in wanted.items() if not (CASES / n).exists() or (CASES / n).read_bytes() != d]
+    extra = [p.name for p in CASES.glob("*") if p.name not in wanted] if CASES.exists() else []
+    gen_path = HERE / "generated.json"
+    if not gen_path.exists() or gen_path.read_bytes() != wanted_gen:
+        stale.append("generated.json")
+    if check:
+        if stale or extra:
+            print(f"conformance corpus is stale ({stale + extra}); run python3 tests/conformance/generate.py")
+            sys.exit(1)
+        return
+    CASES.mkdir(exist_ok=True)
+    for p in extra:
+        (CASES / p).unlink()
+    for n, d in wanted.items():
+        (CASES / n).write_bytes(d)
+    gen_path.write_bytes(wanted_gen)
+    print(f"wrote {len(wanted) // 2} cases and {len(generated())} generated cases")
+
+
+if __name__ == "__main__":
+    main()
