@@ -33,6 +33,7 @@ mod limits;
 pub mod locate;
 mod model;
 mod parse;
+pub mod records;
 pub mod render;
 pub mod schema;
 mod strict;
