@@ -65,12 +65,12 @@ impl Severity {
 }
 
 macro_rules! issue_codes {
-    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $sev:ident; )*) => {
+    ($( $variant:ident = $code:literal, $sev:ident, $desc:literal; )*) => {
         /// A stable issue code. Codes never change meaning; messages may improve. Translate
         /// and filter by code, never by message text.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum IssueCode {
-            $( $(#[$doc])* $variant, )*
+            $( #[doc = $desc] $variant, )*
         }
 
         impl IssueCode {
@@ -87,6 +87,11 @@ macro_rules! issue_codes {
                 match self { $(IssueCode::$variant => Severity::$sev,)* }
             }
 
+            /// What the code means, in one English sentence.
+            pub fn description(self) -> &'static str {
+                match self { $(IssueCode::$variant => $desc,)* }
+            }
+
             /// The code for its text form.
             pub fn parse(s: &str) -> Option<IssueCode> {
                 match s { $($code => Some(IssueCode::$variant),)* _ => None }
@@ -96,70 +101,38 @@ macro_rules! issue_codes {
 }
 
 issue_codes! {
-    /// The input is larger than the configured limit.
-    InputTooLarge = "input.too_large", Error;
-    /// The input is empty or only white space.
-    InputEmpty = "input.empty", Error;
-    /// The input is not UTF-8.
-    InvalidUtf8 = "json.invalid_utf8", Error;
-    /// The input is not JSON.
-    JsonSyntax = "json.syntax", Error;
-    /// The JSON ends before the document does.
-    JsonTruncated = "json.truncated", Error;
-    /// Arrays and objects nest deeper than the limit.
-    TooDeep = "limit.too_deep", Error;
-    /// A text is longer than the limit.
-    TextTooLong = "limit.text_too_long", Error;
-    /// An array has more elements than the limit.
-    TooManyElements = "limit.too_many_elements", Error;
-    /// A field the format does not have (outside `extensions`).
-    UnknownField = "schema.unknown_field", Error;
-    /// A required field is absent.
-    MissingField = "schema.missing_field", Error;
-    /// A value has the wrong JSON type.
-    WrongType = "schema.wrong_type", Error;
-    /// A value has the right type but is not allowed (an unknown code, a bad date, …).
-    InvalidValue = "schema.invalid_value", Error;
-    /// The same field appears twice in one object.
-    DuplicateField = "schema.duplicate_field", Error;
-    /// The document's `schema_version` is not one this library reads.
-    UnsupportedVersion = "schema_version.unsupported", Error;
-    /// A required text is empty or only white space.
-    BlankText = "text.blank", Error;
-    /// An id does not have the id format.
-    InvalidId = "id.invalid", Error;
-    /// Two parts of the plan have the same id.
-    DuplicateId = "id.duplicate", Error;
-    /// A reference names no part of the plan of the kind it should.
-    DanglingReference = "reference.dangling", Error;
-    /// Sibling numbers skip or go out of order.
-    NumberingGap = "numbering.gap", Error;
-    /// Two siblings have the same number.
-    NumberingDuplicate = "numbering.duplicate", Error;
-    /// A period ends before it starts.
-    PeriodReversed = "period.reversed", Error;
-    /// A plan period longer than is plausible.
-    PeriodImplausible = "period.implausible", Error;
-    /// A fiscal year outside the years the format covers.
-    FiscalYearOutOfRange = "fiscal_year.out_of_range", Error;
-    /// A year that should lie in the plan period does not.
-    YearOutsidePeriod = "period.year_outside", Error;
-    /// The municipality code is not six digits naming a prefecture.
-    MunicipalityCodeInvalid = "municipality.code_invalid", Error;
-    /// The municipality code's check digit is wrong.
-    CheckDigit = "municipality.check_digit", Error;
-    /// The prefecture does not match the municipality code.
-    PrefectureMismatch = "municipality.prefecture_mismatch", Error;
-    /// A list that needs at least one element is empty.
-    EmptyCollection = "collection.empty", Error;
-    /// The help model's sector definitions do not match its kind.
-    HelpModelMismatch = "help_model.sectors_mismatch", Error;
-    /// A sector is used that the plan's help model does not have.
-    SectorNotInModel = "help_model.sector_not_in_model", Error;
-    /// No initiative addresses a challenge.
-    ChallengeUnaddressed = "coverage.challenge_unaddressed", Warning;
-    /// An initiative names no actor.
-    InitiativeWithoutActor = "coverage.initiative_without_actor", Warning;
+    InputTooLarge = "input.too_large", Error, "The input is larger than the configured limit.";
+    InputEmpty = "input.empty", Error, "The input is empty or only white space.";
+    InvalidUtf8 = "json.invalid_utf8", Error, "The input is not UTF-8.";
+    JsonSyntax = "json.syntax", Error, "The input is not JSON.";
+    JsonTruncated = "json.truncated", Error, "The JSON ends before the document does.";
+    TooDeep = "limit.too_deep", Error, "Arrays and objects nest deeper than the limit.";
+    TextTooLong = "limit.text_too_long", Error, "A text is longer than the limit.";
+    TooManyElements = "limit.too_many_elements", Error, "An array has more elements than the limit.";
+    UnknownField = "schema.unknown_field", Error, "A field the format does not have (outside `extensions`).";
+    MissingField = "schema.missing_field", Error, "A required field is absent.";
+    WrongType = "schema.wrong_type", Error, "A value has the wrong JSON type.";
+    InvalidValue = "schema.invalid_value", Error, "A value has the right type but is not allowed (an unknown code, a bad date, …).";
+    DuplicateField = "schema.duplicate_field", Error, "The same field appears twice in one object.";
+    UnsupportedVersion = "schema_version.unsupported", Error, "The document's `schema_version` is not one this library reads.";
+    BlankText = "text.blank", Error, "A required text is empty or only white space.";
+    InvalidId = "id.invalid", Error, "An id does not have the id format.";
+    DuplicateId = "id.duplicate", Error, "Two parts of the plan have the same id.";
+    DanglingReference = "reference.dangling", Error, "A reference names no part of the plan of the kind it should.";
+    NumberingGap = "numbering.gap", Error, "Sibling numbers skip or go out of order.";
+    NumberingDuplicate = "numbering.duplicate", Error, "Two siblings have the same number.";
+    PeriodReversed = "period.reversed", Error, "A period ends before it starts.";
+    PeriodImplausible = "period.implausible", Error, "A plan period longer than is plausible.";
+    FiscalYearOutOfRange = "fiscal_year.out_of_range", Error, "A fiscal year outside the years the format covers.";
+    YearOutsidePeriod = "period.year_outside", Error, "A year that should lie in the plan period does not.";
+    MunicipalityCodeInvalid = "municipality.code_invalid", Error, "The municipality code is not six digits naming a prefecture.";
+    CheckDigit = "municipality.check_digit", Error, "The municipality code's check digit is wrong.";
+    PrefectureMismatch = "municipality.prefecture_mismatch", Error, "The prefecture does not match the municipality code.";
+    EmptyCollection = "collection.empty", Error, "A list that needs at least one element is empty.";
+    HelpModelMismatch = "help_model.sectors_mismatch", Error, "The help model's sector definitions do not match its kind.";
+    SectorNotInModel = "help_model.sector_not_in_model", Error, "A sector is used that the plan's help model does not have.";
+    ChallengeUnaddressed = "coverage.challenge_unaddressed", Warning, "No initiative addresses a challenge.";
+    InitiativeWithoutActor = "coverage.initiative_without_actor", Warning, "An initiative names no actor.";
 }
 
 impl fmt::Display for IssueCode {

@@ -73,13 +73,24 @@ impl HelpSector {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum HelpModelKind {
-    /// 自助・共助・公助.
+    /// 自助・共助・公助: self-help, mutual help and public help.
     ThreeHelp,
-    /// 自助・互助・共助・公助.
+    /// 自助・互助・共助・公助: adds reciprocal help between neighbours (互助).
     FourHelp,
 }
 
 impl HelpModelKind {
+    /// Both kinds, in codelist order.
+    pub const ALL: [HelpModelKind; 2] = [HelpModelKind::ThreeHelp, HelpModelKind::FourHelp];
+
+    /// (code, Japanese label, English label).
+    pub fn labels(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            HelpModelKind::ThreeHelp => ("three_help", "自助・共助・公助", "three-help model"),
+            HelpModelKind::FourHelp => ("four_help", "自助・互助・共助・公助", "four-help model"),
+        }
+    }
+
     /// The sectors this model has, in order.
     pub fn sectors(self) -> &'static [HelpSector] {
         match self {

@@ -31,6 +31,19 @@ pub enum PublisherKind {
     SocialWelfareCouncil,
 }
 
+impl PublisherKind {
+    /// Every kind, in codelist order.
+    pub const ALL: [PublisherKind; 2] = [PublisherKind::Municipality, PublisherKind::SocialWelfareCouncil];
+
+    /// (code, Japanese label, English label).
+    pub fn labels(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            PublisherKind::Municipality => ("municipality", "市町村", "municipality"),
+            PublisherKind::SocialWelfareCouncil => ("social_welfare_council", "社会福祉協議会", "social welfare council"),
+        }
+    }
+}
+
 /// An office inside a publishing body, from the top down: 飯塚市役所 福祉部
 /// 社会・障がい者福祉課 社会福祉係.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

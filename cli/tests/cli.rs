@@ -1,0 +1,133 @@
+//! The `welfare-plan` command as a user runs it: output, exit codes, standard input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_welfare-plan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // The command may stop reading early (a size limit); a broken pipe is fine.
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn show_prints_every_challenge_goal_target_and_initiative_of_the_seed() {
+    let out = run(&["show"], b"");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let plan = welfare_plan::iizuka::third_plan();
+    for c in &plan.challenges {
+        assert!(text.contains(&c.title.ja), "missing challenge {}", c.title.ja);
+    }
+    for r in plan.initiatives() {
+        for t in [&r.goal.title.ja, &r.target.title.ja, &r.initiative.title.ja] {
+            assert!(text.contains(t.as_str()), "missing {t}");
+        }
+    }
+    assert!(text.contains("計画期間: 令和5年度～令和14年度（2023～2032年度）"));
+    assert!(text.contains("基本目標Ⅱ 支えあう地域づくり"));
+    assert!(text.contains(&plan.philosophy.statement.ja));
+}
+
+#[test]
+fn show_in_english_translates_the_tree() {
+    let text = stdout(&run(&["show", "--lang", "en"], b""));
+    assert!(text.contains("Plan period: FY2023 (Reiwa 5) to FY2032 (Reiwa 14)"));
+    assert!(text.contains("Basic goal III Building systems that connect"));
+}
+
+#[test]
+fn export_piped_into_validate_is_valid_and_export_is_stable() {
+    let first = run(&["export"], b"");
+    assert!(first.status.success());
+    assert_eq!(first.stdout, welfare_plan::iizuka::THIRD_PLAN_JSON.as_bytes());
+    let checked = run(&["validate", "-"], &first.stdout);
+    assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
+    let again = run(&["export", "-"], &first.stdout);
+    assert_eq!(again.stdout, first.stdout);
+}
+
+#[test]
+fn an_invalid_document_exits_1_and_says_what_and_where() {
+    let doc = welfare_plan::iizuka::THIRD_PLAN_JSON.replacen("\"402052\"", "\"402051\"", 1);
+    let out = run(&["validate", "-"], doc.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("-:10:13: error [municipality.check_digit]"), "{text}");
+    assert!(text.contains("(at /municipality/code)"), "{text}");
+}
+
+#[test]
+fn bad_bytes_of_every_kind_exit_1_without_crashing() {
+    let deep = "[".repeat(200_000);
+    let huge = format!("{{\"id\": \"{}\"}}", "x".repeat(40_000_000));
+    let half = &welfare_plan::iizuka::THIRD_PLAN_JSON.as_bytes()[..3000];
+    let inputs: [(&str, &[u8]); 6] = [
+        ("empty", b""),
+        ("truncated", half),
+        ("deep", deep.as_bytes()),
+        ("not utf-8", b"{\"id\": \"\xff\"}"),
+        ("40 MB string", huge.as_bytes()),
+        ("wrong type", b"{\"schema_version\": [1]}"),
+    ];
+    for (what, bytes) in inputs {
+        let out = run(&["validate", "-"], bytes);
+        assert_eq!(out.status.code(), Some(1), "{what}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(stdout(&out).contains("invalid"), "{what}");
+    }
+}
+
+#[test]
+fn json_format_lists_issues_with_codes_paths_and_positions() {
+    let out = run(&["validate", "--format", "json", "-"], b"{\"titel\": 1}");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let issue = &v[0]["issues"][0];
+    assert_eq!(v[0]["valid"], false);
+    assert_eq!(issue["code"], "schema.unknown_field");
+    assert_eq!(issue["path"], "/titel");
+    assert_eq!(issue["line"], 1);
+}
+
+#[test]
+fn unreadable_files_and_usage_errors_exit_2() {
+    assert_eq!(run(&["validate", "/nonexistent/plan.json"], b"").status.code(), Some(2));
+    assert_eq!(run(&["validate"], b"").status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn era_converts_both_ways() {
+    assert_eq!(stdout(&run(&["era", "2023"], b"")), "令和5年度\tFY2023 (Reiwa 5)\n");
+    assert_eq!(stdout(&run(&["era", "平成31年度"], b"")), "2019\n");
+    assert_eq!(run(&["era", "令和0年度"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn schema_out_writes_the_committed_schemas() {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-schema-{}", std::process::id()));
+    let out = run(&["schema", "--out", dir.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
+    for f in welfare_plan::schema::all() {
+        assert_eq!(std::fs::read(dir.join(f.file_name)).unwrap(), std::fs::read(repo.join(f.file_name)).unwrap());
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,0 +1,132 @@
+//! Property tests: generated valid plans round-trip byte for byte, and mutated documents are
+//! reported, never a panic.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use welfare_plan::check;
+
+fn text() -> impl Strategy<Value = Value> {
+    ("[ぁ-んァ-ヶ一-龥ａ-ｚ]{1,12}( [a-z]{1,8})?", proptest::option::of("[A-Za-z][a-z ,.'-]{0,30}[a-z]"))
+        .prop_map(|(ja, en)| match en {
+            Some(en) => json!({"ja": ja, "en": en}),
+            None => json!({"ja": ja}),
+        })
+}
+
+const SECTORS: [&str; 3] = ["self_help", "mutual_help", "public_help"];
+
+/// A valid plan: 1–3 goals of 1–3 targets of 1–4 initiatives, 1–5 challenges, 1–4 actors,
+/// every reference resolving and every number in order.
+fn plan() -> impl Strategy<Value = Value> {
+    let shape = (
+        proptest::collection::vec(proptest::collection::vec(1usize..=4, 1..=3), 1..=3),
+        1usize..=5,
+        1usize..=4,
+        2020i32..=2030,
+        1i32..=10,
+    );
+    (shape, proptest::collection::vec(text(), 64), any::<u64>()).prop_map(
+        |((goals, n_challenges, n_actors, start, len), texts, seed)| {
+            let mut next_text = texts.into_iter().cycle();
+            let mut t = move || next_text.next().unwrap();
+            let mut rng = seed;
+            let mut pick = move |n: usize| {
+                rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                ((rng >> 33) as usize) % n
+            };
+            let challenges: Vec<Value> = (1..=n_challenges)
+                .map(|n| json!({"id": format!("c{n}"), "number": n, "title": t()}))
+                .collect();
+            let actors: Vec<Value> = (1..=n_actors)
+                .map(|n| json!({"id": format!("a{n}"), "kind": "other", "name": t(), "sector": SECTORS[n % 3]}))
+                .collect();
+            let goals: Vec<Value> = goals
+                .iter()
+                .enumerate()
+                .map(|(gi, targets)| {
+                    let targets: Vec<Value> = targets
+                        .iter()
+                        .enumerate()
+                        .map(|(ti, &n_init)| {
+                            let inits: Vec<Value> = (1..=n_init)
+                                .map(|ii| {
+                                    let c = pick(n_challenges) + 1;
+                                    let a = pick(n_actors) + 1;
+                                    json!({
+                                        "id": format!("g{}-t{}-i{ii}", gi + 1, ti + 1),
+                                        "number": ii,
+                                        "title": t(),
+                                        "priority": pick(2) == 0,
+                                        "challenges": [format!("c{c}")],
+                                        "participants": [{"actor": format!("a{a}"), "sector": SECTORS[pick(3)]}],
+                                    })
+                                })
+                                .collect();
+                            json!({"id": format!("g{}-t{}", gi + 1, ti + 1), "number": ti + 1, "title": t(), "initiatives": inits})
+                        })
+                        .collect();
+                    json!({"id": format!("g{}", gi + 1), "number": gi + 1, "title": t(), "targets": targets})
+                })
+                .collect();
+            json!({
+                "schema_version": "1.0",
+                "id": "generated",
+                "title": t(),
+                "municipality": {"code": "402052", "name": t(), "prefecture": {"ja": "福岡県"}},
+                "period": {"start_fiscal_year": start, "end_fiscal_year": start + len - 1},
+                "publishers": [{"id": "city", "kind": "municipality", "name": t()}],
+                "philosophy": {"statement": t()},
+                "help_model": {"kind": "three_help", "sectors": SECTORS.iter().map(|s| json!({"sector": s, "definition": t()})).collect::<Vec<_>>()},
+                "challenges": challenges,
+                "goals": goals,
+                "actors": actors,
+            })
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn generated_plans_are_valid_and_round_trip_byte_for_byte(doc in plan()) {
+        let bytes = serde_json::to_vec(&doc).unwrap();
+        let checked = check(&bytes);
+        let errors: Vec<_> = checked.issues.iter().filter(|i| i.is_error()).map(ToString::to_string).collect();
+        prop_assert!(errors.is_empty(), "{errors:?}");
+        let canonical = checked.plan.unwrap().to_canonical_json();
+        let again = welfare_plan::load(canonical.as_bytes()).unwrap().to_canonical_json();
+        prop_assert_eq!(canonical, again);
+    }
+
+    #[test]
+    fn mutated_documents_are_reported_not_panics(doc in plan(), at in any::<prop::sample::Index>(), op in 0u8..6, byte in any::<u8>()) {
+        let mut bytes = serde_json::to_vec_pretty(&doc).unwrap();
+        let i = at.index(bytes.len());
+        match op {
+            0 => bytes.truncate(i),
+            1 => bytes[i] = byte,
+            2 => { bytes.insert(i, byte); }
+            3 => { bytes.remove(i); }
+            4 => bytes.splice(i..i, b"{\"x\":[".iter().copied()).for_each(drop),
+            _ => bytes.splice(i..i, "\u{3000}\"".bytes()).for_each(drop),
+        }
+        let checked = check(&bytes);
+        if !checked.is_valid() {
+            prop_assert!(checked.issues.iter().any(|i| i.is_error()));
+        }
+        for issue in &checked.issues {
+            prop_assert!(!issue.message_en.is_empty() && !issue.message_ja.is_empty());
+        }
+        // Semantic issues depend on the data, not on its formatting: the canonical form of a
+        // parsed plan reports the same codes at the same paths.
+        if let Some(plan) = &checked.plan {
+            let again = check(plan.to_canonical_json().as_bytes());
+            let key = |c: &welfare_plan::Checked| -> Vec<(String, String)> {
+                c.issues.iter().map(|i| (i.code.to_string(), i.path.to_string())).collect()
+            };
+            prop_assert_eq!(key(&checked), key(&again));
+        }
+    }
+}
