@@ -1,13 +1,21 @@
 //! Property tests: generated valid plans round-trip byte for byte, and mutated documents are
 //! reported, never a panic.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use welfare_plan::check;
 
 fn text() -> impl Strategy<Value = Value> {
-    ("[ぁ-んァ-ヶ一-龥ａ-ｚ]{1,12}( [a-z]{1,8})?", proptest::option::of("[A-Za-z][a-z ,.'-]{0,30}[a-z]"))
+    (
+        "[ぁ-んァ-ヶ一-龥ａ-ｚ]{1,12}( [a-z]{1,8})?",
+        proptest::option::of("[A-Za-z][a-z ,.'-]{0,30}[a-z]"),
+    )
         .prop_map(|(ja, en)| match en {
             Some(en) => json!({"ja": ja, "en": en}),
             None => json!({"ja": ja}),

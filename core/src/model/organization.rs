@@ -39,7 +39,11 @@ impl PublisherKind {
     pub fn labels(self) -> (&'static str, &'static str, &'static str) {
         match self {
             PublisherKind::Municipality => ("municipality", "市町村", "municipality"),
-            PublisherKind::SocialWelfareCouncil => ("social_welfare_council", "社会福祉協議会", "social welfare council"),
+            PublisherKind::SocialWelfareCouncil => (
+                "social_welfare_council",
+                "社会福祉協議会",
+                "social welfare council",
+            ),
         }
     }
 }

@@ -1,77 +1,66 @@
-//! The id index: every id in the plan, interned once, so that reference checks are one hash
-//! lookup each and duplicate ids are found in the same pass.
+//! The id index: every id in the plan, interned once during the walk, so that reference checks
+//! are one hash lookup each and duplicate ids are found in the same pass.
 
 use rustc_hash::FxHashMap;
 
-use super::walk::{walk, Kind, Stack, Visitor};
-use crate::error::Path;
+use super::walk::{Kind, Stack, Visitor};
 use crate::model::{Id, Plan};
 
 /// Every id of a plan with the kind of part it names.
 #[derive(Debug, Default)]
 pub struct IdIndex<'p> {
     by_id: FxHashMap<&'p str, (Kind, u32)>,
-    /// Ids seen twice: (the id, the visit number of its first use, the kind and path of the
-    /// repeat).
-    pub duplicates: Vec<(&'p str, u32, Kind, Path)>,
+    visits: u32,
+    /// Ids seen twice: (the id, the visit number of its first use, the visit number of the
+    /// repeat). Visit numbers count id visits in walk order; see [`super::walk::paths_of`].
+    pub duplicates: Vec<(&'p str, u32, u32)>,
 }
 
 impl<'p> IdIndex<'p> {
-    /// Indexes the ids of `plan`.
-    pub fn build(plan: &'p Plan) -> Self {
-        let mut b = Builder {
-            index: IdIndex::default(),
-            seen: 0,
-        };
-        walk(plan, &mut b);
-        b.index
+    /// An empty index sized for `plan`, filled by walking the plan with it as a visitor.
+    pub fn for_plan(plan: &Plan) -> Self {
+        let initiatives: usize = plan
+            .goals
+            .iter()
+            .flat_map(|g| &g.targets)
+            .map(|t| t.initiatives.len())
+            .sum();
+        let cap = initiatives + initiatives / 4 + plan.challenges.len() + plan.actors.len() + 64;
+        let mut by_id = FxHashMap::default();
+        by_id.reserve(cap);
+        IdIndex {
+            by_id,
+            ..IdIndex::default()
+        }
     }
 
     /// The kind of part `id` names, if any.
     pub fn kind_of(&self, id: &str) -> Option<Kind> {
-        self.by_id.get(id).map(|&(k, _)| k)
+        self.by_id.get(id).map(|&(kind, _)| kind)
     }
 
-    /// The path of the `n`th id visited (a second walk, only ever taken to report an issue).
-    pub fn path_of_visit(plan: &Plan, n: u32) -> Path {
-        struct Find {
-            want: u32,
-            seen: u32,
-            found: Option<Path>,
-        }
-        impl Visitor<'_> for Find {
-            fn id(&mut self, _id: &Id, _kind: Kind, path: &Stack) {
-                if self.seen == self.want {
-                    self.found = Some(path.path(&[]));
-                }
-                self.seen += 1;
+    /// The number of ids indexed.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether the plan has no ids at all.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+impl<'p> Visitor<'p> for IdIndex<'p> {
+    fn id(&mut self, id: &'p Id, kind: Kind, _path: &Stack) {
+        let n = self.visits;
+        self.visits += 1;
+        match self.by_id.entry(id.as_str()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                self.duplicates.push((id.as_str(), first.get().1, n));
             }
-        }
-        let mut f = Find {
-            want: n,
-            seen: 0,
-            found: None,
-        };
-        walk(plan, &mut f);
-        f.found.unwrap_or_default()
-    }
-}
-
-struct Builder<'p> {
-    index: IdIndex<'p>,
-    seen: u32,
-}
-
-impl<'p> Visitor<'p> for Builder<'p> {
-    fn id(&mut self, id: &'p Id, kind: Kind, path: &Stack) {
-        let n = self.seen;
-        self.seen += 1;
-        if let Some(&(_, first)) = self.index.by_id.get(id.as_str()) {
-            self.index
-                .duplicates
-                .push((id.as_str(), first, kind, path.path(&[])));
-        } else {
-            self.index.by_id.insert(id.as_str(), (kind, n));
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert((kind, n));
+            }
         }
     }
 }

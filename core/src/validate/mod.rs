@@ -3,6 +3,10 @@
 //! Parsing (see [`crate::check`]) enforces the document's shape; these rules check what the
 //! shape cannot: formats, uniqueness, references, numbering, periods, check digits and
 //! coverage. Every rule runs, so a document's problems are reported all at once.
+//!
+//! Rules that look at parts all over the plan (every text, id, reference, year …) provide a
+//! visitor, and the runner walks the plan once for all of them: at 100,000 initiatives one walk
+//! instead of one per rule is the difference between beating a plain JSON parse and not.
 
 mod index;
 mod rules;
@@ -13,8 +17,9 @@ pub use index::IdIndex;
 use crate::error::{Issue, IssueCode};
 use crate::model::Plan;
 use crate::Limits;
+use walk::{walk, Fanout, Visitor};
 
-/// What every rule sees: the plan, the limits in force, and the id index built once.
+/// What every rule sees after the walk: the plan, the limits in force, and the id index.
 pub struct Context<'p> {
     /// The plan being validated.
     pub plan: &'p Plan,
@@ -27,12 +32,22 @@ pub struct Context<'p> {
 /// A validation rule. Each lives in its own file under `rules/`, with its tests beside it and
 /// at least one fixture per code in the conformance corpus.
 pub trait Rule: Sync {
-    /// The rule's name, for documentation.
+    /// The rule's name, for documentation and profiling.
     fn name(&self) -> &'static str;
     /// The codes the rule can report.
     fn codes(&self) -> &'static [IssueCode];
-    /// Appends the rule's issues for `cx.plan` to `out`.
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>);
+    /// A visitor for the runner's single walk, for rules that look at parts all over the plan.
+    fn visitor<'p>(&self, _plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        None
+    }
+    /// Checks the plan as a whole, after the walk, when the id index is complete.
+    fn check(&self, _cx: &Context<'_>, _out: &mut Vec<Issue>) {}
+}
+
+/// A rule's visitor: sees the walk, then reports once the id index is complete.
+pub trait RuleVisitor<'p>: Visitor<'p> {
+    /// Appends the rule's issues, in document order.
+    fn finish(self: Box<Self>, cx: &Context<'p>, out: &mut Vec<Issue>);
 }
 
 /// Every rule, in the order their issues are reported.
@@ -52,13 +67,28 @@ pub fn validate(plan: &Plan) -> Vec<Issue> {
 
 /// [`validate`] with explicit limits.
 pub fn validate_with(plan: &Plan, limits: &Limits) -> Vec<Issue> {
-    let cx = Context {
-        plan,
-        limits,
-        ids: IdIndex::build(plan),
-    };
+    let mut ids = IdIndex::for_plan(plan);
+    let mut visitors: Vec<(usize, Box<dyn RuleVisitor<'_> + '_>)> = rules::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rule)| rule.visitor(plan, limits).map(|v| (i, v)))
+        .collect();
+    {
+        let mut all: Vec<&mut dyn Visitor<'_>> = vec![&mut ids];
+        all.extend(
+            visitors
+                .iter_mut()
+                .map(|(_, v)| v.as_mut() as &mut dyn Visitor<'_>),
+        );
+        walk(plan, &mut Fanout(all));
+    }
+    let cx = Context { plan, limits, ids };
     let mut out = Vec::new();
-    for rule in rules::ALL {
+    let mut visitors = visitors.into_iter().peekable();
+    for (i, rule) in rules::ALL.iter().enumerate() {
+        if let Some((_, v)) = visitors.next_if(|(j, _)| *j == i) {
+            v.finish(&cx, &mut out);
+        }
         rule.check(&cx, &mut out);
     }
     out

@@ -65,6 +65,25 @@ impl Kind {
     }
 }
 
+/// What a fiscal year means where it stands, for rules that care (the period rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRole {
+    /// The plan period's first year.
+    PeriodStart,
+    /// The plan period's last year.
+    PeriodEnd,
+    /// A phase's first year.
+    PhaseStart,
+    /// A phase's last year.
+    PhaseEnd,
+    /// The mid-term review.
+    MidTermReview,
+    /// An indicator's baseline year.
+    Baseline,
+    /// An indicator's target year.
+    Target,
+}
+
 /// The path to the node being visited, kept as a stack so that the walk allocates nothing
 /// until a rule actually reports an issue.
 #[derive(Debug, Default)]
@@ -97,14 +116,17 @@ impl Stack {
 pub trait Visitor<'p> {
     /// A bilingual text; `path` ends at the text object.
     fn text(&mut self, _text: &'p Text, _path: &Stack) {}
-    /// A fiscal year; `path` ends at the year.
-    fn year(&mut self, _year: FiscalYear, _path: &Stack) {}
+    /// A fiscal year in `role`; `path` ends at the year.
+    fn year(&mut self, _year: FiscalYear, _role: YearRole, _path: &Stack) {}
     /// A list of `len` elements; `path` ends at the list.
     fn list(&mut self, _len: usize, _path: &Stack) {}
     /// An id that names a part of `kind`; `path` ends at the id.
     fn id(&mut self, _id: &'p Id, _kind: Kind, _path: &Stack) {}
-    /// A reference that must name a part of `kind`; `path` ends at the reference.
-    fn reference(&mut self, _id: &'p Id, _kind: Kind, _path: &Stack) {}
+    /// A reference, held by a part of kind `from`, that must name a part of kind `want`;
+    /// `path` ends at the reference.
+    fn reference(&mut self, _id: &'p Id, _want: Kind, _from: Kind, _path: &Stack) {}
+    /// A help sector used by an actor or a participation; `path` ends at the sector.
+    fn sector(&mut self, _sector: HelpSector, _path: &Stack) {}
     /// An extensions object; `path` ends at it.
     fn extensions(&mut self, _ext: &'p Extensions, _path: &Stack) {}
 }
@@ -155,12 +177,16 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         self.field("id", |w| w.v.id(id, kind, &w.at));
     }
 
-    fn year(&mut self, k: &'static str, y: FiscalYear) {
-        self.field(k, |w| w.v.year(y, &w.at));
+    fn year(&mut self, k: &'static str, y: FiscalYear, role: YearRole) {
+        self.field(k, |w| w.v.year(y, role, &w.at));
     }
 
-    fn refs(&mut self, k: &'static str, ids: &'p [Id], kind: Kind) {
-        self.list(k, ids, |w, id| w.v.reference(id, kind, &w.at));
+    fn refs(&mut self, k: &'static str, ids: &'p [Id], want: Kind, from: Kind) {
+        self.list(k, ids, |w, id| w.v.reference(id, want, from, &w.at));
+    }
+
+    fn sector(&mut self, s: HelpSector) {
+        self.field("sector", |w| w.v.sector(s, &w.at));
     }
 
     fn ext(&mut self, e: &'p Extensions) {
@@ -177,16 +203,20 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
             w.text("prefecture", &p.municipality.prefecture);
         });
         self.field("period", |w| {
-            w.year("start_fiscal_year", p.period.start_fiscal_year);
-            w.year("end_fiscal_year", p.period.end_fiscal_year);
+            w.year(
+                "start_fiscal_year",
+                p.period.start_fiscal_year,
+                YearRole::PeriodStart,
+            );
+            w.year("end_fiscal_year", p.period.end_fiscal_year, YearRole::PeriodEnd);
             w.list("phases", &p.period.phases, |w, ph| {
                 w.id(&ph.id, Kind::Phase);
                 w.text("name", &ph.name);
-                w.year("start_fiscal_year", ph.start_fiscal_year);
-                w.year("end_fiscal_year", ph.end_fiscal_year);
+                w.year("start_fiscal_year", ph.start_fiscal_year, YearRole::PhaseStart);
+                w.year("end_fiscal_year", ph.end_fiscal_year, YearRole::PhaseEnd);
             });
             if let Some(y) = p.period.mid_term_review_fiscal_year {
-                w.year("mid_term_review_fiscal_year", y);
+                w.year("mid_term_review_fiscal_year", y, YearRole::MidTermReview);
             }
         });
         self.list("publishers", &p.publishers, |w, pb| {
@@ -225,13 +255,14 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         self.list("voices", &p.voices, |w, v| {
             w.id(&v.id, Kind::Voice);
             w.text("text", &v.text);
-            w.refs("challenges", &v.challenges, Kind::Challenge);
-            w.refs("goals", &v.goals, Kind::Goal);
+            w.refs("challenges", &v.challenges, Kind::Challenge, Kind::Voice);
+            w.refs("goals", &v.goals, Kind::Goal, Kind::Voice);
         });
         self.list("goals", &p.goals, Self::goal);
         self.list("actors", &p.actors, |w, a| {
             w.id(&a.id, Kind::Actor);
             w.text("name", &a.name);
+            w.sector(a.sector);
             w.opt_text("description", &a.description);
             w.ext(&a.extensions);
         });
@@ -248,7 +279,9 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
             w.id(&b.id, Kind::Base);
             w.text("name", &b.name);
             if let Some(d) = &b.district {
-                w.field("district", |w| w.v.reference(d, Kind::District, &w.at));
+                w.field("district", |w| {
+                    w.v.reference(d, Kind::District, Kind::Base, &w.at)
+                });
             }
             w.opt_text("description", &b.description);
         });
@@ -279,14 +312,22 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         self.id(&i.id, Kind::Initiative);
         self.text("title", &i.title);
         self.opt_text("description", &i.description);
-        self.refs("challenges", &i.challenges, Kind::Challenge);
+        self.refs("challenges", &i.challenges, Kind::Challenge, Kind::Initiative);
         self.list("participants", &i.participants, |w, p| {
-            w.field("actor", |w| w.v.reference(&p.actor, Kind::Actor, &w.at));
+            w.field("actor", |w| {
+                w.v.reference(&p.actor, Kind::Actor, Kind::Initiative, &w.at)
+            });
+            w.sector(p.sector);
             w.opt_text("role", &p.role);
         });
-        self.refs("attributed_to", &i.attributed_to, Kind::Publisher);
-        self.refs("sub_plans", &i.sub_plans, Kind::SubPlan);
-        self.refs("districts", &i.districts, Kind::District);
+        self.refs(
+            "attributed_to",
+            &i.attributed_to,
+            Kind::Publisher,
+            Kind::Initiative,
+        );
+        self.refs("sub_plans", &i.sub_plans, Kind::SubPlan, Kind::Initiative);
+        self.refs("districts", &i.districts, Kind::District, Kind::Initiative);
         self.list("projects", &i.projects, |w, pr| {
             w.id(&pr.id, Kind::Project);
             w.text("title", &pr.title);
@@ -302,10 +343,92 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         self.text("name", &ind.name);
         self.opt_text("unit", &ind.unit);
         if let Some(b) = &ind.baseline {
-            self.field("baseline", |w| w.year("fiscal_year", b.fiscal_year));
+            self.field("baseline", |w| {
+                w.year("fiscal_year", b.fiscal_year, YearRole::Baseline)
+            });
         }
         self.list("targets", &ind.targets, |w, o| {
-            w.year("fiscal_year", o.fiscal_year)
+            w.year("fiscal_year", o.fiscal_year, YearRole::Target)
         });
     }
+}
+
+/// Hands every visit to several visitors in turn, so that the runner walks the plan once for
+/// all rules.
+pub struct Fanout<'a, 'p>(pub Vec<&'a mut dyn Visitor<'p>>);
+
+impl<'p> Visitor<'p> for Fanout<'_, 'p> {
+    fn text(&mut self, text: &'p Text, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.text(text, path));
+    }
+    fn year(&mut self, year: FiscalYear, role: YearRole, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.year(year, role, path));
+    }
+    fn list(&mut self, len: usize, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.list(len, path));
+    }
+    fn id(&mut self, id: &'p Id, kind: Kind, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.id(id, kind, path));
+    }
+    fn reference(&mut self, id: &'p Id, want: Kind, from: Kind, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.reference(id, want, from, path));
+    }
+    fn sector(&mut self, sector: HelpSector, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.sector(sector, path));
+    }
+    fn extensions(&mut self, ext: &'p Extensions, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.extensions(ext, path));
+    }
+}
+
+/// Which visits [`paths_of`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// Id visits.
+    Ids,
+    /// Reference visits.
+    References,
+}
+
+/// The paths of the `wanted` visits (numbered from 0 in walk order). Rules record visit
+/// numbers while walking and only pay for paths when they have something to report.
+pub fn paths_of(plan: &Plan, counted: Counted, wanted: &[u32]) -> rustc_hash::FxHashMap<u32, Path> {
+    struct Find<'w> {
+        counted: Counted,
+        wanted: &'w [u32],
+        seen: u32,
+        found: rustc_hash::FxHashMap<u32, Path>,
+    }
+    impl Find<'_> {
+        fn visit(&mut self, path: &Stack) {
+            if self.wanted.binary_search(&self.seen).is_ok() {
+                self.found.insert(self.seen, path.path(&[]));
+            }
+            self.seen += 1;
+        }
+    }
+    impl Visitor<'_> for Find<'_> {
+        fn id(&mut self, _id: &Id, _kind: Kind, path: &Stack) {
+            if self.counted == Counted::Ids {
+                self.visit(path);
+            }
+        }
+        fn reference(&mut self, _id: &Id, _want: Kind, _from: Kind, path: &Stack) {
+            if self.counted == Counted::References {
+                self.visit(path);
+            }
+        }
+    }
+    let mut sorted = wanted.to_vec();
+    sorted.sort_unstable();
+    let mut f = Find {
+        counted,
+        wanted: &sorted,
+        seen: 0,
+        found: Default::default(),
+    };
+    if !sorted.is_empty() {
+        walk(plan, &mut f);
+    }
+    f.found
 }

@@ -1,9 +1,10 @@
 //! `text.blank`: a text whose Japanese (or, when present, English) is empty or white space.
 
 use crate::error::{Issue, IssueCode};
-use crate::model::{is_blank, Text};
-use crate::validate::walk::{walk, Stack, Visitor};
-use crate::validate::{Context, Rule};
+use crate::model::{is_blank, Plan, Text};
+use crate::validate::walk::{Stack, Visitor};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 pub struct BlankText;
 
@@ -16,16 +17,22 @@ impl Rule for BlankText {
         &[IssueCode::BlankText]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        walk(cx.plan, &mut Blanks { out });
+    fn visitor<'p>(&self, _plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        Some(Box::new(Blanks { out: Vec::new() }))
     }
 }
 
-struct Blanks<'o> {
-    out: &'o mut Vec<Issue>,
+struct Blanks {
+    out: Vec<Issue>,
 }
 
-impl Visitor<'_> for Blanks<'_> {
+impl RuleVisitor<'_> for Blanks {
+    fn finish(self: Box<Self>, _cx: &Context<'_>, out: &mut Vec<Issue>) {
+        out.extend(self.out);
+    }
+}
+
+impl Visitor<'_> for Blanks {
     fn text(&mut self, text: &Text, path: &Stack) {
         if is_blank(&text.ja) {
             self.out.push(Issue::new(

@@ -5,7 +5,10 @@ use rustc_hash::FxHashSet;
 
 use crate::error::{Issue, IssueCode, Path};
 use crate::model::numbering::circled;
-use crate::validate::{Context, Rule};
+use crate::model::{Id, Plan};
+use crate::validate::walk::{Kind, Stack, Visitor};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 pub struct ChallengeCoverage;
 
@@ -18,14 +21,30 @@ impl Rule for ChallengeCoverage {
         &[IssueCode::ChallengeUnaddressed]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        let addressed: FxHashSet<&str> = cx
-            .plan
-            .initiatives()
-            .flat_map(|r| r.initiative.challenges.iter().map(|c| c.as_str()))
-            .collect();
+    fn visitor<'p>(&self, plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        let mut addressed = FxHashSet::default();
+        addressed.reserve(plan.challenges.len());
+        Some(Box::new(Addressed { addressed }))
+    }
+}
+
+/// The challenge ids that initiatives refer to (voices do not count).
+struct Addressed<'p> {
+    addressed: FxHashSet<&'p str>,
+}
+
+impl<'p> Visitor<'p> for Addressed<'p> {
+    fn reference(&mut self, id: &'p Id, want: Kind, from: Kind, _path: &Stack) {
+        if want == Kind::Challenge && from == Kind::Initiative {
+            self.addressed.insert(id.as_str());
+        }
+    }
+}
+
+impl<'p> RuleVisitor<'p> for Addressed<'p> {
+    fn finish(self: Box<Self>, cx: &Context<'p>, out: &mut Vec<Issue>) {
         for (i, c) in cx.plan.challenges.iter().enumerate() {
-            if !addressed.contains(c.id.as_str()) {
+            if !self.addressed.contains(c.id.as_str()) {
                 out.push(Issue::new(
                     IssueCode::ChallengeUnaddressed,
                     Path::root().key("challenges").index(i),

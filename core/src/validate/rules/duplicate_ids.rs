@@ -2,7 +2,8 @@
 
 use crate::error::{Issue, IssueCode};
 use crate::preview;
-use crate::validate::{Context, IdIndex, Rule};
+use crate::validate::walk::{paths_of, Counted};
+use crate::validate::{Context, Rule};
 
 pub struct DuplicateIds;
 
@@ -16,11 +17,21 @@ impl Rule for DuplicateIds {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        for (id, first, _kind, path) in &cx.ids.duplicates {
-            let first_path = IdIndex::path_of_visit(cx.plan, *first);
+        let dups = &cx.ids.duplicates;
+        if dups.is_empty() {
+            return;
+        }
+        let visits: Vec<u32> = dups
+            .iter()
+            .flat_map(|&(_, first, again)| [first, again])
+            .collect();
+        let paths = paths_of(cx.plan, Counted::Ids, &visits);
+        for (id, first, again) in dups {
+            let path = paths.get(again).cloned().unwrap_or_default();
+            let first_path = paths.get(first).cloned().unwrap_or_default();
             out.push(Issue::new(
                 IssueCode::DuplicateId,
-                path.clone(),
+                path,
                 format!("id `{}` is already used at `{first_path}`", preview(id)),
                 format!("ID `{}` は `{first_path}` で既に使われています", preview(id)),
             ));

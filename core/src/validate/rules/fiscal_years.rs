@@ -2,9 +2,10 @@
 //! (and its era tables) cover.
 
 use crate::error::{Issue, IssueCode};
-use crate::model::FiscalYear;
-use crate::validate::walk::{walk, Stack, Visitor};
-use crate::validate::{Context, Rule};
+use crate::model::{FiscalYear, Plan};
+use crate::validate::walk::{Stack, Visitor, YearRole};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 pub struct FiscalYears;
 
@@ -17,17 +18,23 @@ impl Rule for FiscalYears {
         &[IssueCode::FiscalYearOutOfRange]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        walk(cx.plan, &mut Range { out });
+    fn visitor<'p>(&self, _plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        Some(Box::new(Range { out: Vec::new() }))
     }
 }
 
-struct Range<'o> {
-    out: &'o mut Vec<Issue>,
+struct Range {
+    out: Vec<Issue>,
 }
 
-impl Visitor<'_> for Range<'_> {
-    fn year(&mut self, year: FiscalYear, path: &Stack) {
+impl RuleVisitor<'_> for Range {
+    fn finish(self: Box<Self>, _cx: &Context<'_>, out: &mut Vec<Issue>) {
+        out.extend(self.out);
+    }
+}
+
+impl Visitor<'_> for Range {
+    fn year(&mut self, year: FiscalYear, _role: YearRole, path: &Stack) {
         if !year.in_range() {
             let (min, max) = (FiscalYear::MIN, FiscalYear::MAX);
             self.out.push(Issue::new(

@@ -2,8 +2,10 @@
 //! or four-help model, defines exactly that model's sectors in order, and uses no other.
 
 use crate::error::{Issue, IssueCode, Path};
-use crate::model::{HelpModelKind, HelpSector};
-use crate::validate::{Context, Rule};
+use crate::model::{self, HelpSector, Plan};
+use crate::validate::walk::{Stack, Visitor};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 pub struct HelpModel;
 
@@ -16,18 +18,42 @@ impl Rule for HelpModel {
         &[IssueCode::HelpModelMismatch, IssueCode::SectorNotInModel]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        let p = cx.plan;
-        let model = &p.help_model;
+    fn visitor<'p>(&self, plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        Some(Box::new(Sectors {
+            model: &plan.help_model,
+            foreign: Vec::new(),
+        }))
+    }
+}
+
+/// Collects sectors used outside the model during the walk.
+struct Sectors<'p> {
+    model: &'p model::HelpModel,
+    foreign: Vec<Issue>,
+}
+
+impl Visitor<'_> for Sectors<'_> {
+    fn sector(&mut self, sector: HelpSector, path: &Stack) {
+        if !self.model.has(sector) {
+            self.foreign.push(Issue::new(
+                IssueCode::SectorNotInModel,
+                path.path(&[]),
+                format!("sector `{}` is not part of this plan's help model", sector.code()),
+                format!("{}はこの計画の助けあいのモデルにありません", sector.label_ja()),
+            ));
+        }
+    }
+}
+
+impl RuleVisitor<'_> for Sectors<'_> {
+    fn finish(self: Box<Self>, _cx: &Context<'_>, out: &mut Vec<Issue>) {
+        let model = self.model;
         let want = model.kind.sectors();
         let have: Vec<HelpSector> = model.sectors.iter().map(|s| s.sector).collect();
         if !have.is_empty() && have != want {
             let list = |s: &[HelpSector]| s.iter().map(|h| h.code()).collect::<Vec<_>>().join("`, `");
             let list_ja = |s: &[HelpSector]| s.iter().map(|h| h.label_ja()).collect::<Vec<_>>().join("・");
-            let kind = match model.kind {
-                HelpModelKind::ThreeHelp => "three_help",
-                HelpModelKind::FourHelp => "four_help",
-            };
+            let kind = model.kind.labels().0;
             out.push(Issue::new(
                 IssueCode::HelpModelMismatch,
                 Path::root().key("help_model").key("sectors"),
@@ -37,41 +63,13 @@ impl Rule for HelpModel {
                     list(&have)
                 ),
                 format!(
-                    "{}のモデルでは {} をこの順に定義します（実際: {}）",
-                    list_ja(want),
+                    "{}のモデルでは、この順に定義します（実際: {}）",
                     list_ja(want),
                     list_ja(&have)
                 ),
             ));
         }
-        let mut foreign = |path: Path, sector: HelpSector| {
-            if !model.has(sector) {
-                out.push(Issue::new(
-                    IssueCode::SectorNotInModel,
-                    path,
-                    format!("sector `{}` is not part of this plan's help model", sector.code()),
-                    format!("{}はこの計画の助けあいのモデルにありません", sector.label_ja()),
-                ));
-            }
-        };
-        for (i, a) in p.actors.iter().enumerate() {
-            foreign(Path::root().key("actors").index(i).key("sector"), a.sector);
-        }
-        for r in p.initiatives() {
-            for (n, part) in r.initiative.participants.iter().enumerate() {
-                let path = Path::root()
-                    .key("goals")
-                    .index(r.goal_index)
-                    .key("targets")
-                    .index(r.target_index)
-                    .key("initiatives")
-                    .index(r.initiative_index)
-                    .key("participants")
-                    .index(n)
-                    .key("sector");
-                foreign(path, part.sector);
-            }
-        }
+        out.extend(self.foreign);
     }
 }
 

@@ -1,10 +1,11 @@
 //! `id.invalid`: an id or reference that does not have the id format.
 
 use crate::error::{Issue, IssueCode};
-use crate::model::{Id, MAX_ID_LEN};
+use crate::model::{Id, Plan, MAX_ID_LEN};
 use crate::preview;
-use crate::validate::walk::{walk, Kind, Stack, Visitor};
-use crate::validate::{Context, Rule};
+use crate::validate::walk::{Kind, Stack, Visitor};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 pub struct IdFormat;
 
@@ -17,16 +18,22 @@ impl Rule for IdFormat {
         &[IssueCode::InvalidId]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        walk(cx.plan, &mut Format { out });
+    fn visitor<'p>(&self, _plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        Some(Box::new(Format { out: Vec::new() }))
     }
 }
 
-struct Format<'o> {
-    out: &'o mut Vec<Issue>,
+struct Format {
+    out: Vec<Issue>,
 }
 
-impl Visitor<'_> for Format<'_> {
+impl RuleVisitor<'_> for Format {
+    fn finish(self: Box<Self>, _cx: &Context<'_>, out: &mut Vec<Issue>) {
+        out.extend(self.out);
+    }
+}
+
+impl Visitor<'_> for Format {
     fn id(&mut self, id: &Id, _kind: Kind, path: &Stack) {
         if !id.is_well_formed() {
             self.out.push(Issue::new(

@@ -2,9 +2,9 @@
 //! that parsing alone does not enforce (see [`crate::Limits`]).
 
 use crate::error::{Issue, IssueCode};
-use crate::model::{Extensions, Text};
-use crate::validate::walk::{walk, Stack, Visitor};
-use crate::validate::{Context, Rule};
+use crate::model::{Extensions, Plan, Text};
+use crate::validate::walk::{Stack, Visitor};
+use crate::validate::{Context, Rule, RuleVisitor};
 
 pub struct Limits;
 
@@ -21,20 +21,27 @@ impl Rule for Limits {
         ]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        walk(
-            cx.plan,
-            &mut Check {
-                limits: cx.limits,
-                out,
-            },
-        );
+    fn visitor<'p>(
+        &self,
+        _plan: &'p Plan,
+        limits: &'p crate::Limits,
+    ) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        Some(Box::new(Check {
+            limits,
+            out: Vec::new(),
+        }))
     }
 }
 
 struct Check<'a> {
     limits: &'a crate::Limits,
-    out: &'a mut Vec<Issue>,
+    out: Vec<Issue>,
+}
+
+impl<'p> RuleVisitor<'p> for Check<'p> {
+    fn finish(self: Box<Self>, _cx: &Context<'p>, out: &mut Vec<Issue>) {
+        out.extend(self.out);
+    }
 }
 
 impl Check<'_> {
@@ -53,7 +60,7 @@ impl Check<'_> {
     }
 }
 
-impl Visitor<'_> for Check<'_> {
+impl<'p> Visitor<'p> for Check<'p> {
     fn text(&mut self, text: &Text, path: &Stack) {
         self.string(&text.ja, path, "ja");
         if let Some(en) = &text.en {

@@ -16,24 +16,27 @@ impl Rule for Numbering {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
         let p = cx.plan;
-        let root = Path::root();
+        // Paths are built only when a list has a problem: most lists have none.
+        let root = || Path::root();
         siblings(
             out,
-            &root.clone().key("challenges"),
+            || root().key("challenges"),
             p.challenges.iter().map(|c| c.number),
         );
-        siblings(out, &root.clone().key("goals"), p.goals.iter().map(|g| g.number));
+        siblings(out, || root().key("goals"), p.goals.iter().map(|g| g.number));
         for (gi, g) in p.goals.iter().enumerate() {
-            let gp = root.clone().key("goals").index(gi).key("targets");
-            siblings(out, &gp, g.targets.iter().map(|t| t.number));
+            let goal = || root().key("goals").index(gi);
+            siblings(out, || goal().key("targets"), g.targets.iter().map(|t| t.number));
             for (ti, t) in g.targets.iter().enumerate() {
-                let tp = gp.clone().index(ti).key("initiatives");
-                siblings(out, &tp, t.initiatives.iter().map(|i| i.number));
+                let target = || goal().key("targets").index(ti);
+                siblings(
+                    out,
+                    || target().key("initiatives"),
+                    t.initiatives.iter().map(|i| i.number),
+                );
                 for (ii, i) in t.initiatives.iter().enumerate() {
-                    if !i.projects.is_empty() {
-                        let pp = tp.clone().index(ii).key("projects");
-                        siblings(out, &pp, i.projects.iter().map(|pr| pr.number));
-                    }
+                    let path = || target().key("initiatives").index(ii).key("projects");
+                    siblings(out, path, i.projects.iter().map(|pr| pr.number));
                 }
             }
         }
@@ -41,10 +44,10 @@ impl Rule for Numbering {
 }
 
 /// Checks one list of sibling numbers: each must be one more than the one before it.
-fn siblings(out: &mut Vec<Issue>, list: &Path, numbers: impl Iterator<Item = u32>) {
+fn siblings(out: &mut Vec<Issue>, list: impl Fn() -> Path, numbers: impl Iterator<Item = u32>) {
     let mut prev = 0u32;
     for (i, n) in numbers.enumerate() {
-        let at = || list.clone().index(i).key("number");
+        let at = || list().index(i).key("number");
         if n != 0 && n == prev {
             out.push(Issue::new(
                 IssueCode::NumberingDuplicate,

@@ -3,8 +3,10 @@
 //! review, indicator targets) must lie inside it.
 
 use crate::error::{Issue, IssueCode, Path};
-use crate::model::{FiscalYear, Indicator, Plan};
-use crate::validate::{Context, Rule};
+use crate::model::{self, FiscalYear, Plan};
+use crate::validate::walk::{Stack, Visitor, YearRole};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 /// The longest plan period accepted, in fiscal years. Regional welfare plans run five to ten
 /// years; twenty leaves room for long-range visions without letting a typo through.
@@ -25,13 +27,49 @@ impl Rule for Period {
         ]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        let p = cx.plan;
-        let period = &p.period;
+    fn visitor<'p>(&self, plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        Some(Box::new(Years {
+            period: &plan.period,
+            indicators: Vec::new(),
+        }))
+    }
+}
+
+/// Collects indicator years outside the period during the walk; the period itself, its phases
+/// and its review are checked at the end.
+struct Years<'p> {
+    period: &'p model::Period,
+    indicators: Vec<Issue>,
+}
+
+impl Visitor<'_> for Years<'_> {
+    fn year(&mut self, year: FiscalYear, role: YearRole, path: &Stack) {
+        let end = self.period.end_fiscal_year;
+        let outside = match role {
+            YearRole::Target => !self.period.contains(year),
+            // A baseline is measured before or during the plan, never after it.
+            YearRole::Baseline => year > end,
+            _ => false,
+        };
+        if outside {
+            let (en, ja) = if role == YearRole::Target {
+                ("the target", "目標値")
+            } else {
+                ("the baseline", "現状値")
+            };
+            self.indicators
+                .push(outside_issue(self.period, path.path(&[]), year, en, ja));
+        }
+    }
+}
+
+impl RuleVisitor<'_> for Years<'_> {
+    fn finish(self: Box<Self>, _cx: &Context<'_>, out: &mut Vec<Issue>) {
+        let period = self.period;
         let pp = Path::root().key("period");
         let (start, end) = (period.start_fiscal_year, period.end_fiscal_year);
         if end < start {
-            out.push(reversed(pp.clone().key("end_fiscal_year"), start, end));
+            out.push(reversed(pp.key("end_fiscal_year"), start, end));
             return; // Nothing can lie "inside" a reversed period.
         }
         if period.len_years() > MAX_PERIOD_YEARS {
@@ -43,14 +81,9 @@ impl Rule for Period {
                 format!("計画期間 {start}〜{end}年度 は{n}年あり、長すぎます（{MAX_PERIOD_YEARS}年以内）"),
             ));
         }
-        let outside = |out: &mut Vec<Issue>, path: Path, year: FiscalYear, what_en: &str, what_ja: &str| {
+        let check = |out: &mut Vec<Issue>, path: Path, year: FiscalYear, en: &str, ja: &str| {
             if !period.contains(year) {
-                out.push(Issue::new(
-                    IssueCode::YearOutsidePeriod,
-                    path,
-                    format!("{what_en} fiscal year `{year}` is outside the plan period {start}–{end}"),
-                    format!("{what_ja}の年度 `{year}` が計画期間（{start}〜{end}年度）の外です"),
-                ));
+                out.push(outside_issue(period, path, year, en, ja));
             }
         };
         for (i, ph) in period.phases.iter().enumerate() {
@@ -63,14 +96,14 @@ impl Rule for Period {
                 ));
                 continue;
             }
-            outside(
+            check(
                 out,
                 at.clone().key("start_fiscal_year"),
                 ph.start_fiscal_year,
                 "the phase's first",
                 "期の初年度",
             );
-            outside(
+            check(
                 out,
                 at.key("end_fiscal_year"),
                 ph.end_fiscal_year,
@@ -79,7 +112,7 @@ impl Rule for Period {
             );
         }
         if let Some(y) = period.mid_term_review_fiscal_year {
-            outside(
+            check(
                 out,
                 pp.key("mid_term_review_fiscal_year"),
                 y,
@@ -87,25 +120,24 @@ impl Rule for Period {
                 "中間見直し",
             );
         }
-        for_each_indicator(p, |path, ind| {
-            if let Some(b) = &ind.baseline {
-                // A baseline is measured before or during the plan, never after it.
-                if b.fiscal_year > end {
-                    outside(
-                        out,
-                        path.clone().key("baseline").key("fiscal_year"),
-                        b.fiscal_year,
-                        "the baseline",
-                        "現状値",
-                    );
-                }
-            }
-            for (i, t) in ind.targets.iter().enumerate() {
-                let at = path.clone().key("targets").index(i).key("fiscal_year");
-                outside(out, at, t.fiscal_year, "the target", "目標値");
-            }
-        });
+        out.extend(self.indicators);
     }
+}
+
+fn outside_issue(
+    period: &model::Period,
+    path: Path,
+    year: FiscalYear,
+    what_en: &str,
+    what_ja: &str,
+) -> Issue {
+    let (start, end) = (period.start_fiscal_year, period.end_fiscal_year);
+    Issue::new(
+        IssueCode::YearOutsidePeriod,
+        path,
+        format!("{what_en} fiscal year `{year}` is outside the plan period {start}–{end}"),
+        format!("{what_ja}の年度 `{year}` が計画期間（{start}〜{end}年度）の外です"),
+    )
 }
 
 fn reversed(path: Path, start: FiscalYear, end: FiscalYear) -> Issue {
@@ -115,28 +147,6 @@ fn reversed(path: Path, start: FiscalYear, end: FiscalYear) -> Issue {
         format!("the period ends in fiscal year `{end}`, before it starts in `{start}`"),
         format!("期間の最終年度 `{end}` が初年度 `{start}` より前です"),
     )
-}
-
-/// Calls `f` with the path and value of every indicator in the plan.
-fn for_each_indicator(p: &Plan, mut f: impl FnMut(Path, &Indicator)) {
-    for (gi, g) in p.goals.iter().enumerate() {
-        let gp = Path::root().key("goals").index(gi);
-        for (n, ind) in g.indicators.iter().enumerate() {
-            f(gp.clone().key("indicators").index(n), ind);
-        }
-        for (ti, t) in g.targets.iter().enumerate() {
-            let tp = gp.clone().key("targets").index(ti);
-            for (n, ind) in t.indicators.iter().enumerate() {
-                f(tp.clone().key("indicators").index(n), ind);
-            }
-            for (ii, i) in t.initiatives.iter().enumerate() {
-                let ip = tp.clone().key("initiatives").index(ii);
-                for (n, ind) in i.indicators.iter().enumerate() {
-                    f(ip.clone().key("indicators").index(n), ind);
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]

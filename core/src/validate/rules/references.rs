@@ -1,10 +1,11 @@
 //! `reference.dangling`: a reference that names no part of the kind it should.
 
 use crate::error::{Issue, IssueCode};
-use crate::model::Id;
+use crate::model::{Id, Plan};
 use crate::preview;
-use crate::validate::walk::{walk, Kind, Stack, Visitor};
-use crate::validate::{Context, IdIndex, Rule};
+use crate::validate::walk::{paths_of, Counted, Kind, Stack, Visitor};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 pub struct References;
 
@@ -17,39 +18,57 @@ impl Rule for References {
         &[IssueCode::DanglingReference]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
-        walk(cx.plan, &mut Resolve { ids: &cx.ids, out });
+    fn visitor<'p>(&self, _plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
+        Some(Box::new(Refs { refs: Vec::new() }))
     }
 }
 
-struct Resolve<'a, 'p> {
-    ids: &'a IdIndex<'p>,
-    out: &'a mut Vec<Issue>,
+/// The references seen, resolved after the walk: a reference may point forwards.
+struct Refs<'p> {
+    refs: Vec<(&'p str, Kind)>,
 }
 
-impl Visitor<'_> for Resolve<'_, '_> {
-    fn reference(&mut self, id: &Id, want: Kind, path: &Stack) {
-        let found = self.ids.kind_of(id.as_str());
-        if found == Some(want) {
+impl<'p> Visitor<'p> for Refs<'p> {
+    fn reference(&mut self, id: &'p Id, want: Kind, _from: Kind, _path: &Stack) {
+        self.refs.push((id.as_str(), want));
+    }
+}
+
+impl<'p> RuleVisitor<'p> for Refs<'p> {
+    fn finish(self: Box<Self>, cx: &Context<'p>, out: &mut Vec<Issue>) {
+        let bad: Vec<(u32, &str, Kind, Option<Kind>)> = self
+            .refs
+            .iter()
+            .enumerate()
+            .filter_map(|(n, &(id, want))| {
+                let found = cx.ids.kind_of(id);
+                (found != Some(want)).then(|| (u32::try_from(n).unwrap_or(u32::MAX), id, want, found))
+            })
+            .collect();
+        if bad.is_empty() {
             return;
         }
-        let (want_en, want_ja) = want.names();
-        let id = preview(id.as_str());
-        let (en, ja) = match found {
-            Some(other) => {
-                let (other_en, other_ja) = other.names();
-                (
-                    format!("`{id}` names a {other_en}, not a {want_en}"),
-                    format!("`{id}` は{other_ja}のIDで、{want_ja}ではありません"),
-                )
-            }
-            None => (
-                format!("no {want_en} has id `{id}`"),
-                format!("ID `{id}` の{want_ja}はありません"),
-            ),
-        };
-        self.out
-            .push(Issue::new(IssueCode::DanglingReference, path.path(&[]), en, ja));
+        let visits: Vec<u32> = bad.iter().map(|b| b.0).collect();
+        let paths = paths_of(cx.plan, Counted::References, &visits);
+        for (n, id, want, found) in bad {
+            let (want_en, want_ja) = want.names();
+            let id = preview(id);
+            let (en, ja) = match found {
+                Some(other) => {
+                    let (other_en, other_ja) = other.names();
+                    (
+                        format!("`{id}` names a {other_en}, not a {want_en}"),
+                        format!("`{id}` は{other_ja}のIDで、{want_ja}ではありません"),
+                    )
+                }
+                None => (
+                    format!("no {want_en} has id `{id}`"),
+                    format!("ID `{id}` の{want_ja}はありません"),
+                ),
+            };
+            let path = paths.get(&n).cloned().unwrap_or_default();
+            out.push(Issue::new(IssueCode::DanglingReference, path, en, ja));
+        }
     }
 }
 
@@ -84,5 +103,13 @@ mod tests {
         assert!(issues
             .iter()
             .any(|i| i.message_en == "`g1` names a basic goal, not a challenge"));
+    }
+
+    #[test]
+    fn references_may_point_forwards() {
+        // Voices come before goals in the document and refer to them.
+        let p = plan();
+        assert!(!p.voices.iter().all(|v| v.goals.is_empty()));
+        assert_eq!(found(&p), expect(&[]));
     }
 }

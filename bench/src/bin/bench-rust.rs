@@ -1,0 +1,112 @@
+//! The Rust side of the benchmarks: load + full validation against serde_json's own parse of
+//! the same bytes, with time (median and spread) and peak heap memory, one JSON line per
+//! measurement. `scripts/bench` runs it beside the Python and JavaScript harnesses.
+//!
+//! `bench-rust [--quick] SIZE...`
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use welfare_plan::Limits;
+
+/// Counts live heap bytes and their peak, so that peak memory is measured exactly.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged to the system allocator.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Runs `f` repeatedly (at least `min_runs` times and about `budget` in all) and returns the
+/// sorted durations and the peak extra heap of one run.
+fn measure<T>(min_runs: usize, budget: Duration, mut f: impl FnMut() -> T) -> (Vec<f64>, usize) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    drop(f());
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while times.len() < min_runs || (start.elapsed() < budget && times.len() < 200) {
+        let t = Instant::now();
+        let out = f();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        drop(out);
+    }
+    times.sort_by(f64::total_cmp);
+    (times, peak)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(i).copied().unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let (min_runs, budget) = if quick {
+        (3, Duration::from_millis(200))
+    } else {
+        (7, Duration::from_secs(3))
+    };
+    let limits = Limits::unlimited();
+    for n in sizes {
+        let bytes = welfare_plan_bench::synthetic_plan_bytes(n, 42);
+        let checked = welfare_plan::check_with(&bytes, &limits);
+        assert!(
+            checked.is_valid(),
+            "the synthetic plan must be valid: {:?}",
+            checked.issues.first()
+        );
+        let runs: [(&str, &dyn Fn() -> usize); 3] = [
+            ("welfare_plan::check_with (load + full validation)", &|| {
+                welfare_plan::check_with(&bytes, &limits).issues.len()
+            }),
+            ("serde_json::from_slice::<Value>", &|| {
+                serde_json::from_slice::<serde_json::Value>(&bytes)
+                    .map(|v| v.is_object() as usize)
+                    .unwrap_or(0)
+            }),
+            ("serde_json::from_slice::<IgnoredAny> (a scan)", &|| {
+                serde_json::from_slice::<serde::de::IgnoredAny>(&bytes)
+                    .map(|_| 1)
+                    .unwrap_or(0)
+            }),
+        ];
+        for (method, f) in runs {
+            let (times, peak) = measure(min_runs, budget, f);
+            println!(
+                "{}",
+                json!({
+                    "surface": "rust", "method": method, "initiatives": n, "bytes": bytes.len(),
+                    "runs": times.len(), "median_ms": percentile(&times, 0.5),
+                    "p10_ms": percentile(&times, 0.1), "p90_ms": percentile(&times, 0.9),
+                    "peak_bytes": peak,
+                })
+            );
+        }
+    }
+}

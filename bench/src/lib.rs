@@ -1,0 +1,201 @@
+//! Synthetic plans for benchmarks: one realistic plan shape scaled to any number of
+//! initiatives, deterministic by seed. Every generated plan is valid, and says in its title
+//! and source note that it is synthetic.
+
+// Benchmark tooling on generated, trusted data: indexing cannot fail on these fixed tables.
+#![allow(clippy::indexing_slicing)]
+
+use serde_json::{json, Value};
+
+/// Phrases from the Iizuka plan, recombined into texts of realistic length.
+const PHRASES_JA: &[&str] = &[
+    "地域福祉の推進",
+    "互いに支えあう意識の醸成",
+    "住民主体の地域福祉",
+    "自治会等の地域活動の促進",
+    "ボランティア活動への参加",
+    "多様な担い手の参加",
+    "見守り体制の強化",
+    "人に寄り添った支援",
+    "断らない相談支援体制",
+    "福祉サービスの一層の充実",
+    "権利擁護体制の充実",
+    "災害時支援体制",
+    "顔の見える関係づくり",
+    "地域の資源を活用した",
+    "情報発信の充実",
+    "包括的な支援体制の構築",
+];
+
+const WORDS_EN: &[&str] = &[
+    "community",
+    "welfare",
+    "support",
+    "residents",
+    "strengthening",
+    "promoting",
+    "networks",
+    "consultation",
+    "watch-over",
+    "services",
+    "rights",
+    "disaster",
+    "information",
+    "comprehensive",
+];
+
+/// A small deterministic generator (SplitMix64), so that every run benchmarks the same bytes.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn ja(&mut self, phrases: usize) -> String {
+        let mut s = String::new();
+        for i in 0..phrases {
+            if i > 0 {
+                s.push_str(if i % 3 == 0 { "。" } else { "、" });
+            }
+            s.push_str(
+                PHRASES_JA
+                    .get(self.below(PHRASES_JA.len()))
+                    .copied()
+                    .unwrap_or("地域"),
+            );
+        }
+        s
+    }
+
+    fn en(&mut self, words: usize) -> String {
+        (0..words)
+            .map(|_| {
+                WORDS_EN
+                    .get(self.below(WORDS_EN.len()))
+                    .copied()
+                    .unwrap_or("welfare")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn text(&mut self, phrases: usize) -> Value {
+        json!({"ja": self.ja(phrases), "en": self.en(phrases * 3)})
+    }
+}
+
+const SECTORS: [&str; 3] = ["self_help", "mutual_help", "public_help"];
+
+/// A valid synthetic plan with `initiatives` initiatives (5 per activity target, 4 targets per
+/// basic goal), one challenge per 10 initiatives (at least 6), one actor per 20 (at least 9),
+/// two or three participants and one or two challenges per initiative. About 1 KB of compact
+/// JSON per initiative.
+pub fn synthetic_plan(initiatives: usize, seed: u64) -> Value {
+    let mut r = Rng(seed);
+    let n_challenges = (initiatives / 10).max(6);
+    let n_actors = (initiatives / 20).max(9);
+    let challenges: Vec<Value> = (1..=n_challenges)
+        .map(|n| json!({"id": format!("c{n}"), "number": n, "title": r.text(2)}))
+        .collect();
+    let actors: Vec<Value> = (1..=n_actors)
+        .map(|n| json!({"id": format!("a{n}"), "kind": "other", "name": r.text(1), "sector": SECTORS[n % 3]}))
+        .collect();
+    let per_target = 5;
+    let per_goal = 4 * per_target;
+    let n_goals = initiatives.div_ceil(per_goal).max(1);
+    let mut left = initiatives;
+    let mut goals = Vec::new();
+    for g in 1..=n_goals {
+        let mut targets = Vec::new();
+        for t in 1..=4 {
+            if left == 0 {
+                break;
+            }
+            let count = left.min(per_target);
+            left -= count;
+            let inits: Vec<Value> = (1..=count)
+                .map(|i| {
+                    let c1 = r.below(n_challenges) + 1;
+                    let c2 = r.below(n_challenges) + 1;
+                    let challenges = if c1 == c2 { vec![c1] } else { vec![c1, c2] };
+                    let parts: Vec<Value> = (0..2 + r.below(2))
+                        .map(|_| json!({"actor": format!("a{}", r.below(n_actors) + 1), "sector": SECTORS[r.below(3)]}))
+                        .collect();
+                    json!({
+                        "id": format!("g{g}-t{t}-i{i}"),
+                        "number": i,
+                        "title": r.text(2),
+                        "description": r.text(6),
+                        "challenges": challenges.iter().map(|c| format!("c{c}")).collect::<Vec<_>>(),
+                        "participants": parts,
+                    })
+                })
+                .collect();
+            targets.push(
+                json!({"id": format!("g{g}-t{t}"), "number": t, "title": r.text(2), "initiatives": inits}),
+            );
+        }
+        goals.push(json!({"id": format!("g{g}"), "number": g, "title": r.text(2), "description": r.text(8), "targets": targets}));
+    }
+    // Make sure every challenge is addressed, so the plan has no warnings either.
+    let mut addressed = vec![false; n_challenges + 1];
+    for g in &goals {
+        for t in g["targets"].as_array().into_iter().flatten() {
+            for i in t["initiatives"].as_array().into_iter().flatten() {
+                for c in i["challenges"].as_array().into_iter().flatten() {
+                    if let Some(n) = c
+                        .as_str()
+                        .and_then(|s| s.get(1..))
+                        .and_then(|s| s.parse::<usize>().ok())
+                    {
+                        if let Some(slot) = addressed.get_mut(n) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let missing: Vec<Value> = (1..=n_challenges)
+        .filter(|n| !addressed.get(*n).copied().unwrap_or(true))
+        .map(|n| json!(format!("c{n}")))
+        .collect();
+    if let Some(list) = goals
+        .last_mut()
+        .and_then(|g| g["targets"].as_array_mut())
+        .and_then(|t| t.last_mut())
+        .and_then(|t| t["initiatives"].as_array_mut())
+        .and_then(|i| i.last_mut())
+        .and_then(|i| i["challenges"].as_array_mut())
+    {
+        list.extend(missing);
+    }
+    json!({
+        "schema_version": "1.0",
+        "id": format!("synthetic-{initiatives}"),
+        "title": {"ja": format!("合成ベンチマーク用計画（架空・{initiatives}件）"), "en": format!("Synthetic benchmark plan ({initiatives} initiatives; not a real plan)")},
+        "municipality": {"code": "402052", "name": {"ja": "架空市"}, "prefecture": {"ja": "福岡県"}},
+        "period": {"start_fiscal_year": 2023, "end_fiscal_year": 2032},
+        "publishers": [{"id": "city", "kind": "municipality", "name": {"ja": "架空市"}}],
+        "philosophy": {"statement": r.text(3)},
+        "help_model": {"kind": "three_help", "sectors": SECTORS.iter().map(|s| json!({"sector": s, "definition": r.text(1)})).collect::<Vec<_>>()},
+        "challenges": challenges,
+        "goals": goals,
+        "actors": actors,
+        "sources": [{"title": {"ja": "合成データ（架空）"}, "note": {"ja": "ベンチマーク用に生成した架空の計画です。", "en": "A synthetic plan generated for benchmarks."}}],
+    })
+}
+
+/// [`synthetic_plan`] as compact JSON bytes.
+pub fn synthetic_plan_bytes(initiatives: usize, seed: u64) -> Vec<u8> {
+    serde_json::to_vec(&synthetic_plan(initiatives, seed)).unwrap_or_default()
+}
