@@ -1,5 +1,10 @@
 //! The `welfare-plan` command as a user runs it: output, exit codes, standard input.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -70,7 +75,10 @@ fn an_invalid_document_exits_1_and_says_what_and_where() {
     let out = run(&["validate", "-"], doc.as_bytes());
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("-:10:13: error [municipality.check_digit]"), "{text}");
+    assert!(
+        text.contains("-:10:13: error [municipality.check_digit]"),
+        "{text}"
+    );
     assert!(text.contains("(at /municipality/code)"), "{text}");
 }
 
@@ -89,7 +97,12 @@ fn bad_bytes_of_every_kind_exit_1_without_crashing() {
     ];
     for (what, bytes) in inputs {
         let out = run(&["validate", "-"], bytes);
-        assert_eq!(out.status.code(), Some(1), "{what}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(stdout(&out).contains("invalid"), "{what}");
     }
 }
@@ -108,14 +121,20 @@ fn json_format_lists_issues_with_codes_paths_and_positions() {
 
 #[test]
 fn unreadable_files_and_usage_errors_exit_2() {
-    assert_eq!(run(&["validate", "/nonexistent/plan.json"], b"").status.code(), Some(2));
+    assert_eq!(
+        run(&["validate", "/nonexistent/plan.json"], b"").status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["validate"], b"").status.code(), Some(2));
     assert_eq!(run(&["frobnicate"], b"").status.code(), Some(2));
 }
 
 #[test]
 fn era_converts_both_ways() {
-    assert_eq!(stdout(&run(&["era", "2023"], b"")), "令和5年度\tFY2023 (Reiwa 5)\n");
+    assert_eq!(
+        stdout(&run(&["era", "2023"], b"")),
+        "令和5年度\tFY2023 (Reiwa 5)\n"
+    );
     assert_eq!(stdout(&run(&["era", "平成31年度"], b"")), "2019\n");
     assert_eq!(run(&["era", "令和0年度"], b"").status.code(), Some(2));
 }
@@ -127,7 +146,10 @@ fn schema_out_writes_the_committed_schemas() {
     assert!(out.status.success());
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
     for f in welfare_plan::schema::all() {
-        assert_eq!(std::fs::read(dir.join(f.file_name)).unwrap(), std::fs::read(repo.join(f.file_name)).unwrap());
+        assert_eq!(
+            std::fs::read(dir.join(f.file_name)).unwrap(),
+            std::fs::read(repo.join(f.file_name)).unwrap()
+        );
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
