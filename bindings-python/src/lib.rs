@@ -1,1 +1,166 @@
-//! Placeholder.
+//! `welfare_plan._native`: the Python binding of the welfare-plan core.
+//!
+//! The binding converts arguments, results and errors and nothing more: every rule lives in
+//! the core. A checked plan stays in Rust behind an `Arc` and Python sees it through lazy,
+//! immutable views; documents are read from `bytes` without building Python data, and the
+//! interpreter is released while the core parses and validates.
+//!
+//! The public package is `welfare_plan` (`python/welfare_plan/__init__.py`), which re-exports
+//! this module; its stubs are `python/welfare_plan/_native.pyi`.
+
+mod input;
+mod issue;
+mod json;
+mod limits;
+mod nodes;
+mod parts;
+mod plan;
+mod text;
+mod view;
+
+use pyo3::prelude::*;
+use welfare_plan::{era, iizuka, schema};
+
+use crate::input::{check, document_bytes, load_source};
+use crate::issue::{era_error, fiscal_year_arg, wrap, PyIssue};
+use crate::limits::resolve;
+use crate::plan::PyPlan;
+
+/// Parses and validates a plan given as `str` or `bytes` (UTF-8, an optional BOM).
+///
+/// Returns the plan when it has no errors (warnings are kept in `plan.warnings`); raises
+/// `PlanError` (a `ValueError`) carrying every issue otherwise.
+///
+/// ```python
+/// plan = welfare_plan.loads(pathlib.Path("plan.json").read_bytes())
+/// ```
+#[pyfunction]
+#[pyo3(signature = (document, limits = None))]
+fn loads(py: Python<'_>, document: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
+    let limits = resolve(py, limits)?;
+    let bytes = document_bytes(document)?;
+    PyPlan::from_checked(py, check(py, &bytes, &limits))
+}
+
+/// Reads a plan from a path or a readable file object, then checks it as `loads` does.
+///
+/// ```python
+/// plan = welfare_plan.load("plan.json")
+/// ```
+#[pyfunction]
+#[pyo3(signature = (source, limits = None))]
+fn load(py: Python<'_>, source: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
+    let limits = resolve(py, limits)?;
+    let checked = load_source(py, source, &limits)?;
+    PyPlan::from_checked(py, checked)
+}
+
+/// Every issue in a document (errors and warnings, in the core's order); an empty list for a
+/// clean plan. Never raises for a bad document, whatever its bytes.
+///
+/// ```python
+/// for issue in welfare_plan.validate(b'{"schema_version": "1.0"}'):
+///     print(issue)
+/// ```
+#[pyfunction]
+#[pyo3(signature = (document, limits = None))]
+fn validate(
+    py: Python<'_>,
+    document: &Bound<'_, PyAny>,
+    limits: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<PyIssue>> {
+    let limits = resolve(py, limits)?;
+    let bytes = document_bytes(document)?;
+    Ok(wrap(check(py, &bytes, &limits).issues))
+}
+
+/// Iizuka City's 3rd Regional Welfare Plan (第3期飯塚市地域福祉計画, FY2023–FY2032), built in.
+///
+/// ```python
+/// plan = welfare_plan.iizuka_third_plan()
+/// assert plan.municipality.code == "402052"
+/// ```
+#[pyfunction]
+fn iizuka_third_plan(py: Python<'_>) -> PyPlan {
+    let (plan, warnings) = py.detach(|| {
+        let plan = iizuka::third_plan();
+        let warnings = welfare_plan::validate(&plan);
+        (plan, warnings)
+    });
+    PyPlan::new(plan, warnings)
+}
+
+/// The JSON Schema (draft 2020-12) of the plan format, as in `schemas/plan.schema.json`.
+///
+/// ```python
+/// jsonschema.Draft202012Validator(welfare_plan.json_schema()).validate(document)
+/// ```
+#[pyfunction]
+fn json_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json::to_python(py, &schema::plan_schema())
+}
+
+/// Reads a fiscal year written as an era year or a Western year: `令和5年度` → 2023; also
+/// `令和元年度`, `R5`, `平成31年度`, full-width digits, `FY2023`. Raises `EraError`.
+///
+/// ```python
+/// assert welfare_plan.fiscal_year_from_era("令和5年度") == 2023
+/// ```
+#[pyfunction]
+fn fiscal_year_from_era(py: Python<'_>, text: &str) -> PyResult<i32> {
+    era::fiscal_year_from_era(text).map_err(|e| era_error(py, e.to_string()))
+}
+
+/// The Japanese name of a fiscal year: 2023 → `令和5年度`, 2019 → `令和元年度`. Raises
+/// `EraError` outside 1868–2200.
+///
+/// ```python
+/// assert welfare_plan.era_label(2023) == "令和5年度"
+/// ```
+#[pyfunction]
+fn era_label(py: Python<'_>, fiscal_year: &Bound<'_, PyAny>) -> PyResult<String> {
+    let year = fiscal_year_arg(py, fiscal_year)?;
+    era::era_label(year).map_err(|e| era_error(py, e.to_string()))
+}
+
+/// The English name of a fiscal year: 2023 → `FY2023 (Reiwa 5)`. Raises `EraError`.
+///
+/// ```python
+/// assert welfare_plan.era_label_en(2023) == "FY2023 (Reiwa 5)"
+/// ```
+#[pyfunction]
+fn era_label_en(py: Python<'_>, fiscal_year: &Bound<'_, PyAny>) -> PyResult<String> {
+    let year = fiscal_year_arg(py, fiscal_year)?;
+    era::era_label_en(year).map_err(|e| era_error(py, e.to_string()))
+}
+
+/// The native module; import `welfare_plan` instead.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(loads, m)?)?;
+    m.add_function(wrap_pyfunction!(load, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(iizuka_third_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(fiscal_year_from_era, m)?)?;
+    m.add_function(wrap_pyfunction!(era_label, m)?)?;
+    m.add_function(wrap_pyfunction!(era_label_en, m)?)?;
+    m.add_class::<PyPlan>()?;
+    m.add_class::<PyIssue>()?;
+    m.add_class::<limits::PyLimits>()?;
+    m.add_class::<text::PyText>()?;
+    m.add_class::<nodes::PyGoal>()?;
+    m.add_class::<nodes::PyTarget>()?;
+    m.add_class::<nodes::PyInitiative>()?;
+    m.add_class::<nodes::PyParticipation>()?;
+    m.add_class::<parts::PyChallenge>()?;
+    m.add_class::<parts::PyActor>()?;
+    m.add_class::<parts::PyPeriod>()?;
+    m.add_class::<parts::PyPhase>()?;
+    m.add_class::<parts::PyMunicipality>()?;
+    m.add_class::<parts::PyPhilosophy>()?;
+    m.add_class::<parts::PyHelpModel>()?;
+    m.add_class::<parts::PySectorDefinition>()?;
+    Ok(())
+}

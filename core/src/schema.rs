@@ -55,7 +55,10 @@ pub fn codelists(schema: &serde_json::Value) -> serde_json::Value {
         schema
             .pointer(&format!("/$defs/{def}/oneOf"))
             .and_then(|alts| alts.as_array())
-            .and_then(|alts| alts.iter().find(|a| a.get("const").and_then(|c| c.as_str()) == Some(code)))
+            .and_then(|alts| {
+                alts.iter()
+                    .find(|a| a.get("const").and_then(|c| c.as_str()) == Some(code))
+            })
             .and_then(|a| a.get("description"))
             .and_then(|d| d.as_str())
             .unwrap_or_default()
@@ -122,7 +125,12 @@ fn codelists_markdown(c: &serde_json::Value) -> String {
         }
     }
     out.push_str("\n## Issue codes\n\n| code | severity | meaning |\n|---|---|---|\n");
-    for e in c.get("issue_codes").and_then(|v| v.as_array()).into_iter().flatten() {
+    for e in c
+        .get("issue_codes")
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+    {
         out.push_str(&format!(
             "| `{}` | {} | {} |\n",
             field(e, "code"),

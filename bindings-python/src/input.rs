@@ -1,0 +1,67 @@
+//! Documents in: `str`, `bytes`, a path or a readable file, checked by the core with the
+//! interpreter released, so that other Python threads run while a large plan is parsed.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+use welfare_plan::{check_with, Checked, Limits};
+
+/// The document's bytes, without building any Python data from them.
+///
+/// `bytes` are borrowed as they are. A `str` is encoded to UTF-8 once; lone surrogates are
+/// passed through (`surrogatepass`) so that the core reports them as `json.invalid_utf8`
+/// with a position, rather than the binding raising.
+pub fn document_bytes<'py>(doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    if let Ok(b) = doc.cast::<PyBytes>() {
+        return Ok(b.clone());
+    }
+    if let Ok(s) = doc.cast::<PyString>() {
+        return Ok(s
+            .call_method1("encode", ("utf-8", "surrogatepass"))?
+            .cast_into::<PyBytes>()?);
+    }
+    let kind = doc.get_type().name()?;
+    Err(PyTypeError::new_err(format!(
+        "expected a plan document as str or bytes, not `{kind}`"
+    )))
+}
+
+/// Runs the core's check on `bytes` with the interpreter released.
+pub fn check(py: Python<'_>, bytes: &Bound<'_, PyBytes>, limits: &Limits) -> Checked {
+    let input = bytes.as_bytes();
+    py.detach(|| check_with(input, limits))
+}
+
+/// Reads and checks what `load()` was given: a readable object (its `read()` returning str or
+/// bytes) or a path. A path is read in Rust with the interpreter released, keeping at most
+/// one byte more than `max_input_bytes`, so that a huge file is refused without being held
+/// in memory (as the CLI does).
+pub fn load_source(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -> PyResult<Checked> {
+    if source.hasattr("read")? {
+        let content = source.call_method0("read")?;
+        let bytes = document_bytes(&content)?;
+        return Ok(check(py, &bytes, limits));
+    }
+    let path: PathBuf = source.extract().map_err(|_| {
+        let kind = source
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        PyTypeError::new_err(format!(
+            "expected a path (str or os.PathLike) or a readable file, not `{kind}`"
+        ))
+    })?;
+    let cap = u64::try_from(limits.max_input_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let checked = py.detach(|| -> std::io::Result<Checked> {
+        let mut buf = Vec::new();
+        std::fs::File::open(&path)?.take(cap).read_to_end(&mut buf)?;
+        Ok(check_with(&buf, limits))
+    })?;
+    Ok(checked)
+}

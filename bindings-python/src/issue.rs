@@ -1,0 +1,169 @@
+//! Issues as Python objects, and the exceptions that carry them.
+
+use std::hash::{Hash, Hasher};
+
+use pyo3::exceptions::{PyOverflowError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyType};
+use welfare_plan::Issue;
+
+use crate::json::py_repr;
+
+/// One problem found in a document: a stable code, a severity, a JSON Pointer, messages in
+/// Japanese and English, and the line and column when the issue came from parsing text.
+///
+/// ```python
+/// issue = welfare_plan.validate(b"[]")[0]
+/// assert (issue.code, issue.path) == ("schema.wrong_type", "")
+/// ```
+#[pyclass(frozen, eq, hash, module = "welfare_plan", name = "Issue")]
+pub struct PyIssue(pub Issue);
+
+impl PartialEq for PyIssue {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Hash for PyIssue {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let i = &self.0;
+        (i.code, &i.path, &i.message_en, i.line, i.column).hash(state);
+    }
+}
+
+#[pymethods]
+impl PyIssue {
+    /// The stable code, such as `schema.unknown_field`; filter and translate by it.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.0.code.as_str()
+    }
+
+    /// `"error"` (the document is invalid) or `"warning"` (worth a look; still valid).
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.0.severity.as_str()
+    }
+
+    /// Where, as a JSON Pointer such as `/goals/0/title/ja`; `""` is the whole document.
+    #[getter]
+    fn path(&self) -> String {
+        self.0.path.to_string()
+    }
+
+    /// What is wrong, in Japanese.
+    #[getter]
+    fn message_ja(&self) -> &str {
+        &self.0.message_ja
+    }
+
+    /// What is wrong, in English.
+    #[getter]
+    fn message_en(&self) -> &str {
+        &self.0.message_en
+    }
+
+    /// The 1-based line in the source text, when known.
+    #[getter]
+    fn line(&self) -> Option<u32> {
+        self.0.line
+    }
+
+    /// The 1-based column (in characters) in the source text, when known.
+    #[getter]
+    fn column(&self) -> Option<u32> {
+        self.0.column
+    }
+
+    /// Whether this issue makes the document invalid.
+    #[getter]
+    fn is_error(&self) -> bool {
+        self.0.is_error()
+    }
+
+    /// The issue as a plain dict, the same fields as the CLI's JSON output.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("code", self.code())?;
+        d.set_item("severity", self.severity())?;
+        d.set_item("path", self.path())?;
+        d.set_item("message_ja", self.message_ja())?;
+        d.set_item("message_en", self.message_en())?;
+        d.set_item("line", self.0.line)?;
+        d.set_item("column", self.0.column)?;
+        Ok(d)
+    }
+
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let i = &self.0;
+        let pos = match (i.line, i.column) {
+            (Some(l), Some(c)) => format!(", line={l}, column={c}"),
+            _ => String::new(),
+        };
+        Ok(format!(
+            "Issue(code={}, severity={}, path={}{pos}, message_en={})",
+            py_repr(py, self.code())?,
+            py_repr(py, self.severity())?,
+            py_repr(py, &self.path())?,
+            py_repr(py, &i.message_en)?,
+        ))
+    }
+}
+
+/// Wraps core issues for Python.
+pub fn wrap(issues: Vec<Issue>) -> Vec<PyIssue> {
+    issues.into_iter().map(PyIssue).collect()
+}
+
+static PLAN_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ERA_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `welfare_plan.PlanError` carrying every issue (warnings included), with the core's summary
+/// as its message.
+pub fn plan_error(py: Python<'_>, issues: Vec<Issue>) -> PyErr {
+    let err = welfare_plan::Error::Invalid(issues);
+    let message = err.to_string();
+    let issues = match err {
+        welfare_plan::Error::Invalid(issues) => issues,
+        _ => Vec::new(),
+    };
+    let build = || -> PyResult<PyErr> {
+        let class = PLAN_ERROR.import(py, "welfare_plan._errors", "PlanError")?;
+        Ok(PyErr::from_value(class.call1((message, wrap(issues)))?))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+/// `welfare_plan.EraError` (a `ValueError`) with the core's message.
+pub fn era_error(py: Python<'_>, message: String) -> PyErr {
+    match ERA_ERROR.import(py, "welfare_plan._errors", "EraError") {
+        Ok(class) => PyErr::from_type(class.clone(), message),
+        Err(e) => e,
+    }
+}
+
+/// A fiscal year from a Python int; an int too large for any year is an era error too, so
+/// that every bad year is a `ValueError`.
+pub fn fiscal_year_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<i32> {
+    value.extract::<i32>().map_err(|e| {
+        if e.is_instance_of::<PyOverflowError>(py) {
+            era_error(
+                py,
+                format!("`{value}` is not a fiscal year this library can read: it is out of range"),
+            )
+        } else {
+            e
+        }
+    })
+}
+
+/// A `ValueError` for an argument the binding cannot use.
+pub fn bad_argument(message: String) -> PyErr {
+    PyValueError::new_err(message)
+}

@@ -1,0 +1,132 @@
+//! `Limits`: the core's limits on hostile or broken input, from a `Limits` object or a dict.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyMapping};
+use welfare_plan::Limits;
+
+use crate::issue::bad_argument;
+use crate::json::dumps;
+
+/// Limits on what a document may contain; the defaults let any real plan through.
+///
+/// Every function that reads a document takes `limits=` as a `Limits` or a dict with the same
+/// keys (missing keys keep their defaults; unknown keys are a `ValueError`).
+///
+/// ```python
+/// big = welfare_plan.Limits(max_input_bytes=256 << 20)
+/// plan = welfare_plan.loads(data, limits=big)
+/// plan = welfare_plan.loads(data, limits={"max_input_bytes": 256 << 20})
+/// ```
+#[pyclass(frozen, eq, hash, module = "welfare_plan", name = "Limits")]
+#[derive(Clone, PartialEq)]
+pub struct PyLimits(pub Limits);
+
+impl std::hash::Hash for PyLimits {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let l = &self.0;
+        (l.max_input_bytes, l.max_depth, l.max_text_chars, l.max_elements).hash(state);
+    }
+}
+
+#[pymethods]
+impl PyLimits {
+    #[new]
+    #[pyo3(signature = (*, max_input_bytes = None, max_depth = None, max_text_chars = None, max_elements = None))]
+    fn new(
+        py: Python<'_>,
+        max_input_bytes: Option<&Bound<'_, PyAny>>,
+        max_depth: Option<&Bound<'_, PyAny>>,
+        max_text_chars: Option<&Bound<'_, PyAny>>,
+        max_elements: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        // Read by the core's own deserializer, so that a bad value is the same `ValueError`
+        // whether it comes here or in a dict.
+        let fields = PyDict::new(py);
+        for (key, value) in [
+            ("max_input_bytes", max_input_bytes),
+            ("max_depth", max_depth),
+            ("max_text_chars", max_text_chars),
+            ("max_elements", max_elements),
+        ] {
+            if let Some(v) = value.filter(|v| !v.is_none()) {
+                fields.set_item(key, v)?;
+            }
+        }
+        Ok(PyLimits(from_mapping(py, fields.as_any())?))
+    }
+
+    /// Limits that only memory bounds, for trusted input such as benchmarks.
+    #[staticmethod]
+    fn unlimited() -> Self {
+        PyLimits(Limits::unlimited())
+    }
+
+    /// The largest input accepted, in bytes (`input.too_large`).
+    #[getter]
+    fn max_input_bytes(&self) -> usize {
+        self.0.max_input_bytes
+    }
+
+    /// The deepest nesting inside `extensions` (`limit.too_deep`).
+    #[getter]
+    fn max_depth(&self) -> usize {
+        self.0.max_depth
+    }
+
+    /// The longest text, in characters (`limit.text_too_long`).
+    #[getter]
+    fn max_text_chars(&self) -> usize {
+        self.0.max_text_chars
+    }
+
+    /// The most elements in any one list (`limit.too_many_elements`).
+    #[getter]
+    fn max_elements(&self) -> usize {
+        self.0.max_elements
+    }
+
+    /// The limits as a dict, which `limits=` also accepts.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::to_python(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        let l = &self.0;
+        format!(
+            "Limits(max_input_bytes={}, max_depth={}, max_text_chars={}, max_elements={})",
+            l.max_input_bytes, l.max_depth, l.max_text_chars, l.max_elements
+        )
+    }
+}
+
+/// The limits an argument names: `None` for the defaults, a `Limits`, or a mapping read by
+/// the core's own `Limits` deserializer (defaults for missing keys, unknown keys refused).
+pub fn resolve(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Limits> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(Limits::default());
+    };
+    if let Ok(l) = value.cast::<PyLimits>() {
+        return Ok(l.get().0);
+    }
+    if value.cast::<PyMapping>().is_err() {
+        let kind = value.get_type().name()?;
+        return Err(PyTypeError::new_err(format!(
+            "limits must be a Limits, a dict or None, not `{kind}`"
+        )));
+    }
+    from_mapping(py, value)
+}
+
+/// Limits from a mapping, through the core's `Limits` deserializer.
+fn from_mapping(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Limits> {
+    let dict = PyDict::new(py);
+    dict.update(value.cast::<PyMapping>()?)?;
+    let text = dumps(py, dict.as_any())?;
+    serde_json::from_str::<Limits>(&text.to_cow()?).map_err(|e| {
+        let full = e.to_string();
+        let position = format!(" at line {} column {}", e.line(), e.column());
+        let reason = full.strip_suffix(&position).unwrap_or(&full);
+        bad_argument(format!("invalid limits: {reason}"))
+    })
+}

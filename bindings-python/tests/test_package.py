@@ -1,0 +1,82 @@
+"""The package's shape: a private native module behind a typed public package, one abi3
+extension, and a README whose example is the example file the suite runs."""
+
+from __future__ import annotations
+
+import re
+import runpy
+from pathlib import Path
+
+import pytest
+
+import welfare_plan as wp
+import welfare_plan._native as native
+from corpus import REPO
+
+HERE = Path(__file__).resolve().parents[1]
+EXAMPLE = HERE / "examples" / "readme_example.py"
+
+
+def test_public_names_come_from_the_private_native_module() -> None:
+    assert wp.Plan is native.Plan
+    assert wp.loads is native.loads
+    assert set(native.__all__) <= set(wp.__all__)
+    assert {"PlanError", "EraError", "load"} <= set(wp.__all__)
+    assert all(hasattr(wp, name) for name in wp.__all__)
+
+
+def test_classes_present_themselves_as_the_public_package() -> None:
+    assert wp.Plan.__module__ == "welfare_plan"
+    assert wp.Issue.__module__ == "welfare_plan"
+
+
+def test_the_extension_is_a_single_abi3_module() -> None:
+    assert native.__file__ is not None
+    assert re.search(r"_native\.abi3\.(so|pyd)$", native.__file__)
+
+
+def test_the_package_is_typed() -> None:
+    package = Path(wp.__file__).parent
+    assert (package / "py.typed").is_file()
+    assert (package / "_native.pyi").is_file()
+
+
+def test_version_is_the_crate_version() -> None:
+    cargo = (REPO / "Cargo.toml").read_text("utf-8")
+    match = re.search(r'^\[workspace\.package\][^\[]*?^version = "([^"]+)"', cargo, re.M | re.S)
+    assert match is not None
+    assert wp.__version__ == match.group(1)
+
+
+def test_plans_cannot_be_constructed_without_validation() -> None:
+    with pytest.raises(TypeError):
+        wp.Plan()
+
+
+def test_the_readme_example_runs_and_prints_goals_and_issues(capsys: pytest.CaptureFixture[str]) -> None:
+    runpy.run_path(str(EXAMPLE), run_name="__main__")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "第3期飯塚市地域福祉計画 令和5年度～令和14年度"
+    assert out[1] == "基本目標Ⅰ お互いを大切にし合うひとづくり (5 initiatives)"
+    assert out[4].startswith("text.blank /goals/0/title/ja ")
+    assert out[5].startswith("municipality.check_digit /municipality/code ")
+    assert out[6].startswith("2 issues: invalid plan: error [text.blank]")
+
+
+def test_the_readme_shows_the_example_file_and_its_output(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (HERE / "README.md").read_text("utf-8")
+    assert "```python\n" + EXAMPLE.read_text("utf-8") + "```" in readme
+    runpy.run_path(str(EXAMPLE), run_name="__main__")
+    printed = capsys.readouterr().out
+    assert "```text\n" + printed + "```" in readme
+
+
+def test_the_docstring_examples_of_the_python_modules_run() -> None:
+    import doctest
+
+    import welfare_plan._errors as errors
+
+    for module in (wp, errors):
+        result = doctest.testmod(module, extraglobs={"welfare_plan": wp}, optionflags=doctest.ELLIPSIS)
+        assert result.failed == 0
+        assert result.attempted > 0

@@ -1,0 +1,100 @@
+"""The generated JSON Schema, read by Python's `jsonschema` (Draft 2020-12), agrees with the
+library: it accepts the exported plan and every case whose `schema_valid` is true, and
+rejects the rest."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any, Callable
+
+import pytest
+from jsonschema import Draft202012Validator
+
+import welfare_plan as wp
+from corpus import CASES, SCHEMA_PATH, Case, iizuka_data
+
+SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text("utf-8"))
+VALIDATOR = Draft202012Validator(SCHEMA)
+SCHEMA_CASES = [c for c in CASES if c.schema_valid is not None]
+
+
+def schema_errors(doc: Any) -> list[str]:
+    return [f"{e.message} at {e.json_path}" for e in VALIDATOR.iter_errors(doc)]
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_json_schema_returns_the_committed_schema_file() -> None:
+    assert wp.json_schema() == SCHEMA
+
+
+def test_the_exported_iizuka_plan_is_schema_valid() -> None:
+    doc = json.loads(wp.iizuka_third_plan().dumps())
+    assert schema_errors(doc) == []
+
+
+def test_enough_corpus_cases_are_checked_against_the_schema() -> None:
+    assert len(SCHEMA_CASES) > 30
+
+
+@pytest.mark.parametrize("case", SCHEMA_CASES, ids=[c.name for c in SCHEMA_CASES])
+def test_the_schema_accepts_a_case_exactly_when_it_is_schema_valid(case: Case) -> None:
+    doc = json.loads(case.input().decode("utf-8-sig"))
+    errors = schema_errors(doc)
+    assert (errors == []) == case.schema_valid, errors
+    if case.valid:
+        assert case.schema_valid, "a valid plan must be schema-valid"
+
+
+def mutated(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    doc = copy.deepcopy(iizuka_data())
+    change(doc)
+    return doc
+
+
+def codes_for(doc: dict[str, Any]) -> list[str]:
+    return [i.code for i in wp.validate(json.dumps(doc, ensure_ascii=False))]
+
+
+def test_schema_and_library_reject_an_unknown_top_level_field() -> None:
+    doc = mutated(lambda d: d.update(titel="x"))
+    assert schema_errors(doc) != []
+    assert codes_for(doc) == ["schema.unknown_field"]
+
+
+def test_schema_and_library_reject_an_unknown_deep_field() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][1]["targets"][0]["initiatives"][0]["priorty"] = True
+
+    doc = mutated(change)
+    assert schema_errors(doc) != []
+    assert codes_for(doc) == ["schema.unknown_field"]
+
+
+def test_schema_and_library_reject_a_wrong_type() -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["goals"][0]["number"] = "1"
+
+    doc = mutated(change)
+    assert schema_errors(doc) != []
+    assert codes_for(doc) == ["schema.wrong_type"]
+
+
+def test_schema_and_library_reject_a_missing_required_array() -> None:
+    doc = mutated(lambda d: d.pop("actors"))
+    assert any("'actors' is a required property" in e for e in schema_errors(doc))
+    assert codes_for(doc) == ["schema.missing_field"]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\u3000", "\t\n"])
+def test_schema_and_library_reject_blank_japanese_text(blank: str) -> None:
+    def change(d: dict[str, Any]) -> None:
+        d["challenges"][0]["title"]["ja"] = blank
+
+    doc = mutated(change)
+    assert schema_errors(doc) != []
+    assert codes_for(doc) == ["text.blank"]
