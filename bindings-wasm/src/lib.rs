@@ -1,1 +1,278 @@
-//! Placeholder.
+//! # welfare-plan for JavaScript
+//!
+//! The npm package `welfare-plan`: the Rust core of regional welfare plans (地域福祉計画)
+//! compiled to WebAssembly. This crate is a thin door: it converts arguments (a document as a
+//! string, bytes or a plain object; limits), results (plain objects, written as JSON and read
+//! with one `JSON.parse`) and errors (`PlanError` with `.issues`, `RangeError`, `TypeError`).
+//! Every rule lives in the core.
+//!
+//! ```js
+//! import { parsePlan, validate, PlanError } from "welfare-plan";
+//!
+//! const issues = validate(await fs.readFile("plan.json")); // never throws
+//! try {
+//!   const plan = parsePlan(text);
+//! } catch (e) {
+//!   if (e instanceof PlanError) console.table(e.issues);
+//! }
+//! ```
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+mod input;
+mod output;
+
+use wasm_bindgen::prelude::*;
+use welfare_plan::era;
+use welfare_plan::numbering::{challenge_label, goal_label, initiative_label, target_label};
+use welfare_plan::HelpSector;
+
+use crate::input::{Document, Limits};
+use crate::output::{issues_to_js, json_to_js, plan_error, to_js, Label};
+
+// The plan's types (Plan, Goal, Target, Initiative, Text, HelpSector …) are generated from
+// schemas/plan.schema.json, which schemars generates from the core's Rust types.
+#[wasm_bindgen(typescript_custom_section)]
+const PLAN_TYPES: &str = r#"import type { Plan, HelpSector, IssueCode } from "../types.js";"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The `limits` argument: a plain object declared by [`Limits`] (every field optional).
+    #[wasm_bindgen(typescript_type = "Limits")]
+    pub type LimitsArg;
+}
+
+/// Parses and validates a plan document; returns the plan as a plain object that matches the
+/// JSON Schema, or throws `PlanError` (with `.issues`, warnings included) when the document
+/// has errors. Warnings alone do not throw. Pass a `Uint8Array` for files and `fetch` bodies:
+/// bytes go to WebAssembly as they are, never decoded into a JavaScript string. Throws
+/// `TypeError`/`RangeError` only for malformed `limits`.
+///
+/// ```js
+/// const plan = parsePlan(await fs.readFile("plan.json"));
+/// plan.goals[0].title.ja; // "お互いを大切にし合うひとづくり"
+/// ```
+#[wasm_bindgen(js_name = parsePlan, unchecked_return_type = "Plan")]
+pub fn parse_plan(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    limits: Option<LimitsArg>,
+) -> Result<JsValue, JsValue> {
+    let limits = Limits::from_js(limits.as_deref())?;
+    match Document::from_js(&input).check(&limits).into_result() {
+        Ok(plan) => {
+            let json = plan.to_canonical_json();
+            drop(plan);
+            json_to_js(&json)
+        }
+        Err(e) => Err(plan_error(&e)),
+    }
+}
+
+/// Checks a document and returns every issue (errors and warnings, in the core's order);
+/// an empty array means a clean plan. Never throws for any document: a string, a
+/// `Uint8Array` (checked as bytes: invalid UTF-8 is an issue), or a plan object (written with
+/// `JSON.stringify` and checked as text; issues about an object carry no line or column).
+/// Throws `TypeError`/`RangeError` only for malformed `limits`.
+///
+/// ```js
+/// const errors = validate(text).filter((i) => i.severity === "error");
+/// const valid = errors.length === 0;
+/// ```
+#[wasm_bindgen(unchecked_return_type = "Issue[]")]
+pub fn validate(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | Plan")] input: JsValue,
+    limits: Option<LimitsArg>,
+) -> Result<JsValue, JsValue> {
+    let limits = Limits::from_js(limits.as_deref())?;
+    let checked = Document::from_js(&input).check(&limits);
+    drop(checked.plan);
+    issues_to_js(&checked.issues)
+}
+
+/// The plan as canonical JSON: fields in the format's order, two-space indentation, UTF-8
+/// without escapes, a trailing newline; byte-identical to the Rust library's
+/// `Plan::to_canonical_json`. The plan goes through the same checks as `parsePlan` and an
+/// invalid one throws `PlanError`.
+///
+/// ```js
+/// await fs.writeFile("plan.json", toCanonicalJson(plan));
+/// ```
+#[wasm_bindgen(js_name = toCanonicalJson)]
+pub fn to_canonical_json(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
+    limits: Option<LimitsArg>,
+) -> Result<String, JsValue> {
+    let limits = Limits::from_js(limits.as_deref())?;
+    match Document::from_js(&plan).check(&limits).into_result() {
+        Ok(plan) => Ok(plan.to_canonical_json()),
+        Err(e) => Err(plan_error(&e)),
+    }
+}
+
+/// Iizuka City's 3rd Regional Welfare Plan (第3期飯塚市地域福祉計画, FY2023–FY2032), built in:
+/// Japanese verbatim from its summary edition, with English translations. A fresh object on
+/// every call.
+///
+/// ```js
+/// const plan = iizukaThirdPlan();
+/// plan.title.ja; // "第3期飯塚市地域福祉計画"
+/// ```
+#[wasm_bindgen(js_name = iizukaThirdPlan, unchecked_return_type = "Plan")]
+pub fn iizuka_third_plan() -> Result<JsValue, JsValue> {
+    json_to_js(welfare_plan::iizuka::THIRD_PLAN_JSON)
+}
+
+/// The JSON Schema (draft 2020-12) of a plan document, as generated from the Rust types; a
+/// fresh object on every call.
+///
+/// ```js
+/// const validator = new Ajv2020().compile(jsonSchema());
+/// ```
+#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "Record<string, unknown>")]
+pub fn json_schema() -> Result<JsValue, JsValue> {
+    json_to_js(include_str!("../../schemas/plan.schema.json"))
+}
+
+/// The Japanese name of a fiscal year (年度): `eraLabel(2023) === "令和5年度"`,
+/// `eraLabel(2019) === "令和元年度"`. Throws `RangeError` outside 1868–2200.
+///
+/// ```js
+/// eraLabel(plan.period.start_fiscal_year); // "令和5年度"
+/// ```
+#[wasm_bindgen(js_name = eraLabel)]
+pub fn era_label(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
+    era::era_label(whole(fiscal_year, "fiscal year")?).map_err(range_error)
+}
+
+/// The English name of a fiscal year: `eraLabelEn(2023) === "FY2023 (Reiwa 5)"`. Throws
+/// `RangeError` outside 1868–2200.
+///
+/// ```js
+/// eraLabelEn(2032); // "FY2032 (Reiwa 14)"
+/// ```
+#[wasm_bindgen(js_name = eraLabelEn)]
+pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
+    era::era_label_en(whole(fiscal_year, "fiscal year")?).map_err(range_error)
+}
+
+/// The Japanese name of a calendar month: `monthLabel(2023, 3) === "令和5年3月"`.
+/// Throws `RangeError` for an unsupported month.
+///
+/// ```js
+/// monthLabel(2019, 4); // "平成31年4月"
+/// ```
+#[wasm_bindgen(js_name = monthLabel)]
+pub fn month_label(year: f64, month: f64) -> Result<String, JsValue> {
+    let month = u32::try_from(whole(month, "month")?).map_err(|_| range_error(month))?;
+    era::month_label(whole(year, "year")?, month).map_err(range_error)
+}
+
+/// Reads a fiscal year written with an era or in Western years and returns the Western
+/// year: `fiscalYearFromEra("令和5年度") === 2023`. Accepts 令和元年度, full-width digits,
+/// short forms (R5, H30), romanised names (Reiwa 5) and 2023年度 / FY2023. Throws
+/// `RangeError` saying why for anything else.
+///
+/// ```js
+/// fiscalYearFromEra("平成31年度"); // 2019
+/// ```
+#[wasm_bindgen(js_name = fiscalYearFromEra)]
+pub fn fiscal_year_from_era(text: &str) -> Result<i32, JsValue> {
+    era::fiscal_year_from_era(text).map_err(range_error)
+}
+
+/// A basic goal's label: `goalLabel(1)` is `{ ja: "基本目標Ⅰ", en: "Basic goal I" }`.
+///
+/// ```js
+/// goalLabel(goal.number).ja; // "基本目標Ⅰ"
+/// ```
+#[wasm_bindgen(js_name = goalLabel, unchecked_return_type = "Label")]
+pub fn goal_label_js(number: f64) -> Result<JsValue, JsValue> {
+    pair(goal_label(ordinal(number)?))
+}
+
+/// An activity target's label: `targetLabel(2)` is `{ ja: "活動目標2", en: "Activity target 2" }`.
+///
+/// ```js
+/// targetLabel(target.number).en; // "Activity target 2"
+/// ```
+#[wasm_bindgen(js_name = targetLabel, unchecked_return_type = "Label")]
+pub fn target_label_js(number: f64) -> Result<JsValue, JsValue> {
+    pair(target_label(ordinal(number)?))
+}
+
+/// An initiative's label, the same in both languages: `initiativeLabel(3) === "(3)"`.
+///
+/// ```js
+/// `${initiativeLabel(i.number)} ${i.title.ja}`;
+/// ```
+#[wasm_bindgen(js_name = initiativeLabel)]
+pub fn initiative_label_js(number: f64) -> Result<String, JsValue> {
+    Ok(initiative_label(ordinal(number)?))
+}
+
+/// A challenge's label: `challengeLabel(6)` is `{ ja: "⑥", en: "Challenge 6" }`.
+///
+/// ```js
+/// challengeLabel(challenge.number).ja; // "⑥"
+/// ```
+#[wasm_bindgen(js_name = challengeLabel, unchecked_return_type = "Label")]
+pub fn challenge_label_js(number: f64) -> Result<JsValue, JsValue> {
+    pair(challenge_label(ordinal(number)?))
+}
+
+/// A help sector's name: `sectorLabel("self_help")` is `{ ja: "自助", en: "self-help" }`.
+/// Throws `RangeError` for an unknown sector.
+///
+/// ```js
+/// sectorLabel(participant.sector).ja; // "共助"
+/// ```
+#[wasm_bindgen(js_name = sectorLabel, unchecked_return_type = "Label")]
+pub fn sector_label(
+    #[wasm_bindgen(unchecked_param_type = "HelpSector")] sector: &str,
+) -> Result<JsValue, JsValue> {
+    let Some(s) = HelpSector::parse(sector) else {
+        let known = HelpSector::ALL.map(|h| format!("`{}`", h.code())).join(", ");
+        return Err(range_error(format!(
+            "unknown help sector `{}`; expected one of {known}",
+            welfare_plan::preview(sector)
+        )));
+    };
+    pair((s.label_ja().to_owned(), s.label_en().to_owned()))
+}
+
+fn pair(label: (String, String)) -> Result<JsValue, JsValue> {
+    to_js(&Label::from(label))
+}
+
+/// A JavaScript number as a whole `i32`, or `RangeError`.
+fn whole(n: f64, what: &str) -> Result<i32, JsValue> {
+    if n.is_finite() && n.fract() == 0.0 && n >= f64::from(i32::MIN) && n <= f64::from(i32::MAX) {
+        Ok(n as i32)
+    } else {
+        Err(range_error(format!(
+            "the {what} must be a whole number, got `{n}`"
+        )))
+    }
+}
+
+/// A JavaScript number as an ordinal (a whole number ≥ 0), or `RangeError`.
+fn ordinal(n: f64) -> Result<u32, JsValue> {
+    if n.is_finite() && n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+        Ok(n as u32)
+    } else {
+        Err(range_error(format!(
+            "an ordinal must be a whole number ≥ 0, got `{n}`"
+        )))
+    }
+}
+
+fn range_error(message: impl ToString) -> JsValue {
+    js_sys::RangeError::new(&message.to_string()).into()
+}

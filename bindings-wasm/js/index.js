@@ -1,0 +1,23 @@
+// The entry for browsers and bundlers: fetches and instantiates the WebAssembly module with a
+// top-level await, so importers get ready-to-call functions and never see an init step.
+import init from "./wasm/welfare_plan_wasm.js";
+
+await init({ module_or_path: new URL("./wasm/welfare_plan_wasm_bg.wasm", import.meta.url) });
+
+export {
+  parsePlan,
+  validate,
+  toCanonicalJson,
+  iizukaThirdPlan,
+  jsonSchema,
+  eraLabel,
+  eraLabelEn,
+  monthLabel,
+  fiscalYearFromEra,
+  goalLabel,
+  targetLabel,
+  initiativeLabel,
+  challengeLabel,
+  sectorLabel,
+} from "./wasm/welfare_plan_wasm.js";
+export { PlanError } from "./plan-error.js";

@@ -1,0 +1,12 @@
+import type { Issue } from "./wasm/welfare_plan_wasm.js";
+
+/**
+ * Thrown by `parsePlan` and `toCanonicalJson` when a document has errors. A real `Error`
+ * subclass: catch it by class, read every issue (warnings included) from `.issues`.
+ */
+export declare class PlanError extends Error {
+  constructor(message: string, issues: Issue[]);
+  readonly name: "PlanError";
+  /** Every issue found, errors and warnings, in the core's order. */
+  readonly issues: Issue[];
+}

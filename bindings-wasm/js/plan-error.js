@@ -1,0 +1,24 @@
+/**
+ * Thrown by `parsePlan` and `toCanonicalJson` when a document has errors. A real `Error`
+ * subclass: catch it by class, read every issue (warnings included) from `.issues`.
+ *
+ * @example
+ * try {
+ *   parsePlan(text);
+ * } catch (e) {
+ *   if (!(e instanceof PlanError)) throw e;
+ *   for (const issue of e.issues) console.log(issue.path, issue.messageEn);
+ * }
+ */
+export class PlanError extends Error {
+  /**
+   * @param {string} message the core's summary, such as
+   *   "invalid plan: error [json.truncated] at /: … (and 2 more)"
+   * @param {import("./index.js").Issue[]} issues every issue found
+   */
+  constructor(message, issues) {
+    super(message);
+    this.name = "PlanError";
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,254 @@
+//! From JavaScript arguments to the core's: the document (text, bytes or a plain object) and
+//! the limits.
+
+use js_sys::{Object, Reflect, Uint8Array, JSON};
+use tsify::Tsify;
+use wasm_bindgen::{JsCast, JsValue};
+use welfare_plan::{check_str, check_with, Checked, Issue, IssueCode, Path};
+
+/// The core's limits.
+type CoreLimits = welfare_plan::Limits;
+
+/// A document as it arrived from JavaScript, copied once into WebAssembly memory.
+pub(crate) enum Document {
+    /// A `Uint8Array` (a file, a `fetch` body, a Node `Buffer`): checked as bytes, so the
+    /// UTF-8 check happens once, in Rust, and no JavaScript string is ever built.
+    Bytes(Vec<u8>),
+    /// A string: already text, so the UTF-8 check is skipped.
+    Text(String),
+    /// Any other value, written with `JSON.stringify`. Positions would point into text the
+    /// caller never saw, so issues about it carry none.
+    Written(String),
+    /// A value `JSON.stringify` refused (a cycle, a `BigInt`, a throwing `toJSON`), and why.
+    Unwritable(String),
+}
+
+impl Document {
+    /// Takes a document from any JavaScript value; never throws.
+    pub(crate) fn from_js(input: &JsValue) -> Document {
+        if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
+            return Document::Bytes(bytes.to_vec());
+        }
+        if let Some(text) = input.as_string() {
+            return Document::Text(text);
+        }
+        match JSON::stringify(input) {
+            // `JSON.stringify(undefined)` (or a function) gives `undefined`: an empty document.
+            Ok(text) => Document::Written(text.as_string().unwrap_or_default()),
+            Err(e) => Document::Unwritable(describe(&e)),
+        }
+    }
+
+    /// Checks the document with the core; consumes it so that the copy is freed as soon as
+    /// the core is done with it.
+    pub(crate) fn check(self, limits: &CoreLimits) -> Checked {
+        match self {
+            Document::Bytes(bytes) => check_with(&bytes, limits),
+            Document::Text(text) => check_str(&text, limits),
+            Document::Written(text) => {
+                let mut checked = check_str(&text, limits);
+                for issue in &mut checked.issues {
+                    issue.line = None;
+                    issue.column = None;
+                }
+                checked
+            }
+            Document::Unwritable(reason) => Checked {
+                plan: None,
+                issues: vec![unwritable(&reason)],
+            },
+        }
+    }
+}
+
+/// The issue for a value that has no JSON form: the document is not JSON.
+fn unwritable(reason: &str) -> Issue {
+    let reason = welfare_plan::preview(reason);
+    Issue::new(
+        IssueCode::JsonSyntax,
+        Path::root(),
+        format!("the value cannot be written as json: {reason}"),
+        format!("値をJSONとして書き出せません（{reason}）"),
+    )
+}
+
+/// The message of a thrown JavaScript value.
+fn describe(thrown: &JsValue) -> String {
+    if let Some(e) = thrown.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    thrown
+        .as_string()
+        .unwrap_or_else(|| "the value threw while being written".to_owned())
+}
+
+/// Limits on what a document may contain; every field is optional and defaults to the core's
+/// default. `Infinity` lifts a limit.
+///
+/// ```js
+/// validate(bytes, { maxInputBytes: 64 * 1024 * 1024, maxElements: Infinity });
+/// ```
+#[derive(Debug, Default, Clone, Copy, PartialEq, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// The largest input accepted, in bytes (`input.too_large`). Default 32 MiB.
+    #[tsify(optional)]
+    pub max_input_bytes: Option<f64>,
+    /// The deepest nesting inside `extensions` (`limit.too_deep`). Default 32; the parser
+    /// itself stops at 128 levels anywhere.
+    #[tsify(optional)]
+    pub max_depth: Option<f64>,
+    /// The longest text, in characters (`limit.text_too_long`). Default 100,000.
+    #[tsify(optional)]
+    pub max_text_chars: Option<f64>,
+    /// The most elements in any one list (`limit.too_many_elements`). Default 100,000.
+    #[tsify(optional)]
+    pub max_elements: Option<f64>,
+}
+
+/// The JavaScript names of the limits, as the TypeScript declaration spells them.
+const LIMIT_NAMES: [&str; 4] = ["maxInputBytes", "maxDepth", "maxTextChars", "maxElements"];
+
+impl Limits {
+    /// Reads limits from nothing (`undefined`, `null`) or a plain object; throws `TypeError` for an
+    /// unknown name or a value that is not a number, `RangeError` for a negative or
+    /// fractional number.
+    pub(crate) fn from_js(value: Option<&JsValue>) -> Result<CoreLimits, JsValue> {
+        let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+            return Ok(CoreLimits::default());
+        };
+        let Some(object) = value.dyn_ref::<Object>().filter(|_| value.is_object()) else {
+            return Err(type_error(
+                "limits must be an object such as `{ maxInputBytes: 1048576 }`",
+            ));
+        };
+        let mut limits = Limits::default();
+        for key in Object::keys(object).iter() {
+            let name = key.as_string().unwrap_or_default();
+            let v = Reflect::get(object, &key)?;
+            if v.is_undefined() {
+                continue;
+            }
+            let Some(n) = v.as_f64() else {
+                return Err(type_error(&format!("limit `{name}` must be a number")));
+            };
+            let slot = match name.as_str() {
+                "maxInputBytes" => &mut limits.max_input_bytes,
+                "maxDepth" => &mut limits.max_depth,
+                "maxTextChars" => &mut limits.max_text_chars,
+                "maxElements" => &mut limits.max_elements,
+                _ => {
+                    let known = LIMIT_NAMES.map(|n| format!("`{n}`")).join(", ");
+                    return Err(type_error(&format!(
+                        "unknown limit `{name}`; known limits: {known}"
+                    )));
+                }
+            };
+            *slot = Some(n);
+        }
+        limits.resolve().map_err(|e| js_sys::RangeError::new(&e).into())
+    }
+
+    /// The core's limits: given values replace the defaults.
+    pub(crate) fn resolve(self) -> Result<CoreLimits, String> {
+        let d = CoreLimits::default();
+        let get = |name: &str, value: Option<f64>, default: usize| match value {
+            None => Ok(default),
+            Some(v) => count(v)
+                .ok_or_else(|| format!("limit `{name}` must be a whole number ≥ 0 or `Infinity`, got `{v}`")),
+        };
+        // A full struct literal: a new core limit does not compile until it is mapped here.
+        Ok(CoreLimits {
+            max_input_bytes: get("maxInputBytes", self.max_input_bytes, d.max_input_bytes)?,
+            max_depth: get("maxDepth", self.max_depth, d.max_depth)?,
+            max_text_chars: get("maxTextChars", self.max_text_chars, d.max_text_chars)?,
+            max_elements: get("maxElements", self.max_elements, d.max_elements)?,
+        })
+    }
+}
+
+/// A JavaScript number as a count: whole and not negative; `Infinity` is no limit at all.
+pub(crate) fn count(v: f64) -> Option<usize> {
+    if v == f64::INFINITY {
+        Some(usize::MAX)
+    } else if v.is_finite() && v >= 0.0 && v.fract() == 0.0 {
+        // `as` saturates: numbers past the address space mean "no limit" too.
+        Some(v as usize)
+    } else {
+        None
+    }
+}
+
+pub(crate) fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_whole_non_negative_numbers() {
+        assert_eq!(count(0.0), Some(0));
+        assert_eq!(count(1000.0), Some(1000));
+        assert_eq!(count(f64::INFINITY), Some(usize::MAX));
+        assert_eq!(count(1e300), Some(usize::MAX));
+        for bad in [-1.0, 0.5, f64::NAN, f64::NEG_INFINITY] {
+            assert_eq!(count(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn given_limits_replace_the_defaults_only() {
+        let l = Limits {
+            max_depth: Some(4.0),
+            ..Limits::default()
+        }
+        .resolve()
+        .unwrap();
+        assert_eq!(
+            l,
+            CoreLimits {
+                max_depth: 4,
+                ..CoreLimits::default()
+            }
+        );
+        let e = Limits {
+            max_elements: Some(-3.0),
+            ..Limits::default()
+        }
+        .resolve()
+        .unwrap_err();
+        assert!(e.contains("`maxElements`"), "{e}");
+    }
+
+    #[test]
+    fn the_names_read_are_the_names_declared() {
+        let decl = <Limits as Tsify>::DECL;
+        for name in LIMIT_NAMES {
+            assert!(decl.contains(&format!("{name}?: number")), "{name} in {decl}");
+        }
+        assert_eq!(decl.matches("?: number").count(), LIMIT_NAMES.len(), "{decl}");
+    }
+
+    #[test]
+    fn written_values_lose_their_positions() {
+        let checked = Document::Written("{\"schema_version\": 1}".into()).check(&CoreLimits::default());
+        assert!(!checked.issues.is_empty());
+        assert!(checked
+            .issues
+            .iter()
+            .all(|i| i.line.is_none() && i.column.is_none()));
+        let checked = Document::Text("{\"schema_version\": 1}".into()).check(&CoreLimits::default());
+        assert!(checked.issues.iter().all(|i| i.line.is_some()));
+    }
+
+    #[test]
+    fn unwritable_values_are_a_syntax_issue_not_an_exception() {
+        let checked = Document::Unwritable("cyclic object value".into()).check(&CoreLimits::default());
+        assert_eq!(checked.issues.len(), 1);
+        assert_eq!(checked.issues[0].code, IssueCode::JsonSyntax);
+        assert!(checked.issues[0].message_en.contains("cyclic object value"));
+        assert!(!checked.is_valid());
+    }
+}

@@ -1,0 +1,171 @@
+//! From the core's results to JavaScript values: plain objects (through one `JSON.parse`),
+//! issues in JavaScript's naming, and `PlanError`.
+
+use serde::Serialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+/// How serious an issue is: errors make a document invalid, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The document is invalid.
+    Error,
+    /// Worth a look; the document is still valid.
+    Warning,
+}
+
+impl From<welfare_plan::Severity> for Severity {
+    fn from(s: welfare_plan::Severity) -> Self {
+        match s {
+            welfare_plan::Severity::Error => Severity::Error,
+            welfare_plan::Severity::Warning => Severity::Warning,
+        }
+    }
+}
+
+/// One problem found in a document.
+///
+/// ```js
+/// for (const issue of validate(text)) {
+///   if (issue.severity === "error") console.log(issue.path, issue.messageEn, issue.line);
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Issue {
+    /// The stable code, such as `reference.dangling`. Codes never change meaning; translate
+    /// and filter by code, never by message text.
+    #[tsify(type = "IssueCode")]
+    pub code: String,
+    /// `"error"` makes the document invalid; `"warning"` does not.
+    pub severity: Severity,
+    /// Where, as a JSON Pointer such as `/goals/0/targets/1/title/ja`; `""` is the whole
+    /// document.
+    pub path: String,
+    /// What is wrong, in Japanese.
+    pub message_ja: String,
+    /// What is wrong, in English.
+    pub message_en: String,
+    /// The 1-based line in the text that was checked, when the document was given as text
+    /// or bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub line: Option<u32>,
+    /// The 1-based column, counted in Unicode characters (code points), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub column: Option<u32>,
+}
+
+impl From<&welfare_plan::Issue> for Issue {
+    fn from(i: &welfare_plan::Issue) -> Self {
+        Issue {
+            code: i.code.as_str().to_owned(),
+            severity: i.severity.into(),
+            path: i.path.to_string(),
+            message_ja: i.message_ja.clone(),
+            message_en: i.message_en.clone(),
+            line: i.line,
+            column: i.column,
+        }
+    }
+}
+
+/// A label in both languages, such as `{ ja: "基本目標Ⅰ", en: "Basic goal I" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+pub struct Label {
+    /// Japanese.
+    pub ja: String,
+    /// English.
+    pub en: String,
+}
+
+impl From<(String, String)> for Label {
+    fn from((ja, en): (String, String)) -> Self {
+        Label { ja, en }
+    }
+}
+
+/// Any serialisable value as a plain JavaScript object: written as JSON in Rust, read back
+/// with one native `JSON.parse`, which is faster than building the object field by field
+/// across the boundary.
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from(JsError::new(&e.to_string())))?;
+    json_to_js(&text)
+}
+
+/// JSON text (written by this crate or embedded in it) as a JavaScript value.
+pub(crate) fn json_to_js(text: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(text)
+}
+
+/// The issues as JavaScript objects.
+pub(crate) fn issues_to_js(issues: &[welfare_plan::Issue]) -> Result<JsValue, JsValue> {
+    to_js(&issues.iter().map(Issue::from).collect::<Vec<_>>())
+}
+
+#[wasm_bindgen(raw_module = "../plan-error.js")]
+extern "C" {
+    /// `PlanError` from `plan-error.js`, which the package's entry modules re-export, so that
+    /// `instanceof PlanError` holds for what this module throws.
+    #[wasm_bindgen(extends = js_sys::Error)]
+    type PlanError;
+
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, issues: JsValue) -> PlanError;
+}
+
+/// The exception for an invalid document: a `PlanError` whose message is the core's summary
+/// and whose `.issues` holds every issue, warnings included.
+pub(crate) fn plan_error(error: &welfare_plan::Error) -> JsValue {
+    match issues_to_js(error.issues()) {
+        Ok(issues) => PlanError::new(&error.to_string(), issues).into(),
+        Err(e) => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issues_use_javascript_names() {
+        let checked = welfare_plan::check(b"{\"schema_version\": \"1.0\", ");
+        let js = Issue::from(&checked.issues[0]);
+        let v = serde_json::to_value(&js).unwrap();
+        assert_eq!(v["code"], "json.truncated");
+        assert_eq!(v["severity"], "error");
+        assert_eq!(v["path"], "");
+        assert!(v["messageEn"]
+            .as_str()
+            .unwrap()
+            .starts_with("the json ends too early"));
+        assert!(v["messageJa"].is_string());
+        assert_eq!(v["line"], 1);
+        assert!(v.get("message_en").is_none());
+    }
+
+    #[test]
+    fn unknown_positions_are_left_out() {
+        let issue = welfare_plan::Issue::new(
+            welfare_plan::IssueCode::BlankText,
+            welfare_plan::Path::root().key("title").key("ja"),
+            "blank".into(),
+            "空".into(),
+        );
+        let v = serde_json::to_value(Issue::from(&issue)).unwrap();
+        assert_eq!(v["path"], "/title/ja");
+        assert!(v.get("line").is_none() && v.get("column").is_none());
+    }
+
+    #[test]
+    fn the_declarations_narrow_severity() {
+        assert!(<Severity as Tsify>::DECL.ends_with("\nexport type Severity = \"error\" | \"warning\";"));
+        let decl = <Issue as Tsify>::DECL;
+        assert!(decl.contains("\nexport interface Issue {"), "{decl}");
+        assert!(decl.contains("severity: Severity;"), "{decl}");
+        assert!(decl.contains("code: IssueCode;"), "{decl}");
+        assert!(decl.contains("line?: number;"), "{decl}");
+    }
+}

@@ -1,0 +1,235 @@
+// The demo page in a real browser: Debian's chromium driven by playwright-core, the page served
+// from 127.0.0.1 by a small static server this test starts (on a free port) and always stops.
+// Any console error, page error, failed request or HTTP error fails the test. A screenshot
+// of each view is saved under test-results/.
+import assert from "node:assert/strict";
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { iizukaThirdPlan, validate } from "welfare-plan";
+
+const www = fileURLToPath(new URL("../www/", import.meta.url));
+const results = fileURLToPath(new URL("../test-results/", import.meta.url));
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".ts": "text/plain; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+};
+
+/** Serves `root` read-only on 127.0.0.1 and a free port. */
+function serve(root) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(root.endsWith(sep) ? root : root + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The UTF-16 offset of an issue's 1-based line and column (the column in code points). */
+function offsetOf(text, { line, column }) {
+  const lines = text.split("\n");
+  const startOfLine = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  return startOfLine + [...lines[line - 1]].slice(0, column - 1).join("").length;
+}
+
+describe("demo page (chromium)", () => {
+  let server, context, page, profile, origin;
+  const problems = [];
+
+  before(async () => {
+    server = await serve(www);
+    origin = `http://127.0.0.1:${server.address().port}`;
+    profile = mkdtempSync(join(tmpdir(), "welfare-plan-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      locale: "ja-JP",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    await page.goto(`${origin}/`);
+    await page.waitForSelector("body[data-ready]");
+  });
+
+  after(async () => {
+    await context?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const plan = iizukaThirdPlan();
+  const initiatives = plan.goals.flatMap((g) => g.targets.flatMap((t) => t.initiatives));
+  const count = () => page.locator("[data-initiative]").count();
+  // What a paste does to the textarea: its whole value replaced, one input event.
+  const paste = (text) =>
+    page.$eval(
+      "#source",
+      (el, value) => {
+        el.focus();
+        el.value = value;
+        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      },
+      text,
+    );
+
+  test("renders the Iizuka plan with all 19 initiatives", async () => {
+    assert.equal(initiatives.length, 19);
+    assert.equal(await count(), 19);
+    assert.equal(await page.textContent("#plan-title"), "第3期飯塚市地域福祉計画");
+    assert.equal(await page.textContent("#period"), "令和5年度～令和14年度");
+    assert.match(await page.textContent(".statement"), /お互いを尊重し、支えあい、助け合う協働の地域づくり/);
+    assert.equal(await page.locator(".goal").count(), 3);
+    assert.equal(await page.locator(".goal-label").first().textContent(), "基本目標Ⅰ");
+    // The actors of an initiative, grouped by sector.
+    const card = page.locator('[data-initiative="g2-t1-i1"]');
+    assert.deepEqual(await card.locator(".actors dt").allTextContents(), ["自助", "共助", "公助"]);
+    assert.deepEqual(await card.locator(".actors dd").nth(1).locator(".actor").allTextContents(), [
+      "まちづくり協議会",
+      "福祉事業所",
+      "関係団体",
+    ]);
+    mkdirSync(results, { recursive: true });
+    await page.screenshot({ path: join(results, "demo-plan.png"), fullPage: true });
+  });
+
+  test("the sector filter narrows the initiatives", async () => {
+    const mutual = initiatives.filter((i) => (i.participants ?? []).some((p) => p.sector === "mutual_help"));
+    assert.ok(mutual.length > 0 && mutual.length < 19);
+    await page.click('.segment[data-sector="mutual_help"]');
+    assert.equal(await count(), mutual.length);
+    const shown = await page.locator("[data-initiative]").evaluateAll((els) => els.map((e) => e.dataset.initiative));
+    assert.deepEqual(shown, mutual.map((i) => i.id));
+    assert.match(await page.textContent("#count"), new RegExp(`19件中 ${mutual.length}件`));
+    await page.screenshot({ path: join(results, "demo-filtered.png") });
+    await page.click('.segment[data-sector="all"]');
+    assert.equal(await count(), 19);
+  });
+
+  test("the challenge filter narrows them too", async () => {
+    const c2 = initiatives.filter((i) => (i.challenges ?? []).includes("c2"));
+    await page.selectOption("#challenge-filter", "c2");
+    assert.equal(await count(), c2.length);
+    await page.selectOption("#challenge-filter", "");
+    assert.equal(await count(), 19);
+  });
+
+  test("the language switch changes the text", async () => {
+    await page.click('[data-lang="en"]');
+    assert.equal(await page.textContent("#plan-title"), plan.title.en);
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+    assert.equal(await page.textContent("#period"), "FY2023 (Reiwa 5) – FY2032 (Reiwa 14)");
+    assert.equal(await page.locator(".goal-label").first().textContent(), "Basic goal I");
+    assert.equal(await page.textContent(".statement"), plan.philosophy.statement.en);
+    assert.equal(await count(), 19);
+    await page.screenshot({ path: join(results, "demo-english.png"), fullPage: true });
+    await page.click('[data-lang="ja"]');
+    assert.equal(await page.textContent("#plan-title"), plan.title.ja);
+  });
+
+  test("a pasted broken document lists its issues; a click selects the place", async () => {
+    await page.click("#tab-editor");
+    await page.waitForSelector("#status.is-valid");
+    // A dangling reference deep in the document, after plenty of Japanese text.
+    const doc = JSON.parse(JSON.stringify(plan));
+    doc.goals[2].targets[1].initiatives[0].challenges[1] = "c99";
+    const broken = JSON.stringify(doc, null, 2);
+    const expected = validate(broken);
+    assert.deepEqual(
+      expected.map((i) => [i.code, i.path]),
+      [["reference.dangling", "/goals/2/targets/1/initiatives/0/challenges/1"]],
+    );
+    await paste(broken);
+    await page.waitForSelector("#status.is-invalid");
+    const items = page.locator("#issues li");
+    assert.equal(await items.count(), 1);
+    assert.match(await items.first().textContent(), /reference\.dangling/);
+    assert.match(await items.first().textContent(), /\/goals\/2\/targets\/1\/initiatives\/0\/challenges\/1/);
+
+    await items.first().locator("button").click();
+    const selection = await page.evaluate(() => {
+      const el = document.getElementById("source");
+      return { focused: document.activeElement === el, text: el.value.slice(el.selectionStart, el.selectionEnd), start: el.selectionStart };
+    });
+    assert.ok(selection.focused);
+    assert.equal(selection.text, '"c99"');
+    assert.equal(selection.start, offsetOf(broken, expected[0]));
+    await page.screenshot({ path: join(results, "demo-editor.png") });
+  });
+
+  test("syntax errors are listed too, and the sample loads back as valid", async () => {
+    const text = '{\n  "schema_version": "1.0",\n  "id": "自治会" "title"\n}';
+    const [issue] = validate(text);
+    assert.equal(issue.code, "json.syntax");
+    await paste(text);
+    await page.waitForSelector("#status.is-invalid");
+    assert.match(await page.textContent("#issues"), /json\.syntax/);
+    await page.click("#issues li button");
+    assert.equal(await page.evaluate(() => document.getElementById("source").selectionStart), offsetOf(text, issue));
+    await page.click("#load-sample");
+    await page.waitForSelector("#status.is-valid");
+    assert.equal(await page.locator("#issues li").count(), 0);
+  });
+
+  test("an opened file is checked as bytes: invalid UTF-8 is reported, not hidden", async () => {
+    const bytes = Buffer.concat([Buffer.from('{\n  "id": "'), Buffer.from([0xff]), Buffer.from('"\n}\n')]);
+    assert.equal(validate(new Uint8Array(bytes))[0].code, "json.invalid_utf8");
+    await page.setInputFiles("#file-input", { name: "broken.json", mimeType: "application/json", buffer: bytes });
+    await page.waitForSelector("#status.is-invalid");
+    assert.match(await page.textContent("#issues"), /json\.invalid_utf8/);
+    assert.match(await page.textContent("#status"), /broken\.json/);
+  });
+
+  test("a valid plan from the editor can be shown in the viewer, and the sample restored", async () => {
+    const doc = JSON.parse(JSON.stringify(plan));
+    doc.title = { ja: "テスト市地域福祉計画", en: "Test City Regional Welfare Plan" };
+    doc.goals[0].targets[0].initiatives[0].title.ja = "テストの取り組み";
+    const text = JSON.stringify(doc, null, 2);
+    assert.deepEqual(validate(text), []);
+    await paste(text);
+    await page.waitForSelector("#show-plan:not([hidden])");
+    await page.click("#show-plan");
+    await page.waitForSelector("#view-plan:not([hidden])");
+    assert.equal(await page.textContent("#plan-title"), "テスト市地域福祉計画");
+    assert.equal(await count(), 19);
+    assert.match(await page.textContent('[data-initiative="g1-t1-i1"]'), /テストの取り組み/);
+    assert.ok(await page.isVisible("#custom-banner"));
+    await page.click("#back-to-sample");
+    assert.equal(await page.textContent("#plan-title"), plan.title.ja);
+    assert.equal(await count(), 19);
+    assert.ok(!(await page.isVisible("#custom-banner")));
+  });
+
+  test("no console errors, page errors or failed requests", () => {
+    assert.deepEqual(problems, []);
+  });
+});

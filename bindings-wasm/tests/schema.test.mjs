@@ -1,0 +1,51 @@
+// The JSON Schema, compiled by an independent validator (ajv, draft 2020-12), agrees with the
+// library on every corpus case that states a schema verdict, and accepts the Iizuka plan.
+//
+// ajv options, and why:
+// - strict: true: ajv must understand every keyword of the generated schema (no silently
+//   ignored typo); the schema passes all of ajv's strict checks.
+// - unicodeRegExp: true (ajv's default, stated here on purpose): patterns are compiled with the
+//   `u` flag, so `\S` and character classes work on code points as in Rust's regex.
+// - validateFormats: false: schemars writes `format: "uint32"` / `"double"`, which draft
+//   2020-12 treats as annotations, not assertions; the Rust suite's validator (the jsonschema
+//   crate) does the same, so both judge the same keywords. (In strict mode ajv would otherwise
+//   refuse these formats as unknown.)
+// - allErrors: false: only the verdict is compared.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+import Ajv2020 from "ajv/dist/2020.js";
+import { iizukaThirdPlan, jsonSchema } from "welfare-plan";
+import { cases, repo, textOf } from "./corpus.mjs";
+
+const schemaText = readFileSync(new URL("schemas/plan.schema.json", repo), "utf8");
+const ajv = new Ajv2020({ strict: true, unicodeRegExp: true, validateFormats: false, allErrors: false });
+const check = ajv.compile(JSON.parse(schemaText));
+const errors = () => (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+
+describe("JSON Schema (ajv, draft 2020-12)", () => {
+  test("jsonSchema() is the committed schema", () => {
+    assert.deepEqual(jsonSchema(), JSON.parse(schemaText));
+    assert.notEqual(jsonSchema(), jsonSchema(), "a fresh object each call");
+  });
+
+  test("accepts the Iizuka plan, as data and as the committed file", () => {
+    assert.ok(check(iizukaThirdPlan()), errors().join("\n"));
+    const file = JSON.parse(readFileSync(new URL("core/data/iizuka-3rd.json", repo), "utf8"));
+    assert.ok(check(file), errors().join("\n"));
+  });
+
+  let compared = 0;
+  for (const c of cases()) {
+    if (c.expected.schema_valid === null) continue;
+    compared++;
+    test(`agrees on ${c.name}`, () => {
+      const text = textOf(c.bytes);
+      assert.notEqual(text, null, "cases with a schema verdict are UTF-8");
+      const doc = JSON.parse(text.replace(/^\uFEFF/, ""));
+      if (c.expected.valid) assert.ok(c.expected.schema_valid, "a valid plan must be schema-valid");
+      assert.equal(check(doc), c.expected.schema_valid, errors().join("\n"));
+    });
+  }
+  test("enough cases state a schema verdict", () => assert.ok(compared > 30, `${compared}`));
+});

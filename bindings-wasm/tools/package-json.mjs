@@ -1,0 +1,45 @@
+// Writes pkg/package.json, the published package's manifest, from the development
+// package.json (name, version, description, licence) and the package's fixed layout.
+//
+//   node tools/package-json.mjs package.json pkg/package.json
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [devPath, outPath] = process.argv.slice(2);
+const dev = JSON.parse(readFileSync(devPath, "utf8"));
+
+const manifest = {
+  name: dev.name,
+  version: dev.version,
+  description:
+    "Japanese municipalities' regional welfare plans (地域福祉計画) as typed, validated data: the welfare-plan Rust library compiled to WebAssembly",
+  license: dev.license,
+  keywords: ["welfare", "地域福祉計画", "japan", "municipality", "json-schema", "webassembly"],
+  type: "module",
+  exports: {
+    ".": {
+      types: "./index.d.ts",
+      node: "./node.js",
+      default: "./index.js",
+    },
+    "./package.json": "./package.json",
+  },
+  main: "./node.js",
+  module: "./index.js",
+  types: "./index.d.ts",
+  files: [
+    "index.js",
+    "index.d.ts",
+    "node.js",
+    "plan-error.js",
+    "plan-error.d.ts",
+    "types.d.ts",
+    "wasm/welfare_plan_wasm.js",
+    "wasm/welfare_plan_wasm.d.ts",
+    "wasm/welfare_plan_wasm_bg.wasm",
+    "wasm/welfare_plan_wasm_bg.wasm.d.ts",
+    "README.md",
+  ],
+  engines: dev.engines,
+};
+
+writeFileSync(outPath, JSON.stringify(manifest, null, 2) + "\n");
