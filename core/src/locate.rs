@@ -119,8 +119,12 @@ impl Scanner<'_> {
                     let len = self.at.len();
                     self.at.push('/');
                     self.at.push_str(&n.to_string());
+                    let before = self.i;
                     self.value(depth + 1);
                     self.at.truncate(len);
+                    if self.i == before {
+                        return; // Not JSON here (only parsed JSON is located): stop, never spin.
+                    }
                     n += 1;
                     self.skip_ws();
                     if self.peek() == Some(b',') {
@@ -181,6 +185,13 @@ mod tests {
         );
         let lc: Vec<_> = got.iter().map(|o| o.map(|o| line_column(src, o))).collect();
         assert_eq!(lc, vec![Some((2, 20)), Some((3, 8)), Some((2, 12)), Some((1, 1))]);
+    }
+
+    #[test]
+    fn text_that_is_not_json_ends_the_scan() {
+        for junk in ["[}", "[1 }", "{\"a\": [}]}", "[[[", "{\"a\"", "\"", "]", ""] {
+            let _ = locate_all(junk, &["/0/0".into(), "/a/0".into()]);
+        }
     }
 
     #[test]
