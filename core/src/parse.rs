@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{Error, Issue, IssueCode, Path, PathSegment};
+use crate::error::{preview, Error, Issue, IssueCode, Path, PathSegment};
 use crate::limits::{Limits, PARSER_MAX_DEPTH};
 use crate::locate::{line_column, locate_all};
 use crate::model::Plan;
@@ -120,7 +120,8 @@ fn check_text(text: &str, limits: &Limits) -> Checked {
             "入力が空です（計画のJSONオブジェクトが必要です）".into(),
         ));
     }
-    match crate::strict::from_str::<Plan>(text) {
+    let trail = crate::strict::Trail::default();
+    match crate::strict::from_str::<Plan>(text, &trail) {
         Ok(plan) => {
             let mut issues = crate::validate::validate_with(&plan, limits);
             locate(text, &mut issues);
@@ -129,25 +130,7 @@ fn check_text(text: &str, limits: &Limits) -> Checked {
                 issues,
             }
         }
-        Err(_) => {
-            // The cold path: parse again, tracking the path, to say where the problem is.
-            let mut de = serde_json::Deserializer::from_str(text);
-            let issue = match serde_path_to_error::deserialize::<_, Plan>(crate::strict::Strict(&mut de)) {
-                Err(e) => structural_issue(text, convert(e.path()), e.inner()),
-                // The document parsed but text follows it.
-                Ok(_) => match de.end() {
-                    Err(e) => structural_issue(text, Path::root(), &e),
-                    // Unreachable in practice (same input, same parser); say so, never panic.
-                    Ok(()) => Issue::new(
-                        IssueCode::JsonSyntax,
-                        Path::root(),
-                        "the input could not be parsed".into(),
-                        "入力を解析できませんでした".into(),
-                    ),
-                },
-            };
-            failed(issue)
-        }
+        Err(e) => failed(structural_issue(text, trail.into_path(), &e)),
     }
 }
 
@@ -167,25 +150,13 @@ fn locate(text: &str, issues: &mut [Issue]) {
 }
 
 /// Turns a serde error into an issue with a stable code, a typed path and both messages.
-fn convert(path: &serde_path_to_error::Path) -> Path {
-    use serde_path_to_error::Segment;
-    Path(
-        path.iter()
-            .filter_map(|seg| match seg {
-                Segment::Seq { index } => Some(PathSegment::Index(*index)),
-                Segment::Map { key } => Some(PathSegment::Key(Cow::Owned(key.clone()))),
-                Segment::Enum { .. } | Segment::Unknown => None,
-            })
-            .collect(),
-    )
-}
-
 fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
     use serde_json::error::Category;
     let full = e.to_string();
     // serde_json appends " at line L column C"; the position is kept separately.
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let msg = shorten(full.strip_suffix(&suffix).unwrap_or(&full));
+    let raw = full.strip_suffix(&suffix).unwrap_or(&full);
+    let msg = shorten(raw);
     let (line, column) = char_position(text, e.line(), e.column());
     let (code, en, ja) = match e.classify() {
         Category::Eof => (
@@ -203,7 +174,8 @@ fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
             format!("the input is not valid json at line {line}, column {column}: {msg}"),
             format!("JSONの構文が正しくありません（{line}行{column}列: {msg}）"),
         ),
-        Category::Data => data_issue(&msg, &mut p),
+        // Classified on the whole message: shortening could cut a list of known fields.
+        Category::Data => data_issue(raw, &mut p),
     };
     Issue {
         line: Some(line),
@@ -216,12 +188,11 @@ fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
 /// write, and suggests the closest field or code for a misspelt one.
 fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
     if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (name, known) = split_expected(rest);
-        // serde_path_to_error's path ends at the object; name the field too.
-        if path.0.last() != Some(&PathSegment::Key(Cow::Owned(name.to_owned()))) {
-            path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
-        }
-        return match closest(name, &known) {
+        let (full_name, known) = split_expected(rest);
+        let name = preview(full_name);
+        // The trail ends at the object that has the field; name the field too.
+        path.0.push(PathSegment::Key(Cow::Owned(name.clone())));
+        return match closest(full_name, &known) {
             Some(s) => (
                 IssueCode::UnknownField,
                 format!("unknown field `{name}`, did you mean `{s}`?"),
@@ -241,7 +212,7 @@ fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
         };
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
-        let name = rest.trim_end_matches('`');
+        let name = preview(rest.trim_end_matches('`'));
         path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
         return (
             IssueCode::MissingField,
@@ -250,7 +221,7 @@ fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
         );
     }
     if let Some(rest) = msg.strip_prefix("duplicate field `") {
-        let name = rest.trim_end_matches('`');
+        let name = preview(rest.trim_end_matches('`'));
         path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
         return (
             IssueCode::DuplicateField,
@@ -259,8 +230,9 @@ fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
         );
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let (name, known) = split_expected(rest);
-        let hint = closest(name, &known)
+        let (full_name, known) = split_expected(rest);
+        let name = preview(full_name);
+        let hint = closest(full_name, &known)
             .map(|s| format!(", did you mean `{s}`?"))
             .unwrap_or_default();
         return (
@@ -276,15 +248,17 @@ fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
         );
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let rest = shorten(rest);
         return (
             IssueCode::WrongType,
             format!("wrong type: {rest}"),
             format!("値の型が正しくありません（{rest}）"),
         );
     }
+    let msg = shorten(msg);
     (
         IssueCode::InvalidValue,
-        msg.to_owned(),
+        msg.clone(),
         format!("値が正しくありません（{msg}）"),
     )
 }
@@ -306,9 +280,11 @@ fn quote_list(items: &[&str]) -> String {
 
 /// The candidate within a small edit distance of `name`, if there is one.
 fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).clamp(1, 3);
+    let len = name.chars().count();
+    let limit = (len / 3).clamp(1, 3);
     candidates
         .iter()
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (levenshtein(name, c), *c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
@@ -397,6 +373,36 @@ mod tests {
         assert_eq!(i.code, IssueCode::UnknownField);
         assert_eq!(i.path.to_string(), "/goals/1/titel");
         assert_eq!(i.message_en, "unknown field `titel`, did you mean `title`?");
+    }
+
+    #[test]
+    fn an_unknown_field_among_many_known_ones_is_named_cleanly() {
+        let i = first(br#"{"x": 1}"#);
+        assert_eq!(i.path.to_string(), "/x");
+        assert!(
+            i.message_en
+                .starts_with("unknown field `x`; known fields here: `schema_version`, `id`, "),
+            "{}",
+            i.message_en
+        );
+        assert!(
+            i.message_en.ends_with("`sources`, `extensions`"),
+            "{}",
+            i.message_en
+        );
+        let i = first(br#"{"schema_versoin": "1.0"}"#);
+        assert_eq!(
+            i.message_en,
+            "unknown field `schema_versoin`, did you mean `schema_version`?"
+        );
+    }
+
+    #[test]
+    fn a_huge_unknown_key_is_cut_to_a_preview() {
+        let key = "k".repeat(100_000);
+        let i = first(format!("{{\"{key}\": 1}}").as_bytes());
+        assert_eq!(i.code, IssueCode::UnknownField);
+        assert!(i.path.to_string().len() < 100 && i.message_en.len() < 2000);
     }
 
     #[test]

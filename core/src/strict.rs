@@ -1,30 +1,58 @@
-//! A deserializer adapter that only accepts JSON objects for structs.
+//! A deserializer adapter that accepts only JSON objects for structs, and records where a parse
+//! error happened.
 //!
 //! serde's derived structs also accept a JSON array of their fields in order (`["1.0", …]`
 //! for a plan, `["自助"]` for a text). The JSON Schema rejects those, and so must the library:
 //! this adapter routes every `deserialize_struct` to `deserialize_map`, so an array where an
 //! object belongs is a wrong-type error. It wraps every nested deserializer, so the rule holds
-//! at every depth; everything else is forwarded unchanged.
+//! at every depth.
+//!
+//! The same wrappers keep each map's current key (borrowed from the input, so it costs nothing)
+//! and each sequence's index, and push them onto a [`Trail`] only while an error unwinds: the
+//! path of a structural error comes out of the one parse, with no second pass and nothing paid
+//! on success.
 
-use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
-};
+use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 
-/// Wraps a deserializer so that structs accept only maps.
-pub struct Strict<D>(pub D);
+use crate::error::{Path, PathSegment};
+
+/// Where a parse error happened, filled innermost-first as the error unwinds.
+#[derive(Debug, Default)]
+pub struct Trail(RefCell<Vec<PathSegment>>);
+
+impl Trail {
+    fn push(&self, seg: PathSegment) {
+        self.0.borrow_mut().push(seg);
+    }
+
+    /// The path from the root to the error.
+    pub fn into_path(self) -> Path {
+        let mut segs = self.0.into_inner();
+        segs.reverse();
+        Path(segs)
+    }
+}
+
+/// Wraps a deserializer so that structs accept only maps and errors leave a trail.
+pub struct Strict<'t, D> {
+    de: D,
+    trail: &'t Trail,
+}
 
 macro_rules! forward {
     ($($method:ident),* $(,)?) => {
         $(
             fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-                self.0.$method(Wrap(visitor))
+                self.de.$method(Wrap { inner: visitor, trail: self.trail })
             }
         )*
     };
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
     type Error = D::Error;
 
     forward!(
@@ -60,7 +88,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, Wrap(visitor))
+        self.de.deserialize_unit_struct(
+            name,
+            Wrap {
+                inner: visitor,
+                trail: self.trail,
+            },
+        )
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -68,11 +102,23 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, Wrap(visitor))
+        self.de.deserialize_newtype_struct(
+            name,
+            Wrap {
+                inner: visitor,
+                trail: self.trail,
+            },
+        )
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple(len, Wrap(visitor))
+        self.de.deserialize_tuple(
+            len,
+            Wrap {
+                inner: visitor,
+                trail: self.trail,
+            },
+        )
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -81,7 +127,14 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         len: usize,
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, Wrap(visitor))
+        self.de.deserialize_tuple_struct(
+            name,
+            len,
+            Wrap {
+                inner: visitor,
+                trail: self.trail,
+            },
+        )
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -90,7 +143,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Wrap(visitor))
+        self.de.deserialize_map(Wrap {
+            inner: visitor,
+            trail: self.trail,
+        })
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -99,32 +155,42 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_enum(name, variants, Wrap(visitor))
+        self.de.deserialize_enum(
+            name,
+            variants,
+            Wrap {
+                inner: visitor,
+                trail: self.trail,
+            },
+        )
     }
 
     fn is_human_readable(&self) -> bool {
-        self.0.is_human_readable()
+        self.de.is_human_readable()
     }
 }
 
-/// A visitor that wraps whatever it is handed next.
-struct Wrap<V>(V);
+/// A visitor (or access) that wraps whatever it is handed next.
+struct Wrap<'t, X> {
+    inner: X,
+    trail: &'t Trail,
+}
 
 macro_rules! visit {
     ($($method:ident: $ty:ty),* $(,)?) => {
         $(
             fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
-                self.0.$method(v)
+                self.inner.$method(v)
             }
         )*
     };
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)
+        self.inner.expecting(f)
     }
 
     visit!(
@@ -151,117 +217,381 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     );
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
-        self.0.visit_none()
+        self.inner.visit_none()
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
-        self.0.visit_unit()
+        self.inner.visit_unit()
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        self.0.visit_some(Strict(d))
+        self.inner.visit_some(Strict {
+            de: d,
+            trail: self.trail,
+        })
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        self.0.visit_newtype_struct(Strict(d))
+        self.inner.visit_newtype_struct(Strict {
+            de: d,
+            trail: self.trail,
+        })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.0.visit_seq(Wrap(seq))
+        self.inner.visit_seq(Seq {
+            inner: seq,
+            trail: self.trail,
+            index: 0,
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.0.visit_map(Wrap(map))
+        self.inner.visit_map(Map {
+            inner: map,
+            trail: self.trail,
+            key: None,
+        })
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
-        self.0.visit_enum(Wrap(data))
+        // The format's enums are unit codes: nothing below them to wrap or trail.
+        self.inner.visit_enum(data)
     }
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Wrap<A> {
+/// A sequence that knows the index of the element being read.
+struct Seq<'t, A> {
+    inner: A,
+    trail: &'t Trail,
+    index: usize,
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<'_, A> {
     type Error = A::Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Seed(seed))
+        let index = self.index;
+        self.index += 1;
+        let trail = self.trail;
+        self.inner
+            .next_element_seed(Seed { inner: seed, trail })
+            .inspect_err(|_| trail.push(PathSegment::Index(index)))
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.inner.size_hint()
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Wrap<A> {
+/// A map that knows the key of the value being read.
+struct Map<'t, 'de, A> {
+    inner: A,
+    trail: &'t Trail,
+    key: Option<Cow<'de, str>>,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'_, 'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(seed)
+        // An error in the key itself (an unknown field) leaves the path at this object.
+        self.inner.next_key_seed(KeySeed {
+            inner: seed,
+            key: &mut self.key,
+        })
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(Seed(seed))
+        let trail = self.trail;
+        let key = &self.key;
+        self.inner
+            .next_value_seed(Seed { inner: seed, trail })
+            .inspect_err(|_| {
+                if let Some(k) = key {
+                    trail.push(PathSegment::Key(Cow::Owned(k.to_string())));
+                }
+            })
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
-    }
-}
-
-impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Wrap<A> {
-    type Error = A::Error;
-    type Variant = Wrap<A::Variant>;
-
-    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self::Variant), A::Error> {
-        self.0.variant_seed(seed).map(|(v, rest)| (v, Wrap(rest)))
-    }
-}
-
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Wrap<A> {
-    type Error = A::Error;
-
-    fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.newtype_variant_seed(Seed(seed))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Wrap(visitor))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, A::Error> {
-        self.0.struct_variant(fields, Wrap(visitor))
+        self.inner.size_hint()
     }
 }
 
 /// A seed that hands its value a wrapped deserializer.
-struct Seed<S>(S);
+struct Seed<'t, S> {
+    inner: S,
+    trail: &'t Trail,
+}
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'_, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(Strict(d))
+        self.inner.deserialize(Strict {
+            de: d,
+            trail: self.trail,
+        })
     }
 }
 
-/// Parses `text` as `T` with structs accepting only objects, and nothing but white space after.
-pub fn from_str<'de, T: serde::Deserialize<'de>>(text: &'de str) -> Result<T, serde_json::Error> {
+/// A key seed that remembers the key it read.
+struct KeySeed<'k, 'de, S> {
+    inner: S,
+    key: &'k mut Option<Cow<'de, str>>,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        self.inner.deserialize(KeyDeserializer { de: d, key: self.key })
+    }
+}
+
+/// Forwards a key's deserialization, noting the key on its way through.
+struct KeyDeserializer<'k, 'de, D> {
+    de: D,
+    key: &'k mut Option<Cow<'de, str>>,
+}
+
+macro_rules! forward_key {
+    ($($method:ident),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+                self.de.$method(KeyVisitor { inner: visitor, key: self.key })
+            }
+        )*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, 'de, D> {
+    type Error = D::Error;
+
+    forward_key!(
+        deserialize_any,
+        deserialize_str,
+        deserialize_string,
+        deserialize_identifier,
+        deserialize_bool,
+        deserialize_i8,
+        deserialize_i16,
+        deserialize_i32,
+        deserialize_i64,
+        deserialize_u8,
+        deserialize_u16,
+        deserialize_u32,
+        deserialize_u64,
+        deserialize_f32,
+        deserialize_f64,
+        deserialize_char,
+        deserialize_bytes,
+        deserialize_byte_buf,
+        deserialize_option,
+        deserialize_unit,
+        deserialize_seq,
+        deserialize_map,
+        deserialize_ignored_any,
+    );
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.de.deserialize_unit_struct(
+            name,
+            KeyVisitor {
+                inner: visitor,
+                key: self.key,
+            },
+        )
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.de.deserialize_newtype_struct(
+            name,
+            KeyVisitor {
+                inner: visitor,
+                key: self.key,
+            },
+        )
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, D::Error> {
+        self.de.deserialize_tuple(
+            len,
+            KeyVisitor {
+                inner: visitor,
+                key: self.key,
+            },
+        )
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.de.deserialize_tuple_struct(
+            name,
+            len,
+            KeyVisitor {
+                inner: visitor,
+                key: self.key,
+            },
+        )
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.de.deserialize_struct(
+            name,
+            fields,
+            KeyVisitor {
+                inner: visitor,
+                key: self.key,
+            },
+        )
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.de.deserialize_enum(
+            name,
+            variants,
+            KeyVisitor {
+                inner: visitor,
+                key: self.key,
+            },
+        )
+    }
+}
+
+/// Notes string keys (borrowed when the input allows) and forwards everything.
+struct KeyVisitor<'k, 'de, V> {
+    inner: V,
+    key: &'k mut Option<Cow<'de, str>>,
+}
+
+macro_rules! visit_key {
+    ($($method:ident: $ty:ty),* $(,)?) => {
+        $(
+            fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+                self.inner.$method(v)
+            }
+        )*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        *self.key = Some(Cow::Borrowed(v));
+        self.inner.visit_borrowed_str(v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        *self.key = Some(Cow::Owned(v.to_owned()));
+        self.inner.visit_str(v)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        *self.key = Some(Cow::Owned(v.clone()));
+        self.inner.visit_string(v)
+    }
+
+    visit_key!(
+        visit_bool: bool,
+        visit_i8: i8,
+        visit_i16: i16,
+        visit_i32: i32,
+        visit_i64: i64,
+        visit_u8: u8,
+        visit_u16: u16,
+        visit_u32: u32,
+        visit_u64: u64,
+        visit_f32: f32,
+        visit_f64: f64,
+        visit_char: char,
+        visit_bytes: &[u8],
+        visit_borrowed_bytes: &'de [u8],
+        visit_byte_buf: Vec<u8>,
+    );
+
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_some(d)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_newtype_struct(d)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_map(map)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_enum(data)
+    }
+}
+
+/// Parses `text` as `T` with structs accepting only objects, and nothing but white space
+/// after it. On error, `trail` holds the path to where it happened.
+pub fn from_str<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+    trail: &Trail,
+) -> Result<T, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(Strict(&mut de))?;
+    let value = T::deserialize(Strict { de: &mut de, trail })?;
     de.end()?;
     Ok(value)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::model::Text;
+
+    fn path_of<'de, T: serde::Deserialize<'de>>(text: &'de str) -> (String, String) {
+        let trail = Trail::default();
+        let e = from_str::<T>(text, &trail)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        (trail.into_path().to_string(), e)
+    }
 
     #[test]
     fn a_struct_written_as_an_array_is_a_wrong_type() {
@@ -269,12 +599,21 @@ mod tests {
             serde_json::from_str::<Text>(r#"["自助"]"#).is_ok(),
             "serde alone accepts it"
         );
-        let e = super::from_str::<Vec<Text>>(r#"[{"ja": "a"}, ["自助"]]"#).unwrap_err();
+        let (path, e) = path_of::<Vec<Text>>(r#"[{"ja": "a"}, ["自助"]]"#);
         assert!(
-            e.to_string()
-                .starts_with("invalid type: sequence, expected struct Text"),
+            e.starts_with("invalid type: sequence, expected struct Text"),
             "{e}"
         );
-        assert!(super::from_str::<Vec<Text>>(r#"[{"ja": "a", "en": "b"}]"#).is_ok());
+        assert_eq!(path, "/1");
+        assert!(from_str::<Vec<Text>>(r#"[{"ja": "a", "en": "b"}]"#, &Trail::default()).is_ok());
+    }
+
+    #[test]
+    fn the_trail_names_keys_and_indices_including_escaped_keys() {
+        type Doc = std::collections::BTreeMap<String, Vec<Text>>;
+        assert_eq!(path_of::<Doc>(r#"{"a": [{"ja": "x"}, {"ja": 1}]}"#).0, "/a/1/ja");
+        assert_eq!(path_of::<Doc>(r#"{"a\"b": [{"ja": 1}]}"#).0, "/a\"b/0/ja");
+        // An unknown field stops at its object; the caller names the field.
+        assert_eq!(path_of::<Doc>(r#"{"a": [{"ja": "x", "jp": 1}]}"#).0, "/a/0");
     }
 }
