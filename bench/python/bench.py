@@ -1,0 +1,131 @@
+"""The Python side of the benchmarks: welfare_plan against pydantic v2, fastjsonschema and
+jsonschema on the same bytes, with time (median and spread) and peak memory. One JSON line per
+measurement on stdout; `scripts/bench` runs it beside the Rust and JavaScript harnesses.
+
+    python bench.py [--quick] DATA_DIR SCHEMA SIZE...
+"""
+from __future__ import annotations
+
+import gc
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+UNLIMITED = {"max_input_bytes": 1 << 40, "max_text_chars": 1 << 40, "max_elements": 1 << 40}
+
+
+def timed(fn: Callable[[], Any], min_runs: int, budget: float, max_runs: int = 200) -> list[float]:
+    fn()  # warm up (and, for compiled validators, compile)
+    times: list[float] = []
+    start = time.perf_counter()
+    while len(times) < min_runs or (time.perf_counter() - start < budget and len(times) < max_runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return sorted(times)
+
+
+def pct(sorted_times: list[float], p: float) -> float:
+    return sorted_times[round((len(sorted_times) - 1) * p)]
+
+
+def methods(data: bytes, schema: dict[str, Any]) -> dict[str, Callable[[], Any]]:
+    import fastjsonschema
+    import jsonschema
+    import welfare_plan
+    from models import Plan as PydanticPlan
+
+    fast = fastjsonschema.compile(schema)
+    slow = jsonschema.Draft202012Validator(schema)
+    return {
+        "welfare_plan.loads(bytes) (load + full validation)": lambda: welfare_plan.loads(data, limits=UNLIMITED),
+        "pydantic v2 Plan.model_validate_json(bytes)": lambda: PydanticPlan.model_validate_json(data),
+        "fastjsonschema (json.loads + validate)": lambda: fast(json.loads(data)),
+        "jsonschema Draft202012Validator (json.loads + validate)": lambda: slow.validate(json.loads(data)),
+        "json.loads(bytes) (parse only)": lambda: json.loads(data),
+    }
+
+
+def peak_memory(data_path: str, schema_path: str, method: str) -> int:
+    """Peak extra resident memory of one call, measured in a fresh process."""
+    code = f"""
+import gc, json, resource, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from bench import methods
+data = open({data_path!r}, 'rb').read()
+fns = methods(data, json.load(open({schema_path!r}, encoding='utf-8')))
+fn = fns[{method!r}]
+gc.collect()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+result = fn()
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((after - before) * 1024)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def import_time() -> list[float]:
+    """Milliseconds to import welfare_plan in a fresh interpreter (python -X importtime)."""
+    times = []
+    for _ in range(10):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import welfare_plan"],
+                             capture_output=True, text=True, check=True)
+        for line in out.stderr.splitlines():
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) == 3 and parts[2] == "welfare_plan":
+                times.append(int(parts[1]) / 1000)
+    return sorted(times)
+
+
+def emit(**row: Any) -> None:
+    print(json.dumps({"surface": "python", **row}), flush=True)
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    quick = "--quick" in args
+    args = [a for a in args if a != "--quick"]
+    data_dir, schema_path, sizes = Path(args[0]), args[1], [int(s) for s in args[2:]]
+    schema = json.load(open(schema_path, encoding="utf-8"))
+    min_runs, budget = (2, 0.2) if quick else (5, 3.0)
+
+    t = import_time()
+    emit(method="import welfare_plan", initiatives=0, bytes=0, runs=len(t), median_ms=statistics.median(t),
+         p10_ms=pct(t, 0.1), p90_ms=pct(t, 0.9), peak_bytes=None)
+
+    import welfare_plan
+    from models import Plan as PydanticPlan
+
+    for n in sizes:
+        path = data_dir / f"synthetic-{n}.json"
+        data = path.read_bytes()
+        for name, fn in methods(data, schema).items():
+            slow = name.startswith("jsonschema")
+            # python-jsonschema takes over a minute at 100k initiatives: one run there.
+            runs = 1 if slow and n >= 100_000 else min_runs
+            times = timed(fn, runs, 0 if slow and n >= 10_000 else budget, max_runs=runs if slow else 200)
+            peak = None if quick or (slow and n >= 100_000) else peak_memory(str(path), schema_path, name)
+            emit(method=name, initiatives=n, bytes=len(data), runs=len(times), median_ms=statistics.median(times),
+                 p10_ms=pct(times, 0.1), p90_ms=pct(times, 0.9), peak_bytes=peak)
+            gc.collect()
+        plan = welfare_plan.loads(data, limits=UNLIMITED)
+        model = PydanticPlan.model_validate_json(data)
+        for name, fn in {
+            "Plan.dumps() (canonical JSON)": plan.dumps,
+            "json.dumps(model.model_dump())": lambda: json.dumps(model.model_dump(), ensure_ascii=False),
+        }.items():
+            times = timed(fn, min_runs, budget)
+            emit(method=name, initiatives=n, bytes=len(data), runs=len(times), median_ms=statistics.median(times),
+                 p10_ms=pct(times, 0.1), p90_ms=pct(times, 0.9), peak_bytes=None)
+        del plan, model
+        gc.collect()
+
+
+if __name__ == "__main__":
+    main()
