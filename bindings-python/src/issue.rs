@@ -9,6 +9,7 @@ use pyo3::types::{PyDict, PyType};
 use welfare_plan::Issue;
 
 use crate::json::py_repr;
+use crate::pickle::{reduce_issue, Reduced};
 
 /// One problem found in a document: a stable code, a severity, a JSON Pointer, messages in
 /// Japanese and English, and the line and column when the issue came from parsing text.
@@ -94,6 +95,11 @@ impl PyIssue {
         d.set_item("line", self.0.line)?;
         d.set_item("column", self.0.column)?;
         Ok(d)
+    }
+
+    /// Pickles the issue as its fields, so that `PlanError` keeps its issues across processes.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce_issue(py, &self.0)
     }
 
     fn __str__(&self) -> String {

@@ -14,6 +14,7 @@ mod json;
 mod limits;
 mod nodes;
 mod parts;
+mod pickle;
 mod plan;
 mod text;
 mod view;
@@ -146,6 +147,17 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fiscal_year_from_era, m)?)?;
     m.add_function(wrap_pyfunction!(era_label, m)?)?;
     m.add_function(wrap_pyfunction!(era_label_en, m)?)?;
+    // What unpickling calls; private, so set as attributes rather than listed in `__all__`.
+    for restore in [
+        wrap_pyfunction!(pickle::restore_plan, m)?,
+        wrap_pyfunction!(pickle::restore_part, m)?,
+        wrap_pyfunction!(pickle::restore_issue, m)?,
+        wrap_pyfunction!(pickle::restore_text, m)?,
+        wrap_pyfunction!(pickle::restore_limits, m)?,
+    ] {
+        let name: String = restore.getattr("__name__")?.extract()?;
+        m.setattr(name.as_str(), &restore)?;
+    }
     m.add_class::<PyPlan>()?;
     m.add_class::<PyIssue>()?;
     m.add_class::<limits::PyLimits>()?;

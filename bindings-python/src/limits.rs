@@ -7,6 +7,7 @@ use welfare_plan::Limits;
 
 use crate::issue::bad_argument;
 use crate::json::dumps;
+use crate::pickle::{reduce_limits, Reduced};
 
 /// Limits on what a document may contain; the defaults let any real plan through.
 ///
@@ -89,6 +90,11 @@ impl PyLimits {
     /// The limits as a dict, which `limits=` also accepts.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::to_python(py, &self.0)
+    }
+
+    /// Pickles the limits as their four numbers, so that they can be passed to workers.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce_limits(py, &self.0)
     }
 
     fn __repr__(&self) -> String {

@@ -9,6 +9,7 @@ use welfare_plan::{Goal, Initiative, Participation, Plan, Target};
 
 use crate::json::{py_repr, to_python};
 use crate::parts::{PyActor, PyChallenge};
+use crate::pickle::Reduced;
 use crate::text::PyText;
 use crate::view::view;
 
@@ -145,6 +146,11 @@ impl PyGoal {
         to_python(py, self.get()?)
     }
 
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let g = self.get()?;
         Ok(format!(
@@ -206,6 +212,11 @@ impl PyTarget {
     /// The target as plain data, exactly as in the JSON format.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, self.get()?)
+    }
+
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -272,7 +283,12 @@ impl PyInitiative {
     /// The ids of the challenges (課題) it addresses.
     #[getter]
     fn challenge_ids(&self) -> PyResult<Vec<String>> {
-        Ok(self.get()?.challenges.iter().map(|c| c.0.clone()).collect())
+        Ok(self
+            .get()?
+            .challenges
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect())
     }
 
     /// The challenges (課題) it addresses, in the order it lists them.
@@ -306,6 +322,11 @@ impl PyInitiative {
     /// extensions included).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, self.get()?)
+    }
+
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -349,6 +370,11 @@ impl PyParticipation {
     /// The participation as plain data, exactly as in the JSON format.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, self.get()?)
+    }
+
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

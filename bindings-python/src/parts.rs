@@ -11,6 +11,7 @@ use welfare_plan::{
 
 use crate::json::{py_repr, to_python};
 use crate::nodes::PyInitiative;
+use crate::pickle::Reduced;
 use crate::text::PyText;
 use crate::view::{code, sector, view};
 
@@ -129,6 +130,11 @@ impl PyChallenge {
         to_python(py, self.get()?)
     }
 
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let c = self.get()?;
         Ok(format!(
@@ -182,6 +188,11 @@ impl PyActor {
     /// The actor as plain data, exactly as in the JSON format.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, self.get()?)
+    }
+
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -243,6 +254,11 @@ impl PyPeriod {
         to_python(py, self.get()?)
     }
 
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
+    }
+
     fn __repr__(&self) -> PyResult<String> {
         let p = self.get()?;
         Ok(format!(
@@ -283,6 +299,11 @@ impl PyPhase {
         to_python(py, self.get()?)
     }
 
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let p = self.get()?;
         Ok(format!(
@@ -319,6 +340,11 @@ impl PyMunicipality {
         to_python(py, self.get()?)
     }
 
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let m = self.get()?;
         Ok(format!(
@@ -352,6 +378,11 @@ impl PyPhilosophy {
     /// As plain data, exactly as in the JSON format.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, self.get()?)
+    }
+
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -390,6 +421,11 @@ impl PyHelpModel {
         to_python(py, self.get()?)
     }
 
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!("HelpModel(kind={})", py_repr(py, &self.kind()?)?))
     }
@@ -419,6 +455,11 @@ impl PySectorDefinition {
     /// As plain data, exactly as in the JSON format.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, self.get()?)
+    }
+
+    /// Pickles the part as its plan and its place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        self.reduced(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -14,6 +14,7 @@ use crate::json::{dumps, py_repr, to_python};
 use crate::limits::resolve;
 use crate::nodes::{PyGoal, PyInitiative, PyTarget};
 use crate::parts::{PyActor, PyChallenge, PyHelpModel, PyMunicipality, PyPeriod, PyPhilosophy};
+use crate::pickle::{reduce_plan, Reduced};
 use crate::text::{lang, PyText};
 use crate::view::sector;
 
@@ -324,6 +325,17 @@ impl PyPlan {
             return Ok(Some(Bound::new(py, x)?.into_any()));
         }
         Ok(None)
+    }
+
+    /// Pickles the plan as its canonical JSON and the warnings found when it was loaded;
+    /// unpickling parses and validates the JSON again with the core.
+    ///
+    /// ```python
+    /// with concurrent.futures.ProcessPoolExecutor() as pool:
+    ///     titles = list(pool.map(title_of, [plan_a, plan_b]))
+    /// ```
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce_plan(py, &self.plan, &self.warnings)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -7,6 +7,7 @@ use welfare_plan::{Lang, Text};
 
 use crate::issue::bad_argument;
 use crate::json::{py_repr, to_python};
+use crate::pickle::{reduce_text, Reduced};
 
 /// Bilingual text (日本語 / English): `ja` is the plan's own wording, `en` an optional
 /// translation. `str(text)` is the Japanese.
@@ -76,6 +77,11 @@ impl PyText {
     /// `{"ja": ..., "en": ...}` as in the JSON format (`en` only when present).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.0)
+    }
+
+    /// Pickles the text as `ja` and `en`.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        reduce_text(py, &self.0)
     }
 
     fn __str__(&self) -> &str {

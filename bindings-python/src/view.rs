@@ -32,6 +32,14 @@ macro_rules! view {
                 let _ = $s;
                 ($locate).ok_or_else($crate::view::gone)
             }
+
+            /// Its pickled state: its plan's canonical JSON and its indices (`pickle.rs`).
+            pub fn reduced<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<$crate::pickle::Reduced<'py>> {
+                $crate::pickle::reduce_part(py, $py, &self.plan, &[$(self.$idx),*])
+            }
         }
 
         impl PartialEq for $name {

@@ -138,3 +138,47 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Canonical JSON is a fixed point for every finite number, not only for round ones: a
+    /// parser that lands on a neighbouring float would change the digits on the second trip.
+    #[test]
+    fn canonical_json_is_a_fixed_point_for_any_float(bits in any::<u64>()) {
+        let x = f64::from_bits(bits);
+        prop_assume!(x.is_finite());
+        let mut doc: Value = serde_json::from_str(welfare_plan::iizuka::THIRD_PLAN_JSON).unwrap();
+        doc["extensions"] = json!({"x": x});
+        let once = welfare_plan::load(doc.to_string().as_bytes()).unwrap().to_canonical_json();
+        let twice = welfare_plan::load(once.as_bytes()).unwrap().to_canonical_json();
+        prop_assert_eq!(once, twice);
+    }
+}
+
+#[test]
+fn floats_that_the_fast_parser_rounds_wrongly_survive_canonical_json() {
+    for x in [
+        "4.250095954519634e-241",
+        "1.1447216004282862e238",
+        "3.0582846136230975e181",
+    ] {
+        let src = welfare_plan::iizuka::THIRD_PLAN_JSON.replacen(
+            "\"schema_version\": \"1.0\",",
+            &format!("\"schema_version\": \"1.0\", \"extensions\": {{\"x\": {x}}},"),
+            1,
+        );
+        let plan = welfare_plan::load(src.as_bytes()).unwrap();
+        let parsed = plan.extensions.0["x"].as_f64().unwrap();
+        assert_eq!(
+            parsed,
+            x.parse::<f64>().unwrap(),
+            "{x} was read as a neighbouring float"
+        );
+        let once = plan.to_canonical_json();
+        assert_eq!(
+            welfare_plan::load(once.as_bytes()).unwrap().to_canonical_json(),
+            once
+        );
+    }
+}

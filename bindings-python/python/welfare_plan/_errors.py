@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:
     from ._native import Issue
@@ -32,6 +32,13 @@ class PlanError(ValueError):
     def errors(self) -> list[Issue]:
         """The issues of severity ``"error"`` (the ones that make the document invalid)."""
         return [i for i in self.issues if i.severity == "error"]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles the error as its message and its issues (each issue pickles as its fields),
+        plus any other attributes, so that it crosses to and from worker processes whole."""
+        message = self.args[0] if self.args else ""
+        state = {k: v for k, v in self.__dict__.items() if k != "issues"}
+        return (type(self), (message, self.issues), state or None)
 
 
 class EraError(ValueError):
