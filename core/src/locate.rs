@@ -75,7 +75,8 @@ impl Scanner<'_> {
 
     fn value(&mut self, depth: usize) {
         if let Some(slot) = self.wanted.get_mut(&self.at) {
-            slot.get_or_insert(self.i);
+            // Past the end only on text that is not JSON (an escape at the very end).
+            slot.get_or_insert(self.i.min(self.b.len()));
         }
         if depth > crate::limits::PARSER_MAX_DEPTH {
             return;
@@ -191,6 +192,15 @@ mod tests {
     fn text_that_is_not_json_ends_the_scan() {
         for junk in ["[}", "[1 }", "{\"a\": [}]}", "[[[", "{\"a\"", "\"", "]", ""] {
             let _ = locate_all(junk, &["/0/0".into(), "/a/0".into()]);
+        }
+    }
+
+    #[test]
+    fn offsets_stay_inside_the_text_even_when_it_is_not_json() {
+        // Found by the `locate` fuzz target: a key, no colon, then an unterminated string.
+        let text = "{\n  \"    ////\"    //  \"\u{1}";
+        for offset in locate_all(text, &["///;".into(), String::new()]).into_iter().flatten() {
+            assert!(offset <= text.len(), "{offset} > {}", text.len());
         }
     }
 
