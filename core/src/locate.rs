@@ -199,7 +199,10 @@ mod tests {
     fn offsets_stay_inside_the_text_even_when_it_is_not_json() {
         // Found by the `locate` fuzz target: a key, no colon, then an unterminated string.
         let text = "{\n  \"    ////\"    //  \"\u{1}";
-        for offset in locate_all(text, &["///;".into(), String::new()]).into_iter().flatten() {
+        for offset in locate_all(text, &["///;".into(), String::new()])
+            .into_iter()
+            .flatten()
+        {
             assert!(offset <= text.len(), "{offset} > {}", text.len());
         }
     }
