@@ -11,15 +11,6 @@ pub enum Error {
     /// warnings included.
     #[error("{}", summarize(.0))]
     Invalid(Vec<Issue>),
-    /// A file could not be read.
-    #[error("cannot read `{path}`: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// Why.
-        #[source]
-        source: std::io::Error,
-    },
     /// A Japanese era year could not be read or written.
     #[error("{0}")]
     Era(#[from] crate::era::EraError),

@@ -69,16 +69,6 @@ struct KeyVisitor<'k, 'de, V> {
     key: &'k mut Option<Cow<'de, str>>,
 }
 
-macro_rules! visit_key {
-    ($($method:ident: $ty:ty),* $(,)?) => {
-        $(
-            fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
-                self.inner.$method(v)
-            }
-        )*
-    };
-}
-
 impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
     type Value = V::Value;
 
@@ -101,7 +91,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
         self.inner.visit_string(v)
     }
 
-    visit_key!(
+    visit!(
         visit_bool: bool,
         visit_i8: i8,
         visit_i16: i16,

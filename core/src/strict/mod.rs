@@ -19,6 +19,17 @@ use std::fmt;
 
 use crate::error::{Path, PathSegment};
 
+/// Forwards plain `visit_*` calls to `self.inner` unchanged (used here and in `key`).
+macro_rules! visit {
+    ($($method:ident: $ty:ty),* $(,)?) => {
+        $(
+            fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+                self.inner.$method(v)
+            }
+        )*
+    };
+}
+
 mod key;
 use key::KeySeed;
 
@@ -177,16 +188,6 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<'_, D> {
 struct Wrap<'t, X> {
     inner: X,
     trail: &'t Trail,
-}
-
-macro_rules! visit {
-    ($($method:ident: $ty:ty),* $(,)?) => {
-        $(
-            fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
-                self.inner.$method(v)
-            }
-        )*
-    };
 }
 
 impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {

@@ -38,16 +38,6 @@ impl<'p> IdIndex<'p> {
     pub fn kind_of(&self, id: &str) -> Option<Kind> {
         self.by_id.get(id).map(|&(kind, _)| kind)
     }
-
-    /// The number of ids indexed.
-    pub fn len(&self) -> usize {
-        self.by_id.len()
-    }
-
-    /// Whether the plan has no ids at all.
-    pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
-    }
 }
 
 impl<'p> Visitor<'p> for IdIndex<'p> {
