@@ -218,15 +218,7 @@ fn validate(files: &[String], format: Format, limits: &Limits) -> Result<ExitCod
                     text.push_str(&text_line(name, issue));
                     text.push('\n');
                 }
-                let warnings = checked.issues.iter().filter(|i| !i.is_error()).count();
-                let errors = checked.issues.len() - warnings;
-                if valid {
-                    text.push_str(&format!("{name}: valid ({warnings} warnings)\n"));
-                } else {
-                    text.push_str(&format!(
-                        "{name}: invalid ({errors} errors, {warnings} warnings)\n"
-                    ));
-                }
+                text.push_str(&format!("{name}: {}\n", checked.summary()));
             }
             Format::Json => report.push(serde_json::json!({
                 "file": name,

@@ -112,11 +112,37 @@ fn json_format_lists_issues_with_codes_paths_and_positions() {
     let out = run(&["validate", "--format", "json", "-"], b"{\"titel\": 1}");
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let issue = &v[0]["issues"][0];
     assert_eq!(v[0]["valid"], false);
-    assert_eq!(issue["code"], "schema.unknown_field");
-    assert_eq!(issue["path"], "/titel");
-    assert_eq!(issue["line"], 1);
+    let issues = v[0]["issues"].as_array().unwrap();
+    // Every problem at once: the misspelt field and each required field that is missing.
+    let unknown = issues
+        .iter()
+        .find(|i| i["code"] == "schema.unknown_field")
+        .unwrap();
+    assert_eq!(unknown["path"], "/titel");
+    assert_eq!(
+        (unknown["line"].as_u64(), unknown["column"].as_u64()),
+        (Some(1), Some(11))
+    );
+    let missing: Vec<&str> = issues
+        .iter()
+        .filter(|i| i["code"] == "schema.missing_field")
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        missing.contains(&"/schema_version") && missing.contains(&"/title"),
+        "{missing:?}"
+    );
+}
+
+#[test]
+fn the_summary_line_counts_in_plain_english() {
+    let out = run(&["validate", "-"], b"[]");
+    assert!(
+        stdout(&out).ends_with("-: invalid (1 error, 0 warnings)\n"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

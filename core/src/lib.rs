@@ -36,6 +36,7 @@ mod parse;
 pub mod records;
 pub mod render;
 pub mod schema;
+mod shape;
 mod strict;
 pub mod validate;
 

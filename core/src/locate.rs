@@ -15,6 +15,41 @@ pub fn line_column(src: &str, offset: usize) -> (u32, u32) {
     (clamp(line), clamp(column))
 }
 
+/// 1-based line and column of each byte offset in `src`, in one pass over the text whatever
+/// the number of offsets (a document with 100,000 issues costs one scan, not 100,000).
+///
+/// ```
+/// let lc = welfare_plan::locate::line_columns("ab\nあい", &[4, 0, 2]);
+/// assert_eq!(lc, vec![(2, 1), (1, 1), (1, 3)]);
+/// ```
+pub fn line_columns(src: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets.get(i).copied().unwrap_or(0));
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let mut target = offsets.get(i).copied().unwrap_or(0).min(src.len());
+        while !src.is_char_boundary(target) {
+            target -= 1;
+        }
+        if target > pos {
+            let segment = src.get(pos..target).unwrap_or_default();
+            match segment.rfind('\n') {
+                Some(nl) => {
+                    line += segment.bytes().filter(|&b| b == b'\n').count();
+                    column = segment.get(nl + 1..).map_or(0, |s| s.chars().count()) + 1;
+                }
+                None => column += segment.chars().count(),
+            }
+            pos = target;
+        }
+        if let Some(slot) = out.get_mut(i) {
+            *slot = (clamp(line), clamp(column));
+        }
+    }
+    out
+}
+
 fn clamp(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -191,7 +226,11 @@ mod tests {
     #[test]
     fn text_that_is_not_json_ends_the_scan() {
         for junk in ["[}", "[1 }", "{\"a\": [}]}", "[[[", "{\"a\"", "\"", "]", ""] {
-            let _ = locate_all(junk, &["/0/0".into(), "/a/0".into()]);
+            let got = locate_all(junk, &["/0/0".into(), "/a/0".into(), String::new()]);
+            assert_eq!(got.len(), 3, "{junk:?}");
+            // The root is always found (at the first byte); nothing points past the text.
+            assert_eq!(got[2], Some(0), "{junk:?}");
+            assert!(got.iter().flatten().all(|&o| o <= junk.len()), "{junk:?}");
         }
     }
 
@@ -205,6 +244,18 @@ mod tests {
         {
             assert!(offset <= text.len(), "{offset} > {}", text.len());
         }
+    }
+
+    #[test]
+    fn line_columns_agree_with_line_column_in_any_order() {
+        let src = "{\n  \"あ\": [1,\n 2],\r\n\"b\": \"い\"}";
+        let offsets: Vec<usize> = (0..=src.len())
+            .rev()
+            .filter(|&o| src.is_char_boundary(o))
+            .collect();
+        let one_pass = line_columns(src, &offsets);
+        let each: Vec<_> = offsets.iter().map(|&o| line_column(src, o)).collect();
+        assert_eq!(one_pass, each);
     }
 
     #[test]

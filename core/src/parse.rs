@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::error::{preview, Error, Issue, IssueCode, Path, PathSegment};
 use crate::limits::{Limits, PARSER_MAX_DEPTH};
-use crate::locate::{line_column, locate_all};
+use crate::locate::{line_column, line_columns, locate_all};
 use crate::model::Plan;
 
 /// The result of checking a document: the plan, when it had the right shape, and every issue
@@ -23,6 +23,42 @@ impl Checked {
     /// True when no issue is an error (warnings allowed).
     pub fn is_valid(&self) -> bool {
         self.plan.is_some() && !self.issues.iter().any(Issue::is_error)
+    }
+
+    /// The number of errors and of warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self.issues.iter().filter(|i| i.is_error()).count();
+        (errors, self.issues.len() - errors)
+    }
+
+    /// One line for people: `valid (no warnings)`, `valid (1 warning)`,
+    /// `invalid (1 error, 2 warnings)`.
+    ///
+    /// ```
+    /// let checked = welfare_plan::check(b"[]");
+    /// assert_eq!(checked.summary(), "invalid (1 error, 0 warnings)");
+    /// ```
+    pub fn summary(&self) -> String {
+        let (errors, warnings) = self.counts();
+        let plural = |n: usize, one: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {one}s")
+            }
+        };
+        if self.is_valid() {
+            match warnings {
+                0 => "valid (no warnings)".to_owned(),
+                n => format!("valid ({})", plural(n, "warning")),
+            }
+        } else {
+            format!(
+                "invalid ({}, {})",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            )
+        }
     }
 
     /// The plan if valid, else [`Error::Invalid`] with every issue.
@@ -130,19 +166,92 @@ fn check_text(text: &str, limits: &Limits) -> Checked {
                 issues,
             }
         }
-        Err(e) => failed(structural_issue(text, trail.into_path(), &e)),
+        Err(e) => {
+            let first = structural_issue(text, trail.into_path(), &e);
+            if e.classify() == serde_json::error::Category::Data {
+                every_problem(text, limits, first)
+            } else {
+                failed(first)
+            }
+        }
     }
 }
 
-/// Fills in line and column for issues found on the typed plan.
+/// The error path for a document that is JSON but not a plan: every shape problem (not only
+/// the first, which the typed parse stopped at), then the semantic rules on what is left once
+/// those parts are set aside (see [`crate::shape`]).
+fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+        return failed(first);
+    };
+    let findings = crate::shape::findings(&doc);
+    let mut issues: Vec<Issue> = findings.iter().map(crate::shape::Finding::to_issue).collect();
+    // The walk and the typed parse read the same types; should they ever disagree, the typed
+    // parse's finding is still reported, and no repair is trusted.
+    let covered = issues
+        .iter()
+        .any(|i| i.code == first.code && i.path == first.path);
+    let duplicate = first.code == IssueCode::DuplicateField;
+    if !covered {
+        issues.push(first);
+    }
+    locate(text, &mut issues);
+    issues.sort_by_key(|i| (i.line, i.column));
+    if covered || duplicate {
+        issues.extend(rules_on_the_rest(text, limits, doc, &findings));
+    }
+    Checked { plan: None, issues }
+}
+
+/// The semantic rules' issues on `doc` with the findings' parts set aside, at the pointers
+/// of the document as written; none when the parts cannot be set aside.
+fn rules_on_the_rest(
+    text: &str,
+    limits: &Limits,
+    doc: serde_json::Value,
+    findings: &[crate::shape::Finding],
+) -> Vec<Issue> {
+    let Some(repaired) = crate::shape::repair(doc, findings) else {
+        return Vec::new();
+    };
+    let trail = crate::strict::Trail::default();
+    let Ok(plan) = crate::strict::from_value::<Plan>(&repaired.value, &trail) else {
+        return Vec::new();
+    };
+    let mut issues: Vec<Issue> = crate::validate::validate_with(&plan, limits)
+        .into_iter()
+        .filter_map(|mut issue| {
+            let original = repaired.original_path(&issue.path);
+            if repaired.is_consequence(&issue, &original) {
+                return None;
+            }
+            issue.path = original;
+            Some(issue)
+        })
+        .collect();
+    locate(text, &mut issues);
+    issues
+}
+
+/// Fills in line and column for issues found on the typed plan: one scan to find every
+/// pointer's offset, one to turn the offsets into lines and columns.
 fn locate(text: &str, issues: &mut [Issue]) {
-    if issues.is_empty() {
+    let todo: Vec<usize> = (0..issues.len())
+        .filter(|&i| issues.get(i).is_some_and(|x| x.line.is_none()))
+        .collect();
+    if todo.is_empty() {
         return;
     }
-    let pointers: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
-    for (issue, offset) in issues.iter_mut().zip(locate_all(text, &pointers)) {
-        if let Some(offset) = offset {
-            let (line, column) = line_column(text, offset);
+    let pointers: Vec<String> = todo
+        .iter()
+        .filter_map(|&i| issues.get(i))
+        .map(|x| x.path.to_string())
+        .collect();
+    let found = locate_all(text, &pointers);
+    let offsets: Vec<usize> = found.iter().map(|o| o.unwrap_or(0)).collect();
+    let positions = line_columns(text, &offsets);
+    for ((&i, offset), (line, column)) in todo.iter().zip(&found).zip(positions) {
+        if let (Some(issue), Some(_)) = (issues.get_mut(i), offset) {
             issue.line = Some(line);
             issue.column = Some(column);
         }
@@ -172,10 +281,22 @@ fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
         Category::Syntax | Category::Io => (
             IssueCode::JsonSyntax,
             format!("the input is not valid json at line {line}, column {column}: {msg}"),
-            format!("JSONの構文が正しくありません（{line}行{column}列: {msg}）"),
+            format!("JSONの構文が正しくありません（{line}行{column}列）"),
         ),
         // Classified on the whole message: shortening could cut a list of known fields.
-        Category::Data => data_issue(raw, &mut p),
+        Category::Data => {
+            let (code, en, ja) = data_issue(raw, &mut p);
+            match code {
+                // Said in the format's words, from the schema at the path, not serde's.
+                IssueCode::WrongType | IssueCode::InvalidValue if !raw.starts_with("unknown variant") => {
+                    match crate::shape::wrong_type_message(text, &p) {
+                        Some((en, ja)) => (code, en, ja),
+                        None => (code, en, ja),
+                    }
+                }
+                _ => (code, en, ja),
+            }
+        }
     };
     Issue {
         line: Some(line),
@@ -279,7 +400,7 @@ fn quote_list(items: &[&str]) -> String {
 }
 
 /// The candidate within a small edit distance of `name`, if there is one.
-fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let len = name.chars().count();
     let limit = (len / 3).clamp(1, 3);
     candidates
@@ -363,13 +484,23 @@ mod tests {
         check(input).issues.remove(0)
     }
 
+    /// The first issue with `code` (a shape problem usually comes with others).
+    fn find(input: &[u8], code: IssueCode) -> Issue {
+        let issues = check(input).issues;
+        issues
+            .iter()
+            .find(|i| i.code == code)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {code} in {issues:#?}"))
+    }
+
     #[test]
     fn a_misspelt_field_gets_a_suggestion_and_a_full_path() {
         let mut v: serde_json::Value = serde_json::from_str(crate::iizuka::THIRD_PLAN_JSON).unwrap();
         let goal = &mut v["goals"][1];
         let t = goal.as_object_mut().unwrap().remove("title").unwrap();
         goal["titel"] = t;
-        let i = first(v.to_string().as_bytes());
+        let i = find(v.to_string().as_bytes(), IssueCode::UnknownField);
         assert_eq!(i.code, IssueCode::UnknownField);
         assert_eq!(i.path.to_string(), "/goals/1/titel");
         assert_eq!(i.message_en, "unknown field `titel`, did you mean `title`?");
@@ -377,20 +508,16 @@ mod tests {
 
     #[test]
     fn an_unknown_field_among_many_known_ones_is_named_cleanly() {
-        let i = first(br#"{"x": 1}"#);
+        let i = find(br#"{"x": 1}"#, IssueCode::UnknownField);
         assert_eq!(i.path.to_string(), "/x");
         assert!(
             i.message_en
-                .starts_with("unknown field `x`; known fields here: `schema_version`, `id`, "),
+                .starts_with("unknown field `x`; known fields here: `actors`, `bases`, "),
             "{}",
             i.message_en
         );
-        assert!(
-            i.message_en.ends_with("`sources`, `extensions`"),
-            "{}",
-            i.message_en
-        );
-        let i = first(br#"{"schema_versoin": "1.0"}"#);
+        assert!(i.message_en.ends_with("`title`, `voices`"), "{}", i.message_en);
+        let i = find(br#"{"schema_versoin": "1.0"}"#, IssueCode::UnknownField);
         assert_eq!(
             i.message_en,
             "unknown field `schema_versoin`, did you mean `schema_version`?"
@@ -400,7 +527,7 @@ mod tests {
     #[test]
     fn a_huge_unknown_key_is_cut_to_a_preview() {
         let key = "k".repeat(100_000);
-        let i = first(format!("{{\"{key}\": 1}}").as_bytes());
+        let i = find(format!("{{\"{key}\": 1}}").as_bytes(), IssueCode::UnknownField);
         assert_eq!(i.code, IssueCode::UnknownField);
         assert!(i.path.to_string().len() < 100 && i.message_en.len() < 2000);
     }
@@ -436,10 +563,13 @@ mod tests {
     #[test]
     fn huge_values_are_not_echoed() {
         let big = "x".repeat(1_000_000);
-        let i = first(format!("{{\"schema_version\": 1, \"id\": \"{big}\"}}").as_bytes());
-        assert_eq!(i.code, IssueCode::WrongType);
-        let i = first(format!("{{\"edition\": \"{big}\"}}").as_bytes());
-        assert!(i.message_en.len() < 400, "{}", i.message_en.len());
+        let checked = check(format!("{{\"schema_version\": 1, \"id\": \"{big}\"}}").as_bytes());
+        assert!(checked.issues.iter().any(|i| i.code == IssueCode::WrongType));
+        let checked = check(format!("{{\"edition\": \"{big}\"}}").as_bytes());
+        assert!(checked.issues.iter().any(|i| i.code == IssueCode::WrongType));
+        for i in &checked.issues {
+            assert!(i.message_en.len() < 2000 && i.message_ja.len() < 2000, "{i}");
+        }
     }
 
     #[test]

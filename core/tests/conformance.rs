@@ -116,6 +116,61 @@ fn every_case_reports_exactly_the_expected_issues() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Rust's words, which a clerk fixing a file should never have to read.
+const RUST_WORDS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize", "f32", "f64", "struct",
+    "sequence", "enum", "variant", "Option", "Vec", "String", "map",
+];
+
+#[test]
+fn no_message_names_a_rust_type_and_japanese_messages_are_japanese() {
+    let mut seen = 0;
+    for case in cases() {
+        let checked = check_with(&case.input, &limits(&case.expected));
+        for issue in &checked.issues {
+            for message in [&issue.message_en, &issue.message_ja] {
+                // Words outside backticks: values quoted from the document may say anything.
+                let prose: String = message.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+                for word in prose.split(|c: char| !c.is_ascii_alphanumeric()) {
+                    assert!(
+                        !RUST_WORDS.contains(&word),
+                        "{}: `{word}` in {message:?}",
+                        case.name
+                    );
+                }
+                seen += 1;
+            }
+            let ja_prose: String = issue.message_ja.split('`').step_by(2).collect();
+            assert!(
+                !ja_prose.contains("expected")
+                    && !ja_prose.contains("invalid")
+                    && !ja_prose.contains(" at line"),
+                "{}: English in the Japanese message {:?}",
+                case.name,
+                issue.message_ja
+            );
+        }
+    }
+    assert!(seen > 100, "only {seen} messages were read");
+}
+
+#[test]
+fn every_issue_found_in_text_has_a_line_and_column() {
+    for case in cases() {
+        let checked = check_with(&case.input, &limits(&case.expected));
+        for issue in &checked.issues {
+            if matches!(issue.code, IssueCode::InputEmpty | IssueCode::InputTooLarge) {
+                continue;
+            }
+            assert!(
+                issue.line.is_some() && issue.column.is_some(),
+                "{}: {issue} has no line and column",
+                case.name
+            );
+        }
+    }
+}
+
 #[test]
 fn every_issue_code_has_a_fixture() {
     let covered: BTreeSet<String> = cases()

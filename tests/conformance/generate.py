@@ -153,8 +153,9 @@ def cases():
     # --- shape -------------------------------------------------------------------------------
     def top_typo(d):
         d["titel"] = d.pop("title")
-    add("schema-unknown-field-top", mutate(top_typo), "a misspelt top-level field", False, False,
-        [issue("schema.unknown_field", "/titel")])
+    add("schema-unknown-field-top", mutate(top_typo),
+        "a misspelt top-level field: the required field is missing and the misspelt one unknown", False, False,
+        [issue("schema.missing_field", "/title"), issue("schema.unknown_field", "/titel")])
     add("schema-unknown-field-deep",
         mutate(lambda d: d["goals"][1]["targets"][0]["initiatives"][0].update(priorty=True)),
         "an unknown field deep inside", False, False,
@@ -302,6 +303,32 @@ def cases():
          issue("reference.dangling", "/voices/10/goals/0"),
          issue("reference.dangling", "/voices/11/goals/0"),
          issue("municipality.check_digit", "/municipality/code")])
+
+    def nine(d):
+        # Seven shape problems ...
+        d["published"] = "2023-13"
+        del d["challenges"][2]["title"]["ja"]
+        d["goals"][0]["title"] = 5
+        d["goals"][1]["targets"][0]["initiatives"][0]["priorty"] = True
+        d["goals"][2]["targets"][0]["initiatives"][1]["number"] = "one"
+        d["actors"][0]["sector"] = "self_hlep"
+        d["titel"] = 1
+        # ... and two semantic ones, on parts whose shape is right.
+        d["voices"][0]["goals"] = ["nope"]
+        d["municipality"]["code"] = "402051"
+    add("many-shape-problems-at-once", mutate(nine),
+        "seven shape problems (each in document order) and two semantic ones, all in one run; the parts "
+        "with a broken shape (challenge ③, basic goal Ⅰ, an initiative) are set aside, so references to them "
+        "and the gaps they leave are not reported", False, False,
+        [issue("schema.invalid_value", "/published"),
+         issue("schema.missing_field", "/challenges/2/title/ja"),
+         issue("schema.wrong_type", "/goals/0/title"),
+         issue("schema.unknown_field", "/goals/1/targets/0/initiatives/0/priorty"),
+         issue("schema.wrong_type", "/goals/2/targets/0/initiatives/1/number"),
+         issue("schema.invalid_value", "/actors/0/sector"),
+         issue("schema.unknown_field", "/titel"),
+         issue("reference.dangling", "/voices/0/goals/0"),
+         issue("municipality.check_digit", "/municipality/code")])
     return out
 
 
@@ -322,10 +349,12 @@ def generated():
          "prefix": "{\"schema_version\": \"1.0\", \"id\": \"", "repeat": "x", "count": 40000000,
          "suffix": "\"}", "valid": False, "schema_valid": None, "issues": [issue("input.too_large", "")]},
         {"name": "adversarial-40mb-string-raised-limit",
-         "description": "a 40 MB string with the size limit raised: parsed, then the first missing field named",
+         "description": "a 40 MB string with the size limit raised: parsed, then every missing field named",
          "prefix": "{\"schema_version\": \"1.0\", \"id\": \"", "repeat": "x", "count": 40000000,
          "suffix": "\"}", "limits": {"max_input_bytes": 67108864}, "valid": False, "schema_valid": None,
-         "issues": [issue("schema.missing_field", "/title")]},
+         "issues": [issue("schema.missing_field", "/" + f) for f in (
+             "title", "municipality", "period", "publishers", "philosophy", "help_model", "challenges",
+             "goals", "actors")]},
     ]
 
 

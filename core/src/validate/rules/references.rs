@@ -57,7 +57,7 @@ impl<'p> RuleVisitor<'p> for Refs<'p> {
                 Some(other) => {
                     let (other_en, other_ja) = other.names();
                     (
-                        format!("`{id}` names a {other_en}, not a {want_en}"),
+                        format!("`{id}` names {}, not {}", article(other_en), article(want_en)),
                         format!("`{id}` は{other_ja}のIDで、{want_ja}ではありません"),
                     )
                 }
@@ -70,6 +70,12 @@ impl<'p> RuleVisitor<'p> for Refs<'p> {
             out.push(Issue::new(IssueCode::DanglingReference, path, en, ja));
         }
     }
+}
+
+/// "an actor", "a basic goal": the English article for a noun.
+fn article(noun: &str) -> String {
+    let vowel = noun.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
 #[cfg(test)]

@@ -1,0 +1,175 @@
+//! Setting a document's shape problems aside, so that the semantic rules can still run on the
+//! rest of it.
+//!
+//! An unknown field, or a bad value in an optional field, is dropped on its own. A broken
+//! required field takes the nearest enclosing list element with it (an initiative whose
+//! `number` is `"one"` is left out; its siblings stay). When a problem has no enclosing list
+//! element (a broken `municipality`), nothing can be set aside and the rules do not run.
+//!
+//! Removing elements shifts indices, so the repaired document remembers which original index
+//! each kept element had, and [`Repaired::original_path`] maps an issue found on it back to
+//! the pointer of the document the user wrote. It also remembers what was left out, so that a
+//! rule's finding that is only a consequence of the repair (a reference to an initiative that
+//! was left out, a gap in numbering where one was) is not reported as a problem of its own.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde_json::Value;
+
+use super::Finding;
+use crate::error::{Issue, IssueCode, Path, PathSegment};
+
+/// A document with its shape problems set aside.
+pub(crate) struct Repaired {
+    /// The document without the parts that had problems.
+    pub value: Value,
+    /// For each list that lost elements (by its original pointer), the original index of
+    /// each element kept.
+    kept: FxHashMap<String, Vec<usize>>,
+    /// The ids of everything left out.
+    removed_ids: FxHashSet<String>,
+}
+
+/// A list (its path) and the indices of the elements to remove from it.
+type Removal = (Vec<PathSegment>, FxHashSet<usize>);
+
+/// Sets aside every finding's part of `doc`; `None` when one of them cannot be.
+pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
+    let mut keys: Vec<&[PathSegment]> = Vec::new();
+    let mut elements: FxHashMap<String, Removal> = FxHashMap::default();
+    for f in findings {
+        let segs = f.path.segments();
+        if f.droppable && matches!(segs.last(), Some(PathSegment::Key(_))) {
+            keys.push(segs);
+            continue;
+        }
+        let k = segs.iter().rposition(|s| matches!(s, PathSegment::Index(_)))?;
+        let (list, index) = (segs.get(..k)?, segs.get(k)?);
+        let PathSegment::Index(i) = index else { return None };
+        elements
+            .entry(Path(list.to_vec()).to_string())
+            .or_insert_with(|| (list.to_vec(), FxHashSet::default()))
+            .1
+            .insert(*i);
+    }
+    for segs in keys {
+        let (last, parent) = segs.split_last()?;
+        if let (PathSegment::Key(k), Some(Value::Object(obj))) = (last, get_mut(&mut doc, parent)) {
+            obj.remove(k.as_ref());
+        }
+    }
+    // Deeper lists first: their pointers stay valid while their ancestors are untouched.
+    let mut lists: Vec<(String, Removal)> = elements.into_iter().collect();
+    lists.sort_by(|a, b| b.1 .0.len().cmp(&a.1 .0.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut kept = FxHashMap::default();
+    let mut removed_ids = FxHashSet::default();
+    for (pointer, (segs, gone)) in lists {
+        let Some(Value::Array(items)) = get_mut(&mut doc, &segs) else {
+            return None;
+        };
+        let old = std::mem::take(items);
+        let mut keep = Vec::with_capacity(old.len());
+        for (i, item) in old.into_iter().enumerate() {
+            if gone.contains(&i) {
+                collect_ids(&item, &mut removed_ids);
+            } else {
+                keep.push(i);
+                items.push(item);
+            }
+        }
+        kept.insert(pointer, keep);
+    }
+    Some(Repaired {
+        value: doc,
+        kept,
+        removed_ids,
+    })
+}
+
+fn get_mut<'v>(mut v: &'v mut Value, segs: &[PathSegment]) -> Option<&'v mut Value> {
+    for s in segs {
+        v = match (s, v) {
+            (PathSegment::Key(k), Value::Object(o)) => o.get_mut(k.as_ref())?,
+            (PathSegment::Index(i), Value::Array(a)) => a.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(v)
+}
+
+fn get<'v>(mut v: &'v Value, segs: &[PathSegment]) -> Option<&'v Value> {
+    for s in segs {
+        v = match (s, v) {
+            (PathSegment::Key(k), Value::Object(o)) => o.get(k.as_ref())?,
+            (PathSegment::Index(i), Value::Array(a)) => a.get(*i)?,
+            _ => return None,
+        };
+    }
+    Some(v)
+}
+
+/// Every `id` string in a part of the document, at any depth.
+fn collect_ids(v: &Value, out: &mut FxHashSet<String>) {
+    match v {
+        Value::Object(o) => {
+            if let Some(Value::String(id)) = o.get("id") {
+                out.insert(id.clone());
+            }
+            o.values().for_each(|x| collect_ids(x, out));
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_ids(x, out)),
+        _ => {}
+    }
+}
+
+impl Repaired {
+    /// Whether anything was left out (beyond single fields).
+    fn removed_elements(&self) -> bool {
+        !self.kept.is_empty()
+    }
+
+    /// The pointer, in the document as written, of a path in the repaired document.
+    pub fn original_path(&self, path: &Path) -> Path {
+        let mut pointer = String::new();
+        let mut out = Vec::with_capacity(path.segments().len());
+        for seg in path.segments() {
+            let seg = match seg {
+                PathSegment::Index(i) => PathSegment::Index(
+                    self.kept
+                        .get(&pointer)
+                        .and_then(|k| k.get(*i))
+                        .copied()
+                        .unwrap_or(*i),
+                ),
+                key => key.clone(),
+            };
+            pointer.push_str(&Path(vec![seg.clone()]).to_string());
+            out.push(seg);
+        }
+        Path(out)
+    }
+
+    /// Whether a rule's issue on the repaired document is only a consequence of what was
+    /// left out. `original` is its path in the document as written.
+    pub fn is_consequence(&self, issue: &Issue, original: &Path) -> bool {
+        if !self.removed_elements() {
+            return false;
+        }
+        let segs = original.segments();
+        let list_touched = |n: usize| {
+            segs.len()
+                .checked_sub(n)
+                .and_then(|end| segs.get(..end))
+                .is_some_and(|list| self.kept.contains_key(&Path(list.to_vec()).to_string()))
+        };
+        match issue.code {
+            IssueCode::DanglingReference => get(&self.value, issue.path.segments())
+                .and_then(Value::as_str)
+                .is_some_and(|id| self.removed_ids.contains(id)),
+            // `/…/list/3/number`: the list is two segments up.
+            IssueCode::NumberingGap | IssueCode::NumberingDuplicate => list_touched(2),
+            IssueCode::EmptyCollection => list_touched(0),
+            IssueCode::ChallengeUnaddressed | IssueCode::InitiativeWithoutActor => true,
+            _ => false,
+        }
+    }
+}
