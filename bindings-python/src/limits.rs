@@ -26,20 +26,28 @@ pub struct PyLimits(pub Limits);
 impl std::hash::Hash for PyLimits {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         let l = &self.0;
-        (l.max_input_bytes, l.max_depth, l.max_text_chars, l.max_elements).hash(state);
+        (
+            l.max_input_bytes,
+            l.max_depth,
+            l.max_text_chars,
+            l.max_elements,
+            l.max_issues,
+        )
+            .hash(state);
     }
 }
 
 #[pymethods]
 impl PyLimits {
     #[new]
-    #[pyo3(signature = (*, max_input_bytes = None, max_depth = None, max_text_chars = None, max_elements = None))]
+    #[pyo3(signature = (*, max_input_bytes = None, max_depth = None, max_text_chars = None, max_elements = None, max_issues = None))]
     fn new(
         py: Python<'_>,
         max_input_bytes: Option<&Bound<'_, PyAny>>,
         max_depth: Option<&Bound<'_, PyAny>>,
         max_text_chars: Option<&Bound<'_, PyAny>>,
         max_elements: Option<&Bound<'_, PyAny>>,
+        max_issues: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         // Read by the core's own deserializer, so that a bad value is the same `ValueError`
         // whether it comes here or in a dict.
@@ -49,6 +57,7 @@ impl PyLimits {
             ("max_depth", max_depth),
             ("max_text_chars", max_text_chars),
             ("max_elements", max_elements),
+            ("max_issues", max_issues),
         ] {
             if let Some(v) = value.filter(|v| !v.is_none()) {
                 fields.set_item(key, v)?;
@@ -87,12 +96,18 @@ impl PyLimits {
         self.0.max_elements
     }
 
+    /// The most issues reported per document (`limit.too_many_issues` counts the rest).
+    #[getter]
+    fn max_issues(&self) -> usize {
+        self.0.max_issues
+    }
+
     /// The limits as a dict, which `limits=` also accepts.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::json::to_python(py, &self.0)
     }
 
-    /// Pickles the limits as their four numbers, so that they can be passed to workers.
+    /// Pickles the limits as their five numbers, so that they can be passed to workers.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
         reduce_limits(py, &self.0)
     }
@@ -100,8 +115,8 @@ impl PyLimits {
     fn __repr__(&self) -> String {
         let l = &self.0;
         format!(
-            "Limits(max_input_bytes={}, max_depth={}, max_text_chars={}, max_elements={})",
-            l.max_input_bytes, l.max_depth, l.max_text_chars, l.max_elements
+            "Limits(max_input_bytes={}, max_depth={}, max_text_chars={}, max_elements={}, max_issues={})",
+            l.max_input_bytes, l.max_depth, l.max_text_chars, l.max_elements, l.max_issues
         )
     }
 }

@@ -104,9 +104,16 @@ pub fn reduce_text<'py>(py: Python<'py>, text: &Text) -> PyResult<Reduced<'py>> 
     Ok((restorer(py, &RESTORE_TEXT, "_restore_text")?, args))
 }
 
-/// The pickled state of limits: the four numbers.
+/// The pickled state of limits: the five numbers.
 pub fn reduce_limits<'py>(py: Python<'py>, l: &Limits) -> PyResult<Reduced<'py>> {
-    let args = (l.max_input_bytes, l.max_depth, l.max_text_chars, l.max_elements).into_pyobject(py)?;
+    let args = (
+        l.max_input_bytes,
+        l.max_depth,
+        l.max_text_chars,
+        l.max_elements,
+        l.max_issues,
+    )
+        .into_pyobject(py)?;
     Ok((restorer(py, &RESTORE_LIMITS, "_restore_limits")?, args))
 }
 
@@ -228,11 +235,13 @@ pub fn restore_limits(
     max_depth: usize,
     max_text_chars: usize,
     max_elements: usize,
+    max_issues: usize,
 ) -> PyLimits {
     PyLimits(Limits {
         max_input_bytes,
         max_depth,
         max_text_chars,
         max_elements,
+        max_issues,
     })
 }

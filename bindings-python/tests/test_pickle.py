@@ -160,7 +160,7 @@ def test_a_pickled_part_that_is_not_in_the_plan_is_a_value_error() -> None:
 
 def test_an_issue_pickles_with_its_typed_path() -> None:
     # `/0` here is the object key "0", not an array index: the typed path keeps them apart.
-    [by_key] = wp.validate(b'{"0": 1}')
+    [by_key] = [i for i in wp.validate(b'{"0": 1}') if i.code == "schema.unknown_field"]
     assert (by_key.code, by_key.path) == ("schema.unknown_field", "/0")
     data = iizuka_data()
     data["goals"][0]["title"]["ja"] = " "
@@ -208,7 +208,7 @@ def test_era_error_pickles_with_its_message() -> None:
 
 
 def test_limits_pickle_with_every_number() -> None:
-    limits = wp.Limits(max_input_bytes=1 << 40, max_depth=7, max_text_chars=11, max_elements=13)
+    limits = wp.Limits(max_input_bytes=1 << 40, max_depth=7, max_text_chars=11, max_elements=13, max_issues=17)
     assert round_trip(limits).to_dict() == limits.to_dict()
     assert round_trip(wp.Limits.unlimited()) == wp.Limits.unlimited()
 

@@ -66,6 +66,6 @@ def test_other_threads_run_while_a_large_document_is_checked() -> None:
     finally:
         done.set()
         spinner.join()
-    assert [i.code for i in issues] == ["schema.missing_field"]
+    assert {i.code for i in issues} == {"schema.missing_field"}
     # Holding the interpreter would stall the spinning thread for the whole call.
     assert longest_gap < took / 2, (longest_gap, took)

@@ -104,10 +104,20 @@ pub struct Limits {
     /// The most elements in any one list (`limit.too_many_elements`). Default 100,000.
     #[tsify(optional)]
     pub max_elements: Option<f64>,
+    /// The most issues reported per document (at least 1); one more,
+    /// `limit.too_many_issues`, counts the rest. Default 1,000.
+    #[tsify(optional)]
+    pub max_issues: Option<f64>,
 }
 
 /// The JavaScript names of the limits, as the TypeScript declaration spells them.
-const LIMIT_NAMES: [&str; 4] = ["maxInputBytes", "maxDepth", "maxTextChars", "maxElements"];
+const LIMIT_NAMES: [&str; 5] = [
+    "maxInputBytes",
+    "maxDepth",
+    "maxTextChars",
+    "maxElements",
+    "maxIssues",
+];
 
 impl Limits {
     /// Reads limits from nothing (`undefined`, `null`) or a plain object; throws `TypeError` for an
@@ -137,6 +147,7 @@ impl Limits {
                 "maxDepth" => &mut limits.max_depth,
                 "maxTextChars" => &mut limits.max_text_chars,
                 "maxElements" => &mut limits.max_elements,
+                "maxIssues" => &mut limits.max_issues,
                 _ => {
                     let known = LIMIT_NAMES.map(|n| format!("`{n}`")).join(", ");
                     return Err(type_error(&format!(
@@ -163,6 +174,7 @@ impl Limits {
             max_depth: get("maxDepth", self.max_depth, d.max_depth)?,
             max_text_chars: get("maxTextChars", self.max_text_chars, d.max_text_chars)?,
             max_elements: get("maxElements", self.max_elements, d.max_elements)?,
+            max_issues: get("maxIssues", self.max_issues, d.max_issues)?,
         })
     }
 }

@@ -142,7 +142,8 @@ describe("validate never throws for any document", () => {
   for (const [name, [input, code]] of Object.entries(hostile)) {
     test(name, () => {
       const issues = validate(input);
-      assert.equal(issues[0]?.code, code, JSON.stringify(issues));
+      // Every problem comes out at once; the one this input is about is among them.
+      assert.ok(issues.some((i) => i.code === code), JSON.stringify(issues));
       assert.ok(issues.every((i) => i.messageEn && i.messageJa));
       assert.throws(() => parsePlan(input), PlanError);
     });

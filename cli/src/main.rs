@@ -91,6 +91,9 @@ struct LimitArgs {
     /// Most elements in one list.
     #[arg(long, value_name = "COUNT")]
     max_elements: Option<usize>,
+    /// Most issues reported per document; one more says how many were left out.
+    #[arg(long, value_name = "COUNT")]
+    max_issues: Option<usize>,
 }
 
 impl LimitArgs {
@@ -101,6 +104,7 @@ impl LimitArgs {
             max_depth: self.max_depth.unwrap_or(d.max_depth),
             max_text_chars: self.max_text_chars.unwrap_or(d.max_text_chars),
             max_elements: self.max_elements.unwrap_or(d.max_elements),
+            max_issues: self.max_issues.unwrap_or(d.max_issues),
         }
     }
 }

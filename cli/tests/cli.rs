@@ -122,7 +122,7 @@ fn json_format_lists_issues_with_codes_paths_and_positions() {
     assert_eq!(unknown["path"], "/titel");
     assert_eq!(
         (unknown["line"].as_u64(), unknown["column"].as_u64()),
-        (Some(1), Some(11))
+        (Some(1), Some(2))
     );
     let missing: Vec<&str> = issues
         .iter()

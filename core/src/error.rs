@@ -100,6 +100,7 @@ issue_codes! {
     TooDeep = "limit.too_deep", Error, "Arrays and objects nest deeper than the limit.";
     TextTooLong = "limit.text_too_long", Error, "A text is longer than the limit.";
     TooManyElements = "limit.too_many_elements", Error, "An array has more elements than the limit.";
+    TooManyIssues = "limit.too_many_issues", Warning, "More issues were found than the limit; this one says how many were left out.";
     UnknownField = "schema.unknown_field", Error, "A field the format does not have (outside `extensions`).";
     MissingField = "schema.missing_field", Error, "A required field is absent.";
     WrongType = "schema.wrong_type", Error, "A value has the wrong JSON type.";

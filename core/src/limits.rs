@@ -22,6 +22,9 @@ pub struct Limits {
     pub max_text_chars: usize,
     /// The most elements in any one list (`limit.too_many_elements`). Default 100,000.
     pub max_elements: usize,
+    /// The most issues reported for one document (at least 1). Past it, one more issue,
+    /// `limit.too_many_issues`, says how many were left out. Default 1,000.
+    pub max_issues: usize,
 }
 
 /// The parser's fixed nesting limit (serde_json's recursion limit).
@@ -34,6 +37,7 @@ impl Default for Limits {
             max_depth: 32,
             max_text_chars: 100_000,
             max_elements: 100_000,
+            max_issues: 1_000,
         }
     }
 }
@@ -46,6 +50,7 @@ impl Limits {
             max_depth: PARSER_MAX_DEPTH,
             max_text_chars: usize::MAX,
             max_elements: usize::MAX,
+            max_issues: usize::MAX,
         }
     }
 }

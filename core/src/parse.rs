@@ -148,6 +148,37 @@ fn failed(issue: Issue) -> Checked {
 }
 
 fn check_text(text: &str, limits: &Limits) -> Checked {
+    let mut checked = check_text_uncapped(text, limits);
+    cap(&mut checked.issues, limits.max_issues);
+    checked
+}
+
+/// Keeps the first `max` issues (at least one) and adds one that says how many were left out.
+/// If only warnings would be kept, the first error takes the last place, so that a document
+/// never looks valid because its errors were cut.
+fn cap(issues: &mut Vec<Issue>, max: usize) {
+    let max = max.max(1);
+    if issues.len() <= max {
+        return;
+    }
+    let first_error = issues.iter().position(Issue::is_error);
+    let dropped = issues.len() - max;
+    if let Some(e) = first_error.filter(|&e| e >= max) {
+        issues.swap(max - 1, e);
+    }
+    issues.truncate(max);
+    issues.push(Issue::new(
+        IssueCode::TooManyIssues,
+        Path::root(),
+        format!(
+            "{dropped} more {} not shown; the limit is {max}",
+            if dropped == 1 { "issue is" } else { "issues are" }
+        ),
+        format!("ほかに{dropped}件の問題があります（表示の上限は{max}件）"),
+    ));
+}
+
+fn check_text_uncapped(text: &str, limits: &Limits) -> Checked {
     if text.trim().is_empty() {
         return failed(Issue::new(
             IssueCode::InputEmpty,
@@ -248,7 +279,15 @@ fn locate(text: &str, issues: &mut [Issue]) {
         .map(|x| x.path.to_string())
         .collect();
     let found = locate_all(text, &pointers);
-    let offsets: Vec<usize> = found.iter().map(|o| o.unwrap_or(0)).collect();
+    // An unknown field is shown at its key, which is what has to change; others at the value.
+    let offsets: Vec<usize> = todo
+        .iter()
+        .zip(&found)
+        .map(|(&i, o)| match (o, issues.get(i)) {
+            (Some(o), Some(x)) if x.code == IssueCode::UnknownField => key_before(text, *o),
+            (o, _) => o.unwrap_or(0),
+        })
+        .collect();
     let positions = line_columns(text, &offsets);
     for ((&i, offset), (line, column)) in todo.iter().zip(&found).zip(positions) {
         if let (Some(issue), Some(_)) = (issues.get_mut(i), offset) {
@@ -256,6 +295,36 @@ fn locate(text: &str, issues: &mut [Issue]) {
             issue.column = Some(column);
         }
     }
+}
+
+/// The offset of the opening quote of the key whose value starts at `value`: back over white
+/// space and the colon, then through the key to its first quote. `value` itself when the text
+/// there is not a key and a colon.
+fn key_before(text: &str, value: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = value;
+    while i > 0 && matches!(b.get(i - 1), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i -= 1;
+    }
+    if i == 0 || b.get(i - 1) != Some(&b':') {
+        return value;
+    }
+    i -= 1;
+    while i > 0 && matches!(b.get(i - 1), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i -= 1;
+    }
+    if i == 0 || b.get(i - 1) != Some(&b'"') {
+        return value;
+    }
+    // i - 1 is the closing quote; find the opening one (a quote with no backslash before it).
+    let mut j = i - 1;
+    while j > 0 {
+        j -= 1;
+        if b.get(j) == Some(&b'"') && (j == 0 || b.get(j - 1) != Some(&b'\\')) {
+            return j;
+        }
+    }
+    value
 }
 
 /// Turns a serde error into an issue with a stable code, a typed path and both messages.
@@ -599,6 +668,23 @@ mod tests {
 
     #[test]
     fn edit_distance_is_symmetric_on_examples() {
+        let words = [
+            "titel",
+            "title",
+            "kitten",
+            "sitting",
+            "",
+            "abc",
+            "goals",
+            "ゴール",
+            "目標",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(levenshtein(a, b), levenshtein(b, a), "{a:?} {b:?}");
+                assert_eq!(levenshtein(a, b) == 0, a == b, "{a:?} {b:?}");
+            }
+        }
         assert_eq!(levenshtein("titel", "title"), 1);
         assert_eq!(levenshtein("kitten", "sitting"), 3);
         assert_eq!(levenshtein("", "abc"), 3);

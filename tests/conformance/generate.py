@@ -304,6 +304,14 @@ def cases():
          issue("reference.dangling", "/voices/11/goals/0"),
          issue("municipality.check_digit", "/municipality/code")])
 
+    def three_blank(d):
+        for c in d["challenges"][:3]:
+            c["title"]["ja"] = " "
+    add("limit-too-many-issues", mutate(three_blank),
+        "three blank titles with at most two issues reported: the third is counted, not shown", False, False,
+        [issue("text.blank", "/challenges/0/title/ja"), issue("text.blank", "/challenges/1/title/ja"),
+         issue("limit.too_many_issues", "")], limits={"max_issues": 2})
+
     def nine(d):
         # Seven shape problems ...
         d["published"] = "2023-13"
