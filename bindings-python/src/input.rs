@@ -1,13 +1,12 @@
 //! Documents in: `str`, `bytes`, a path or a readable file, checked by the core with the
 //! interpreter released, so that other Python threads run while a large plan is parsed.
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
-use welfare_plan::{check_with, Checked, Limits};
+use welfare_plan::{check_reader, check_with, Checked, Limits};
 
 /// The document's bytes, without building any Python data from them.
 ///
@@ -55,13 +54,11 @@ pub fn load_source(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -
             "expected a path (str or os.PathLike) or a readable file, not `{kind}`"
         ))
     })?;
-    let cap = u64::try_from(limits.max_input_bytes)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    let checked = py.detach(|| -> std::io::Result<Checked> {
-        let mut buf = Vec::new();
-        std::fs::File::open(&path)?.take(cap).read_to_end(&mut buf)?;
-        Ok(check_with(&buf, limits))
-    })?;
-    Ok(checked)
+    let checked = py.detach(|| std::fs::File::open(&path).and_then(|f| check_reader(f, limits)));
+    checked.map_err(|e| {
+        // The error names the file, as Python's own `open()` does.
+        let kind = e.kind();
+        let err = std::io::Error::new(kind, format!("{e}: {}", path.display()));
+        PyErr::from(err)
+    })
 }

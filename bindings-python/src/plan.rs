@@ -52,10 +52,9 @@ impl PyPlan {
 
     /// The plan if `checked` has no errors, else `PlanError` with every issue.
     pub fn from_checked(py: Python<'_>, checked: Checked) -> PyResult<Self> {
-        let valid = checked.is_valid();
-        match checked.plan {
-            Some(plan) if valid => Ok(PyPlan::new(plan, checked.issues)),
-            _ => Err(plan_error(py, checked.issues)),
+        match checked.into_plan_and_warnings() {
+            Ok((plan, warnings)) => Ok(PyPlan::new(plan, warnings)),
+            Err(e) => Err(plan_error(py, e.issues().to_vec())),
         }
     }
 }

@@ -76,14 +76,5 @@ pub fn code<T: Serialize>(value: &T) -> String {
 
 /// A help sector from its code (`self_help`) or Japanese label (`自助`).
 pub fn sector(name: &str) -> PyResult<HelpSector> {
-    HelpSector::parse(name).ok_or_else(|| {
-        let known: Vec<String> = HelpSector::ALL
-            .iter()
-            .map(|h| format!("`{}` ({})", h.code(), h.label_ja()))
-            .collect();
-        bad_argument(format!(
-            "unknown help sector `{name}`; expected one of {}",
-            known.join(", ")
-        ))
-    })
+    HelpSector::from_name(name).map_err(|e| bad_argument(e.to_string()))
 }

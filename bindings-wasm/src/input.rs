@@ -4,7 +4,7 @@
 use js_sys::{Object, Reflect, Uint8Array, JSON};
 use tsify::Tsify;
 use wasm_bindgen::{JsCast, JsValue};
-use welfare_plan::{check_str, check_with, Checked, Issue, IssueCode, Path};
+use welfare_plan::{check_str, check_with, Checked, Issue};
 
 /// The core's limits.
 type CoreLimits = welfare_plan::Limits;
@@ -55,21 +55,10 @@ impl Document {
             }
             Document::Unwritable(reason) => Checked {
                 plan: None,
-                issues: vec![unwritable(&reason)],
+                issues: vec![Issue::unwritable(&reason)],
             },
         }
     }
-}
-
-/// The issue for a value that has no JSON form: the document is not JSON.
-fn unwritable(reason: &str) -> Issue {
-    let reason = welfare_plan::preview(reason);
-    Issue::new(
-        IssueCode::JsonSyntax,
-        Path::root(),
-        format!("the value cannot be written as json: {reason}"),
-        format!("値をJSONとして書き出せません（{reason}）"),
-    )
 }
 
 /// The message of a thrown JavaScript value.
@@ -259,7 +248,7 @@ mod tests {
     fn unwritable_values_are_a_syntax_issue_not_an_exception() {
         let checked = Document::Unwritable("cyclic object value".into()).check(&CoreLimits::default());
         assert_eq!(checked.issues.len(), 1);
-        assert_eq!(checked.issues[0].code, IssueCode::JsonSyntax);
+        assert_eq!(checked.issues[0].code, welfare_plan::IssueCode::JsonSyntax);
         assert!(checked.issues[0].message_en.contains("cyclic object value"));
         assert!(!checked.is_valid());
     }

@@ -237,13 +237,7 @@ pub fn challenge_label_js(number: f64) -> Result<JsValue, JsValue> {
 pub fn sector_label(
     #[wasm_bindgen(unchecked_param_type = "HelpSector")] sector: &str,
 ) -> Result<JsValue, JsValue> {
-    let Some(s) = HelpSector::parse(sector) else {
-        let known = HelpSector::ALL.map(|h| format!("`{}`", h.code())).join(", ");
-        return Err(range_error(format!(
-            "unknown help sector `{}`; expected one of {known}",
-            welfare_plan::preview(sector)
-        )));
-    };
+    let s = HelpSector::from_name(sector).map_err(|e| range_error(e.to_string()))?;
     pair((s.label_ja().to_owned(), s.label_en().to_owned()))
 }
 

@@ -3,12 +3,12 @@
 //! Exit codes: 0 success (a valid plan; warnings allowed), 1 an invalid plan, 2 a usage error
 //! or a file that cannot be read.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use welfare_plan::{check_with, era, iizuka, render, schema, Checked, Issue, Lang, Limits};
+use welfare_plan::{check_reader, era, iizuka, render, schema, Checked, Issue, Lang, Limits};
 
 #[derive(Parser)]
 #[command(
@@ -134,18 +134,15 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a file, or standard input for `-`, with at most `limit` + 1 bytes kept so that a
-/// huge input is refused without being held in memory.
-fn read(name: &str, limit: usize) -> Result<Vec<u8>, Fatal> {
-    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
-    let mut buf = Vec::new();
+/// Reads and checks a file, or standard input for `-`, within the limits (the core keeps at
+/// most one byte more than the size limit, so a huge input is refused without being held).
+fn read_and_check(name: &str, limits: &Limits) -> Result<Checked, Fatal> {
     let res = if name == "-" {
-        std::io::stdin().lock().take(cap).read_to_end(&mut buf)
+        check_reader(std::io::stdin().lock(), limits)
     } else {
-        std::fs::File::open(name).and_then(|f| f.take(cap).read_to_end(&mut buf))
+        std::fs::File::open(name).and_then(|f| check_reader(f, limits))
     };
-    res.map_err(|e| Fatal(format!("cannot read `{name}`: {e}")))?;
-    Ok(buf)
+    res.map_err(|e| Fatal(format!("cannot read `{name}`: {e}")))
 }
 
 /// Loads FILE (or the embedded plan); prints issues and returns exit code 1 when invalid.
@@ -153,15 +150,14 @@ fn load(file: Option<&str>, limits: &Limits) -> Result<Result<welfare_plan::Plan
     let Some(name) = file else {
         return Ok(Ok(iizuka::third_plan()));
     };
-    let checked = check_with(&read(name, limits.max_input_bytes)?, limits);
-    let valid = checked.is_valid();
+    let checked = read_and_check(name, limits)?;
     for issue in &checked.issues {
         eprintln!("{}", text_line(name, issue));
     }
-    match checked.plan {
-        Some(plan) if valid => Ok(Ok(plan)),
-        _ => Ok(Err(ExitCode::from(1))),
-    }
+    Ok(checked
+        .into_plan_and_warnings()
+        .map(|(plan, _)| plan)
+        .map_err(|_| ExitCode::from(1)))
 }
 
 fn show(file: Option<&str>, lang: LangArg, limits: &Limits) -> Result<ExitCode, Fatal> {
@@ -213,7 +209,7 @@ fn validate(files: &[String], format: Format, limits: &Limits) -> Result<ExitCod
     let mut report = Vec::new();
     let mut text = String::new();
     for name in files {
-        let checked: Checked = check_with(&read(name, limits.max_input_bytes)?, limits);
+        let checked = read_and_check(name, limits)?;
         let valid = checked.is_valid();
         all_valid &= valid;
         match format {

@@ -14,6 +14,17 @@ pub enum Error {
     /// A Japanese era year could not be read or written.
     #[error("{0}")]
     Era(#[from] crate::era::EraError),
+    /// A name that is no help sector's code or label (in an argument, not a document).
+    #[error("unknown help sector `{0}`; expected one of {known}", known = sector_list())]
+    UnknownSector(String),
+}
+
+fn sector_list() -> String {
+    crate::model::HelpSector::ALL
+        .iter()
+        .map(|h| format!("`{}` ({})", h.code(), h.label_ja()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn summarize(issues: &[Issue]) -> String {
@@ -247,6 +258,18 @@ impl Issue {
             line: None,
             column: None,
         }
+    }
+
+    /// The issue for a value that has no JSON form at all (a cyclic object handed to a
+    /// binding, a number JSON cannot write): the document is not JSON.
+    pub fn unwritable(reason: &str) -> Self {
+        let reason = preview(reason);
+        Issue::new(
+            IssueCode::JsonSyntax,
+            Path::root(),
+            format!("the value cannot be written as json: {reason}"),
+            format!("値をJSONとして書き出せません（{reason}）"),
+        )
     }
 
     /// Whether this issue makes the document invalid.

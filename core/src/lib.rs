@@ -43,5 +43,5 @@ pub mod validate;
 pub use error::{preview, Error, Issue, IssueCode, Path, PathSegment, Severity};
 pub use limits::{Limits, PARSER_MAX_DEPTH};
 pub use model::*;
-pub use parse::{check, check_str, check_with, load, Checked};
+pub use parse::{check, check_reader, check_str, check_with, load, Checked};
 pub use validate::{validate, validate_with};

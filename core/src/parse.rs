@@ -61,10 +61,23 @@ impl Checked {
         }
     }
 
-    /// The plan if valid, else [`Error::Invalid`] with every issue.
+    /// The plan if valid, else [`Error::Invalid`] with every issue. Drops the warnings of a
+    /// valid plan; [`Checked::into_plan_and_warnings`] keeps them.
     pub fn into_result(self) -> Result<Plan, Error> {
+        self.into_plan_and_warnings().map(|(plan, _)| plan)
+    }
+
+    /// The plan and its warnings if valid, else [`Error::Invalid`] with every issue.
+    ///
+    /// ```
+    /// let json = welfare_plan::iizuka::third_plan().to_canonical_json();
+    /// let (plan, warnings) = welfare_plan::check(json.as_bytes()).into_plan_and_warnings()?;
+    /// assert!(warnings.is_empty() && plan.goals.len() == 3);
+    /// # Ok::<(), welfare_plan::Error>(())
+    /// ```
+    pub fn into_plan_and_warnings(self) -> Result<(Plan, Vec<Issue>), Error> {
         match self.plan {
-            Some(plan) if !self.issues.iter().any(Issue::is_error) => Ok(plan),
+            Some(plan) if !self.issues.iter().any(Issue::is_error) => Ok((plan, self.issues)),
             _ => Err(Error::Invalid(self.issues)),
         }
     }
@@ -107,6 +120,26 @@ pub fn check_with(input: &[u8], limits: &Limits) -> Checked {
             failed(issue)
         }
     }
+}
+
+/// Reads a document from `reader` and checks it, keeping at most one byte more than
+/// `max_input_bytes` in memory, so that a huge file or stream is refused (`input.too_large`)
+/// without being held whole. The error is the reader's own (a missing file, a closed pipe).
+///
+/// ```
+/// let limits = welfare_plan::Limits::default();
+/// let checked = welfare_plan::check_reader(&b"[]"[..], &limits)?;
+/// assert_eq!(checked.issues[0].code.as_str(), "schema.wrong_type");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn check_reader<R: std::io::Read>(reader: R, limits: &Limits) -> std::io::Result<Checked> {
+    use std::io::Read as _;
+    let cap = u64::try_from(limits.max_input_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut buf = Vec::new();
+    reader.take(cap).read_to_end(&mut buf)?;
+    Ok(check_with(&buf, limits))
 }
 
 /// Checks a document already known to be text (a BOM is allowed), with explicit limits.

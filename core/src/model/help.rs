@@ -67,6 +67,19 @@ impl HelpSector {
             .into_iter()
             .find(|h| h.code() == s || h.label_ja() == s)
     }
+
+    /// [`HelpSector::parse`], with an error that names every sector for a name that is none:
+    /// the one message every binding shows.
+    ///
+    /// ```
+    /// use welfare_plan::HelpSector;
+    /// assert_eq!(HelpSector::from_name("共助").unwrap(), HelpSector::MutualHelp);
+    /// let e = HelpSector::from_name("kyojo").unwrap_err().to_string();
+    /// assert!(e.starts_with("unknown help sector `kyojo`; expected one of `self_help` (自助), "));
+    /// ```
+    pub fn from_name(s: &str) -> Result<HelpSector, crate::Error> {
+        HelpSector::parse(s).ok_or_else(|| crate::Error::UnknownSector(crate::preview(s)))
+    }
 }
 
 /// Which help model a plan declares.
