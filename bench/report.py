@@ -109,6 +109,16 @@ if 10_000 in sizes and 100_000 in sizes:
         if r is not None:
             target(f"linear growth, {surface} `{prefix}`: 100k/10k ≤ 12", f"{r:.1f}", r <= 12)
 for n in sizes:
+    valid = find("rust", "welfare_plan::check_with (load", n)
+    for method, what, need in [
+        ("welfare_plan::check_with, 1 dangling", "1 dangling reference per 10 initiatives", 2),
+        ("welfare_plan::check_with, every initiative number a string (max_issues", "a shape issue in every initiative, capped", 3),
+        ("welfare_plan::check_with, every initiative number a string (all", "a shape issue in every initiative, all reported", 3),
+    ]:
+        r = ratio(find("rust", method, n), valid)
+        if r is not None:
+            target(f"Rust check, {what} ≤ {need}× a valid plan ({n:,})", f"{r:.2f}×", r <= need)
+for n in sizes:
     row = find("rust", "welfare_plan::check_with", n)
     if row and row.get("peak_bytes") is not None:
         r = row["peak_bytes"] / row["bytes"]

@@ -199,3 +199,44 @@ pub fn synthetic_plan(initiatives: usize, seed: u64) -> Value {
 pub fn synthetic_plan_bytes(initiatives: usize, seed: u64) -> Vec<u8> {
     serde_json::to_vec(&synthetic_plan(initiatives, seed)).unwrap_or_default()
 }
+
+/// What an issue-dense benchmark document gets wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// Every `every`-th initiative's first challenge names no challenge: a semantic issue each.
+    DanglingReferences {
+        /// One initiative in this many.
+        every: usize,
+    },
+    /// Every initiative's `number` is a string: a shape issue each, so the whole document
+    /// goes through the error path.
+    NumbersAsStrings,
+}
+
+/// [`synthetic_plan`] with damage, as compact JSON bytes of about the same size, and the
+/// number of issues it should yield (without a cap).
+pub fn damaged_plan_bytes(initiatives: usize, seed: u64, damage: Damage) -> (Vec<u8>, usize) {
+    let mut plan = synthetic_plan(initiatives, seed);
+    let mut count = 0;
+    let mut seen = 0;
+    for g in plan["goals"].as_array_mut().into_iter().flatten() {
+        for t in g["targets"].as_array_mut().into_iter().flatten() {
+            for i in t["initiatives"].as_array_mut().into_iter().flatten() {
+                seen += 1;
+                match damage {
+                    Damage::DanglingReferences { every } if seen % every.max(1) == 0 => {
+                        i["challenges"][0] = json!("c0");
+                        count += 1;
+                    }
+                    Damage::NumbersAsStrings => {
+                        let n = i["number"].to_string();
+                        i["number"] = json!(n);
+                        count += 1;
+                    }
+                    Damage::DanglingReferences { .. } => {}
+                }
+            }
+        }
+    }
+    (serde_json::to_vec(&plan).unwrap_or_default(), count)
+}

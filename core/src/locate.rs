@@ -97,7 +97,7 @@ struct Scanner<'a> {
     wanted: &'a mut FxHashMap<String, Option<usize>>,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
@@ -109,9 +109,12 @@ impl Scanner<'_> {
     }
 
     fn value(&mut self, depth: usize) {
-        if let Some(slot) = self.wanted.get_mut(&self.at) {
+        match self.wanted.get_mut(&self.at) {
             // Past the end only on text that is not JSON (an escape at the very end).
-            slot.get_or_insert(self.i.min(self.b.len()));
+            Some(slot) => _ = slot.get_or_insert(self.i.min(self.b.len())),
+            // `wanted` holds every prefix of every pointer: nothing below here is wanted, so
+            // the value is skipped byte by byte, with no path built and nothing looked up.
+            None => return self.skip(),
         }
         if depth > crate::limits::PARSER_MAX_DEPTH {
             return;
@@ -125,13 +128,17 @@ impl Scanner<'_> {
                         self.i += 1; // '}' (or junk: stop at the end)
                         return;
                     }
+                    let len = self.at.len();
+                    self.at.push('/');
                     let key = self.string();
+                    if key.contains(['~', '/']) {
+                        self.at.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    } else {
+                        self.at.push_str(&key);
+                    }
                     self.skip_ws();
                     self.i += 1; // ':'
                     self.skip_ws();
-                    let len = self.at.len();
-                    self.at.push('/');
-                    self.at.push_str(&key.replace('~', "~0").replace('/', "~1"));
                     self.value(depth + 1);
                     self.at.truncate(len);
                     self.skip_ws();
@@ -180,9 +187,56 @@ impl Scanner<'_> {
         }
     }
 
+    /// Moves past one value without looking inside it (iteratively: any depth is fine).
+    fn skip(&mut self) {
+        match self.peek() {
+            Some(b'"') => self.skip_string(),
+            Some(b'{' | b'[') => {
+                let mut depth = 0usize;
+                while let Some(c) = self.peek() {
+                    match c {
+                        b'"' => {
+                            self.skip_string();
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                self.i += 1;
+                                return;
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.i += 1;
+                }
+            }
+            _ => {
+                while matches!(self.peek(), Some(c) if !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+                {
+                    self.i += 1;
+                }
+            }
+        }
+    }
+
+    /// Moves past a string starting at its opening quote.
+    fn skip_string(&mut self) {
+        self.i += 1;
+        while let Some(c) = self.peek() {
+            self.i += 1;
+            match c {
+                b'\\' => self.i += 1,
+                b'"' => return,
+                _ => {}
+            }
+        }
+    }
+
     /// Reads a string starting at its opening quote; returns its contents with the common
     /// escapes undone (enough to match object keys).
-    fn string(&mut self) -> String {
+    fn string(&mut self) -> std::borrow::Cow<'a, str> {
         self.i += 1;
         let start = self.i;
         let mut escaped = false;
@@ -197,13 +251,15 @@ impl Scanner<'_> {
                 _ => {}
             }
         }
-        let raw = self.b.get(start..self.i.saturating_sub(1)).unwrap_or_default();
+        let raw: &'a [u8] = self.b.get(start..self.i.saturating_sub(1)).unwrap_or_default();
         let raw = String::from_utf8_lossy(raw);
         if escaped {
             let quoted = format!("\"{raw}\"");
-            serde_json::from_str::<String>(&quoted).unwrap_or_else(|_| raw.into_owned())
+            std::borrow::Cow::Owned(
+                serde_json::from_str::<String>(&quoted).unwrap_or_else(|_| raw.into_owned()),
+            )
         } else {
-            raw.into_owned()
+            raw
         }
     }
 }

@@ -182,17 +182,21 @@ fn failed(issue: Issue) -> Checked {
 
 fn check_text(text: &str, limits: &Limits) -> Checked {
     let mut checked = check_text_uncapped(text, limits);
-    cap(&mut checked.issues, limits.max_issues);
+    if cap(&mut checked.issues, limits.max_issues) {
+        // The count is about the whole document: it sits where the document starts.
+        let last = checked.issues.len().saturating_sub(1);
+        locate(text, checked.issues.get_mut(last..).unwrap_or_default());
+    }
     checked
 }
 
 /// Keeps the first `max` issues (at least one) and adds one that says how many were left out.
 /// If only warnings would be kept, the first error takes the last place, so that a document
-/// never looks valid because its errors were cut.
-fn cap(issues: &mut Vec<Issue>, max: usize) {
+/// never looks valid because its errors were cut. True when issues were cut.
+fn cap(issues: &mut Vec<Issue>, max: usize) -> bool {
     let max = max.max(1);
     if issues.len() <= max {
-        return;
+        return false;
     }
     let first_error = issues.iter().position(Issue::is_error);
     let dropped = issues.len() - max;
@@ -209,6 +213,7 @@ fn cap(issues: &mut Vec<Issue>, max: usize) {
         ),
         format!("ほかに{dropped}件の問題があります（表示の上限は{max}件）"),
     ));
+    true
 }
 
 fn check_text_uncapped(text: &str, limits: &Limits) -> Checked {

@@ -96,6 +96,45 @@ fn main() {
                     .unwrap_or(0)
             }),
         ];
+        // Issue-dense documents of the same size: the check must stay linear in the issues.
+        let dangling = welfare_plan_bench::damaged_plan_bytes(
+            n,
+            42,
+            welfare_plan_bench::Damage::DanglingReferences { every: 10 },
+        );
+        let shape =
+            welfare_plan_bench::damaged_plan_bytes(n, 42, welfare_plan_bench::Damage::NumbersAsStrings);
+        for (what, (doc, want)) in [
+            ("1 dangling reference per 10 initiatives", &dangling),
+            ("every initiative number a string", &shape),
+        ] {
+            let got = welfare_plan::check_with(doc, &limits).issues.len();
+            assert_eq!(
+                got, *want,
+                "{what}: the damaged plan must yield one issue per damage"
+            );
+        }
+        let capped = Limits {
+            max_issues: 1_000,
+            ..Limits::unlimited()
+        };
+        let runs: [(&str, &dyn Fn() -> usize); 6] = [
+            runs[0],
+            runs[1],
+            runs[2],
+            (
+                "welfare_plan::check_with, 1 dangling reference per 10 initiatives",
+                &|| welfare_plan::check_with(&dangling.0, &limits).issues.len(),
+            ),
+            (
+                "welfare_plan::check_with, every initiative number a string (all issues)",
+                &|| welfare_plan::check_with(&shape.0, &limits).issues.len(),
+            ),
+            (
+                "welfare_plan::check_with, every initiative number a string (max_issues 1000)",
+                &|| welfare_plan::check_with(&shape.0, &capped).issues.len(),
+            ),
+        ];
         for (method, f) in runs {
             let (times, peak) = measure(min_runs, budget, f);
             println!(

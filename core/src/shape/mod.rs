@@ -187,9 +187,10 @@ pub(crate) fn wrong_type_message(text: &str, path: &Path) -> Option<(String, Str
         b'n' => Found::Null,
         _ => Found::Number(None),
     };
-    let expected = match codes(node) {
-        Some(codes) => Expected::Code(codes),
-        None => expected(node, name, &types(node)),
+    let expected = if is_code_list(node) {
+        Expected::Code(code_values(node).map(str::to_owned).collect())
+    } else {
+        expected(node, name, &types(node))
     };
     Some(words::message(&Problem::WrongType { expected, found }))
 }
@@ -244,44 +245,43 @@ impl<'s> Walker<'s> {
                 return self.value(alt, name, v, droppable);
             }
         }
-        if let Some(codes) = codes(node) {
+        if is_code_list(node) {
+            // Checked without building the list; it is built only for the message.
+            let known = |s: &str| code_values(node).any(|c| c == s);
             return match v.as_str() {
-                Some(s) if codes.iter().any(|c| c == s) => {}
+                Some(s) if known(s) => {}
                 Some(s) => self.report(
                     Problem::UnknownCode {
                         code: preview(s),
-                        known: codes,
+                        known: code_values(node).map(str::to_owned).collect(),
                     },
                     droppable,
                 ),
                 None => self.report(
                     Problem::WrongType {
-                        expected: Expected::Code(codes),
+                        expected: Expected::Code(code_values(node).map(str::to_owned).collect()),
                         found: Found::of(v),
                     },
                     droppable,
                 ),
             };
         }
-        let types = types(node);
-        if v.is_null() && types.contains(&"null") {
+        let has = |t: &str| has_type(node, t);
+        if v.is_null() && has("null") {
             return;
         }
-        let expected = expected(node, name, &types);
         let fits = match v {
             Value::Null => false,
-            Value::Bool(_) => types.contains(&"boolean"),
-            Value::Number(n) => {
-                types.contains(&"number") || (types.contains(&"integer") && (n.is_i64() || n.is_u64()))
-            }
-            Value::String(_) => types.contains(&"string"),
-            Value::Array(_) => types.contains(&"array"),
-            Value::Object(_) => types.contains(&"object"),
+            Value::Bool(_) => has("boolean"),
+            Value::Number(n) => has("number") || (has("integer") && (n.is_i64() || n.is_u64())),
+            Value::String(_) => has("string"),
+            Value::Array(_) => has("array"),
+            Value::Object(_) => has("object"),
         };
         if !fits {
             return self.report(
                 Problem::WrongType {
-                    expected,
+                    expected: expected(node, name, &types(node)),
                     found: Found::of(v),
                 },
                 droppable,
@@ -289,6 +289,7 @@ impl<'s> Walker<'s> {
         }
         match v {
             Value::Number(n) => {
+                let expected = expected(node, name, &types(node));
                 if let Expected::Integer { min, max, .. } = expected {
                     let ok = match (n.as_i64(), n.as_u64()) {
                         (Some(i), _) => (min..=max).contains(&i),
@@ -379,18 +380,34 @@ impl<'s> Walker<'s> {
     }
 }
 
-/// The codes of an enumeration (`oneOf` of `const`s, or `enum`), if `node` is one.
-fn codes(node: &Value) -> Option<Vec<String>> {
-    if let Some(alts) = node.get("oneOf").and_then(Value::as_array) {
-        let codes: Option<Vec<String>> = alts
-            .iter()
-            .map(|a| a.get("const").and_then(Value::as_str).map(str::to_owned))
-            .collect();
-        return codes;
+/// Whether `node` is an enumeration: a `oneOf` of `const`s, or an `enum`.
+fn is_code_list(node: &Value) -> bool {
+    match node.get("oneOf").and_then(Value::as_array) {
+        Some(alts) => alts.iter().all(|a| a.get("const").is_some_and(Value::is_string)),
+        None => node.get("enum").is_some_and(Value::is_array),
     }
-    node.get("enum")
+}
+
+/// The codes of an enumeration ([`is_code_list`]).
+fn code_values(node: &Value) -> impl Iterator<Item = &str> {
+    let alts = node.get("oneOf").and_then(Value::as_array).into_iter().flatten();
+    let consts = alts.filter_map(|a| a.get("const").and_then(Value::as_str));
+    let listed = node
+        .get("enum")
         .and_then(Value::as_array)
-        .map(|e| e.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str);
+    consts.chain(listed)
+}
+
+/// Whether `node` allows JSON type `t` (a node with no `type` allows every type).
+fn has_type(node: &Value, t: &str) -> bool {
+    match node.get("type") {
+        Some(Value::String(s)) => s == t,
+        Some(Value::Array(ts)) => ts.iter().any(|x| x.as_str() == Some(t)),
+        _ => true,
+    }
 }
 
 fn types(node: &Value) -> Vec<&str> {
