@@ -30,6 +30,8 @@ pub mod era;
 mod error;
 pub mod iizuka;
 mod limits;
+/// Where a JSON Pointer lies in a text. Not part of the API: public for the fuzz targets only.
+#[doc(hidden)]
 pub mod locate;
 mod model;
 mod parse;
@@ -38,7 +40,7 @@ pub mod render;
 pub mod schema;
 mod shape;
 mod strict;
-pub mod validate;
+mod validate;
 
 pub use error::{preview, Error, Issue, IssueCode, Path, PathSegment, Severity};
 pub use limits::{Limits, PARSER_MAX_DEPTH};

@@ -10,31 +10,32 @@
 
 mod index;
 mod rules;
-pub mod walk;
+pub(crate) mod walk;
 
-pub use index::IdIndex;
+pub(crate) use index::IdIndex;
 
 use crate::error::{Issue, IssueCode};
 use crate::model::Plan;
 use crate::Limits;
 use walk::{walk, Fanout, Visitor};
 
-/// What every rule sees after the walk: the plan, the limits in force, and the id index.
-pub struct Context<'p> {
+/// What every rule sees after the walk: the plan and the id index. (Rules that need the
+/// limits get them with their visitor.)
+pub(crate) struct Context<'p> {
     /// The plan being validated.
     pub plan: &'p Plan,
-    /// The limits in force.
-    pub limits: &'p Limits,
     /// Every id in the plan.
     pub ids: IdIndex<'p>,
 }
 
 /// A validation rule. Each lives in its own file under `rules/`, with its tests beside it and
 /// at least one fixture per code in the conformance corpus.
-pub trait Rule: Sync {
+pub(crate) trait Rule: Sync {
     /// The rule's name, for documentation and profiling.
+    #[cfg_attr(not(test), allow(dead_code))]
     fn name(&self) -> &'static str;
-    /// The codes the rule can report.
+    /// The codes the rule can report (a test checks that no two rules claim one).
+    #[cfg_attr(not(test), allow(dead_code))]
     fn codes(&self) -> &'static [IssueCode];
     /// A visitor for the runner's single walk, for rules that look at parts all over the plan.
     fn visitor<'p>(&self, _plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
@@ -45,14 +46,9 @@ pub trait Rule: Sync {
 }
 
 /// A rule's visitor: sees the walk, then reports once the id index is complete.
-pub trait RuleVisitor<'p>: Visitor<'p> {
+pub(crate) trait RuleVisitor<'p>: Visitor<'p> {
     /// Appends the rule's issues, in document order.
     fn finish(self: Box<Self>, cx: &Context<'p>, out: &mut Vec<Issue>);
-}
-
-/// Every rule, in the order their issues are reported.
-pub fn rules() -> &'static [&'static dyn Rule] {
-    rules::ALL
 }
 
 /// Runs every rule on `plan` and returns all issues, errors and warnings, in rule order.
@@ -82,7 +78,7 @@ pub fn validate_with(plan: &Plan, limits: &Limits) -> Vec<Issue> {
         );
         walk(plan, &mut Fanout(all));
     }
-    let cx = Context { plan, limits, ids };
+    let cx = Context { plan, ids };
     let mut out = Vec::new();
     let mut visitors = visitors.into_iter().peekable();
     for (i, rule) in rules::ALL.iter().enumerate() {
@@ -92,4 +88,24 @@ pub fn validate_with(plan: &Plan, limits: &Limits) -> Vec<Issue> {
         rule.check(&cx, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_code_belongs_to_at_most_one_rule_and_names_are_unique() {
+        let mut owner = std::collections::HashMap::new();
+        let mut names = std::collections::HashSet::new();
+        for rule in rules::ALL {
+            assert!(names.insert(rule.name()), "two rules are named {}", rule.name());
+            assert!(!rule.codes().is_empty(), "{} reports no code", rule.name());
+            for code in rule.codes() {
+                if let Some(other) = owner.insert(*code, rule.name()) {
+                    panic!("{code} is claimed by {other} and {}", rule.name());
+                }
+            }
+        }
+    }
 }
