@@ -137,7 +137,7 @@ pub fn iizuka_third_plan() -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "Record<string, unknown>")]
 pub fn json_schema() -> Result<JsValue, JsValue> {
-    json_to_js(include_str!("../../schemas/plan.schema.json"))
+    json_to_js(welfare_plan::schema::PLAN_SCHEMA_JSON)
 }
 
 /// The Japanese name of a fiscal year (年度): `eraLabel(2023) === "令和5年度"`,

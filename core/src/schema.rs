@@ -9,6 +9,12 @@ use schemars::generate::SchemaSettings;
 use crate::error::IssueCode;
 use crate::model::{ActorKind, HelpModelKind, HelpSector, Plan, PublisherKind, SCHEMA_VERSION};
 
+/// `schemas/plan.schema.json` as committed: the text [`plan_schema`] generates (the schema
+/// drift test fails if they ever differ). The validator's error path reads this text rather
+/// than generating the schema, so that a program that only checks documents (the WebAssembly
+/// module above all) carries no schema generator: it is 80 KB of compressed module.
+pub const PLAN_SCHEMA_JSON: &str = include_str!("../../schemas/plan.schema.json");
+
 /// The base of every schema's `$id`.
 pub const ID_BASE: &str = "https://welfare-plan.example/schemas";
 

@@ -44,3 +44,15 @@ fn the_embedded_plan_is_valid_against_the_schema() {
     let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}");
 }
+
+#[test]
+fn the_schema_compiled_into_the_library_is_the_generated_one() {
+    let generated = welfare_plan::schema::all()
+        .into_iter()
+        .find(|f| f.file_name == "plan.schema.json")
+        .unwrap();
+    assert!(
+        welfare_plan::schema::PLAN_SCHEMA_JSON == generated.text,
+        "schemas/plan.schema.json is stale; run `cargo run -p welfare-plan-cli -- schema --out schemas/` and rebuild"
+    );
+}

@@ -352,14 +352,6 @@ pub fn from_str<'de, T: serde::Deserialize<'de>>(
     Ok(value)
 }
 
-/// [`from_str`] on a JSON value already parsed (the error path's repaired document).
-pub fn from_value<'de, T: serde::Deserialize<'de>>(
-    value: &'de serde_json::Value,
-    trail: &Trail,
-) -> Result<T, serde_json::Error> {
-    T::deserialize(Strict { de: value, trail })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
