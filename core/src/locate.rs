@@ -50,6 +50,24 @@ pub fn line_columns(src: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
     out
 }
 
+/// Every key written a second time in its object, as the path of the repeated key and the
+/// offset of its opening quote, in document order. JSON parsers keep the last value and say
+/// nothing, so this scan is how a clerk learns of all of them at once. Run only on text that
+/// parsed as JSON (its depth is bounded by the parser's limit).
+pub(crate) fn duplicate_keys(src: &str) -> Vec<(crate::error::Path, usize)> {
+    let mut s = Scanner {
+        b: src.as_bytes(),
+        i: 0,
+        at: String::new(),
+        wanted: &mut FxHashMap::default(),
+    };
+    let mut path = Vec::new();
+    let mut out = Vec::new();
+    s.skip_ws();
+    s.duplicates(&mut path, &mut out, 0);
+    out
+}
+
 fn clamp(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -187,6 +205,75 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// [`duplicate_keys`] below the value at `self.i`.
+    fn duplicates(
+        &mut self,
+        path: &mut Vec<crate::error::PathSegment>,
+        out: &mut Vec<(crate::error::Path, usize)>,
+        depth: usize,
+    ) {
+        use crate::error::{Path, PathSegment};
+        if depth > crate::limits::PARSER_MAX_DEPTH {
+            return self.skip();
+        }
+        match self.peek() {
+            Some(b'{') => {
+                self.i += 1;
+                let mut seen = rustc_hash::FxHashSet::default();
+                loop {
+                    self.skip_ws();
+                    if self.peek() != Some(b'"') {
+                        self.i += 1;
+                        return;
+                    }
+                    let start = self.i;
+                    let key = self.string().into_owned();
+                    let repeated = !seen.insert(key.clone());
+                    path.push(PathSegment::Key(std::borrow::Cow::Owned(key)));
+                    if repeated {
+                        out.push((Path(path.clone()), start));
+                    }
+                    self.skip_ws();
+                    self.i += 1; // ':'
+                    self.skip_ws();
+                    self.duplicates(path, out, depth + 1);
+                    path.pop();
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.i += 1;
+                    }
+                    if self.i >= self.b.len() {
+                        return;
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.i += 1;
+                let mut n = 0usize;
+                loop {
+                    self.skip_ws();
+                    if matches!(self.peek(), Some(b']') | None) {
+                        self.i += 1;
+                        return;
+                    }
+                    let before = self.i;
+                    path.push(PathSegment::Index(n));
+                    self.duplicates(path, out, depth + 1);
+                    path.pop();
+                    if self.i == before {
+                        return;
+                    }
+                    n += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b',') {
+                        self.i += 1;
+                    }
+                }
+            }
+            _ => self.skip(),
+        }
+    }
+
     /// Moves past one value without looking inside it (iteratively: any depth is fine).
     fn skip(&mut self) {
         match self.peek() {
@@ -312,6 +399,20 @@ mod tests {
         let one_pass = line_columns(src, &offsets);
         let each: Vec<_> = offsets.iter().map(|&o| line_column(src, o)).collect();
         assert_eq!(one_pass, each);
+    }
+
+    #[test]
+    fn every_repeated_key_is_found_at_its_second_appearance() {
+        let src = r#"{"a": 1, "b": [{"x": 1, "x": 2, "x": 3}], "a": {"a": 1}}"#;
+        let found: Vec<(String, usize)> = duplicate_keys(src)
+            .into_iter()
+            .map(|(p, o)| (p.to_string(), o))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("/b/0/x".into(), 24), ("/b/0/x".into(), 32), ("/a".into(), 42)]
+        );
+        assert!(duplicate_keys(r#"{"a": {"a": {"a": 1}}}"#).is_empty());
     }
 
     #[test]

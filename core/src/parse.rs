@@ -255,6 +255,23 @@ fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
     };
     let findings = crate::shape::findings(&doc);
     let mut issues: Vec<Issue> = findings.iter().map(crate::shape::Finding::to_issue).collect();
+    if first.code == IssueCode::DuplicateField {
+        // The value kept only the last of each repeated key; the text has them all.
+        let duplicates = crate::locate::duplicate_keys(text);
+        let positions = line_columns(text, &duplicates.iter().map(|d| d.1).collect::<Vec<_>>());
+        for ((path, _), (line, column)) in duplicates.into_iter().zip(positions) {
+            let name = match path.segments().last() {
+                Some(PathSegment::Key(k)) => preview(k),
+                _ => String::new(),
+            };
+            let (en, ja) = duplicate_messages(&name);
+            issues.push(Issue {
+                line: Some(line),
+                column: Some(column),
+                ..Issue::new(IssueCode::DuplicateField, path, en, ja)
+            });
+        }
+    }
     // The walk and the typed parse read the same types; should they ever disagree, the typed
     // parse's finding is still reported, and no repair is trusted.
     let covered = issues
@@ -457,11 +474,8 @@ fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
     if let Some(rest) = msg.strip_prefix("duplicate field `") {
         let name = preview(rest.trim_end_matches('`'));
         path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
-        return (
-            IssueCode::DuplicateField,
-            format!("field `{name}` appears twice"),
-            format!("フィールド `{name}` が2回書かれています"),
-        );
+        let (en, ja) = duplicate_messages(&name);
+        return (IssueCode::DuplicateField, en, ja);
     }
     if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let (full_name, known) = split_expected(rest);
@@ -494,6 +508,14 @@ fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
         IssueCode::InvalidValue,
         msg.clone(),
         format!("値が正しくありません（{msg}）"),
+    )
+}
+
+/// The messages for a key written twice in one object.
+fn duplicate_messages(name: &str) -> (String, String) {
+    (
+        format!("field `{name}` appears more than once in this object"),
+        format!("フィールド `{name}` が同じオブジェクトに2回以上書かれています"),
     )
 }
 

@@ -187,6 +187,12 @@ def cases():
     dup = dump(IIZUKA).replace(b'"schema_version": "1.0",', b'"schema_version": "1.0",\n  "schema_version": "1.0",', 1)
     add("schema-duplicate-field", dup, "the same field twice in one object", False, None,
         [issue("schema.duplicate_field", "/schema_version")])
+    title = '"title": {\n        "ja": "お互いを大切にし合うひとづくり",'.encode()
+    dups = dup.replace(title, title + '\n        "ja": "お互いを大切にし合うひとづくり",'.encode(), 1)
+    assert dups != dup
+    add("schema-duplicate-fields-everywhere", dups,
+        "keys written twice at the top and deep inside: each is reported, in document order", False, None,
+        [issue("schema.duplicate_field", "/schema_version"), issue("schema.duplicate_field", "/goals/0/title/ja")])
     add("schema-version-unsupported", mutate(lambda d: d.update(schema_version="2.0")),
         "a format version this library does not read", False, False,
         [issue("schema_version.unsupported", "/schema_version")])
