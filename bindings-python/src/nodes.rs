@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use welfare_plan::numbering::{goal_label, initiative_label, target_label};
-use welfare_plan::{Goal, Initiative, Participation, Plan, Target};
+use welfare_plan::{Goal, Initiative, PartAt, Participation, Target};
 
 use crate::json::{py_repr, to_python};
 use crate::parts::{PyActor, PyChallenge};
 use crate::pickle::Reduced;
 use crate::text::PyText;
-use crate::view::view;
+use crate::view::{view, SharedPlan};
 
 view! {
     /// A basic goal (基本目標), numbered 基本目標Ⅰ, Ⅱ, ….
@@ -58,7 +58,7 @@ view! {
 }
 
 impl PyGoal {
-    pub fn new(plan: &Arc<Plan>, goal: usize) -> Self {
+    pub fn new(plan: &Arc<SharedPlan>, goal: usize) -> Self {
         PyGoal {
             plan: Arc::clone(plan),
             goal,
@@ -67,7 +67,7 @@ impl PyGoal {
 }
 
 impl PyTarget {
-    pub fn new(plan: &Arc<Plan>, goal: usize, target: usize) -> Self {
+    pub fn new(plan: &Arc<SharedPlan>, goal: usize, target: usize) -> Self {
         PyTarget {
             plan: Arc::clone(plan),
             goal,
@@ -77,7 +77,7 @@ impl PyTarget {
 }
 
 impl PyInitiative {
-    pub fn new(plan: &Arc<Plan>, goal: usize, target: usize, initiative: usize) -> Self {
+    pub fn new(plan: &Arc<SharedPlan>, goal: usize, target: usize, initiative: usize) -> Self {
         PyInitiative {
             plan: Arc::clone(plan),
             goal,
@@ -88,7 +88,7 @@ impl PyInitiative {
 
     /// Views of the initiatives an iterator of the core's `InitiativeRef`s yields.
     pub fn all<'a>(
-        plan: &Arc<Plan>,
+        plan: &Arc<SharedPlan>,
         refs: impl Iterator<Item = welfare_plan::InitiativeRef<'a>>,
     ) -> Vec<PyInitiative> {
         refs.map(|r| PyInitiative::new(plan, r.goal_index, r.target_index, r.initiative_index))
@@ -299,7 +299,12 @@ impl PyInitiative {
             .get()?
             .challenges
             .iter()
-            .filter_map(|id| PyChallenge::find(plan, id.as_str()))
+            .filter_map(|id| {
+                plan.part(id.as_str()).and_then(|at| match at {
+                    PartAt::Challenge(c) => Some(PyChallenge::at(plan, c)),
+                    _ => None,
+                })
+            })
             .collect())
     }
 
@@ -351,7 +356,10 @@ impl PyParticipation {
     /// The actor, or `None` when the id names no actor (an invalid plan never gets here).
     #[getter]
     fn actor(&self) -> PyResult<Option<PyActor>> {
-        Ok(PyActor::find(&self.plan, self.get()?.actor.as_str()))
+        Ok(match self.plan.part(self.get()?.actor.as_str()) {
+            Some(PartAt::Actor(a)) => Some(PyActor::at(&self.plan, a)),
+            _ => None,
+        })
     }
 
     /// The help sector it acts in here: `self_help`, `reciprocal_help`, `mutual_help` or

@@ -5,15 +5,13 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use welfare_plan::numbering::challenge_label;
-use welfare_plan::{
-    Actor, Challenge, HelpModel, Municipality, Period, Phase, Philosophy, Plan, SectorDefinition,
-};
+use welfare_plan::{Actor, Challenge, HelpModel, Municipality, Period, Phase, Philosophy, SectorDefinition};
 
 use crate::json::{py_repr, to_python};
 use crate::nodes::PyInitiative;
 use crate::pickle::Reduced;
 use crate::text::PyText;
-use crate::view::{code, sector, view};
+use crate::view::{code, sector, view, SharedPlan};
 
 view! {
     /// A challenge (課題) the plan sets out to meet, numbered ①, ②, ….
@@ -63,24 +61,22 @@ view! {
 }
 
 impl PyChallenge {
-    /// The challenge with id `id`, if there is one.
-    pub fn find(plan: &Arc<Plan>, id: &str) -> Option<Self> {
-        let challenge = plan.challenges.iter().position(|c| c.id.as_str() == id)?;
-        Some(PyChallenge {
+    /// The challenge at `plan.challenges[challenge]` (found with the core's id index).
+    pub fn at(plan: &Arc<SharedPlan>, challenge: usize) -> Self {
+        PyChallenge {
             plan: Arc::clone(plan),
             challenge,
-        })
+        }
     }
 }
 
 impl PyActor {
-    /// The actor with id `id`, if there is one.
-    pub fn find(plan: &Arc<Plan>, id: &str) -> Option<Self> {
-        let actor = plan.actors.iter().position(|a| a.id.as_str() == id)?;
-        Some(PyActor {
+    /// The actor at `plan.actors[actor]` (found with the core's id index).
+    pub fn at(plan: &Arc<SharedPlan>, actor: usize) -> Self {
+        PyActor {
             plan: Arc::clone(plan),
             actor,
-        })
+        }
     }
 }
 

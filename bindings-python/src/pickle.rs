@@ -13,7 +13,6 @@
 //! Each `__reduce__` names one of the private `_restore_*` functions of `welfare_plan._native`.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -29,6 +28,7 @@ use crate::parts::{
 };
 use crate::plan::PyPlan;
 use crate::text::PyText;
+use crate::view::SharedPlan;
 
 /// What `__reduce__` returns: the function that rebuilds the object, and its arguments.
 pub type Reduced<'py> = (Bound<'py, PyAny>, Bound<'py, PyTuple>);
@@ -150,7 +150,7 @@ pub fn restore_part<'py>(
     canonical: &Bound<'py, PyString>,
     indices: Vec<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let plan = Arc::new(trusted_plan(py, canonical)?);
+    let plan = SharedPlan::new(trusted_plan(py, canonical)?);
     // Builds the view, then checks that its indices locate a part before handing it out.
     macro_rules! part {
         ($view:expr) => {{

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use welfare_plan::records::initiative_records;
-use welfare_plan::{render, validate_with, Checked, Issue, Plan};
+use welfare_plan::{render, validate_with, Checked, Issue, PartAt, Plan};
 
 use crate::input::{check, document_bytes};
 use crate::issue::{plan_error, wrap, PyIssue};
@@ -16,7 +16,7 @@ use crate::nodes::{PyGoal, PyInitiative, PyTarget};
 use crate::parts::{PyActor, PyChallenge, PyHelpModel, PyMunicipality, PyPeriod, PyPhilosophy};
 use crate::pickle::{reduce_plan, Reduced};
 use crate::text::{lang, PyText};
-use crate::view::sector;
+use crate::view::{sector, SharedPlan};
 
 /// A regional welfare plan (地域福祉計画) that has passed every rule of the core.
 ///
@@ -31,7 +31,7 @@ use crate::view::sector;
 /// ```
 #[pyclass(frozen, eq, module = "welfare_plan", name = "Plan")]
 pub struct PyPlan {
-    plan: Arc<Plan>,
+    plan: Arc<SharedPlan>,
     warnings: Vec<Issue>,
 }
 
@@ -45,9 +45,14 @@ impl PyPlan {
     /// A plan and the warnings found when it was checked.
     pub fn new(plan: Plan, warnings: Vec<Issue>) -> Self {
         PyPlan {
-            plan: Arc::new(plan),
+            plan: SharedPlan::new(plan),
             warnings,
         }
+    }
+
+    /// Where the part with id `id` is, from the core's index (built once, on first use).
+    fn part(&self, id: &str) -> Option<PartAt> {
+        self.plan.part(id)
     }
 
     /// The plan if `checked` has no errors, else `PlanError` with every issue.
@@ -110,7 +115,7 @@ impl PyPlan {
 
     /// The plan as plain data (dicts and lists), in the format's field order.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &*self.plan)
+        to_python(py, &**self.plan)
     }
 
     /// One flat dict per initiative, with its goal and target, the help sectors it involves
@@ -269,37 +274,42 @@ impl PyPlan {
 
     /// The basic goal with id `id`, or `None`.
     fn goal(&self, id: &str) -> Option<PyGoal> {
-        let g = self.plan.goals.iter().position(|g| g.id.as_str() == id)?;
-        Some(PyGoal::new(&self.plan, g))
+        match self.part(id)? {
+            PartAt::Goal(g) => Some(PyGoal::new(&self.plan, g)),
+            _ => None,
+        }
     }
 
     /// The activity target with id `id`, or `None`.
     fn target(&self, id: &str) -> Option<PyTarget> {
-        self.plan.goals.iter().enumerate().find_map(|(g, goal)| {
-            let t = goal.targets.iter().position(|t| t.id.as_str() == id)?;
-            Some(PyTarget::new(&self.plan, g, t))
-        })
+        match self.part(id)? {
+            PartAt::Target(g, t) => Some(PyTarget::new(&self.plan, g, t)),
+            _ => None,
+        }
     }
 
     /// The initiative with id `id`, or `None`.
     fn initiative(&self, id: &str) -> Option<PyInitiative> {
-        let r = self.plan.initiatives().find(|r| r.initiative.id.as_str() == id)?;
-        Some(PyInitiative::new(
-            &self.plan,
-            r.goal_index,
-            r.target_index,
-            r.initiative_index,
-        ))
+        match self.part(id)? {
+            PartAt::Initiative(g, t, i) => Some(PyInitiative::new(&self.plan, g, t, i)),
+            _ => None,
+        }
     }
 
     /// The challenge with id `id`, or `None`.
     fn challenge(&self, id: &str) -> Option<PyChallenge> {
-        PyChallenge::find(&self.plan, id)
+        match self.part(id)? {
+            PartAt::Challenge(c) => Some(PyChallenge::at(&self.plan, c)),
+            _ => None,
+        }
     }
 
     /// The actor with id `id`, or `None`.
     fn actor(&self, id: &str) -> Option<PyActor> {
-        PyActor::find(&self.plan, id)
+        match self.part(id)? {
+            PartAt::Actor(a) => Some(PyActor::at(&self.plan, a)),
+            _ => None,
+        }
     }
 
     /// The goal, target, initiative, challenge or actor with id `id`, or `None`.
@@ -308,22 +318,15 @@ impl PyPlan {
     /// goal = plan.get("g1")
     /// ```
     fn get<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        if let Some(x) = self.goal(id) {
-            return Ok(Some(Bound::new(py, x)?.into_any()));
-        }
-        if let Some(x) = self.target(id) {
-            return Ok(Some(Bound::new(py, x)?.into_any()));
-        }
-        if let Some(x) = self.initiative(id) {
-            return Ok(Some(Bound::new(py, x)?.into_any()));
-        }
-        if let Some(x) = self.challenge(id) {
-            return Ok(Some(Bound::new(py, x)?.into_any()));
-        }
-        if let Some(x) = self.actor(id) {
-            return Ok(Some(Bound::new(py, x)?.into_any()));
-        }
-        Ok(None)
+        let plan = &self.plan;
+        Ok(Some(match self.part(id) {
+            None => return Ok(None),
+            Some(PartAt::Goal(g)) => Bound::new(py, PyGoal::new(plan, g))?.into_any(),
+            Some(PartAt::Target(g, t)) => Bound::new(py, PyTarget::new(plan, g, t))?.into_any(),
+            Some(PartAt::Initiative(g, t, i)) => Bound::new(py, PyInitiative::new(plan, g, t, i))?.into_any(),
+            Some(PartAt::Challenge(c)) => Bound::new(py, PyChallenge::at(plan, c))?.into_any(),
+            Some(PartAt::Actor(a)) => Bound::new(py, PyActor::at(plan, a))?.into_any(),
+        }))
     }
 
     /// Pickles the plan as its canonical JSON and the warnings found when it was loaded;

@@ -1,12 +1,51 @@
 //! Lazy views: a Python object for a part of the plan is a handle on the shared, immutable
-//! plan (`Arc<Plan>`) plus the indices that locate the part. Nothing is copied into Python
+//! plan (`Arc<SharedPlan>`) plus the indices that locate the part. Nothing is copied into Python
 //! until a field is read, so a large plan costs the garbage collector nothing until it is
 //! explored, and views are safe to share between threads.
+
+use std::sync::{Arc, OnceLock};
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use serde::Serialize;
-use welfare_plan::HelpSector;
+use welfare_plan::{HelpSector, PartAt, PartIndex, Plan};
+
+/// The plan that a `Plan` and all its views share, with the core's id index, built on the
+/// first lookup by id and then kept.
+#[derive(Debug)]
+pub struct SharedPlan {
+    plan: Plan,
+    parts: OnceLock<PartIndex>,
+}
+
+impl SharedPlan {
+    /// A plan to share.
+    pub fn new(plan: Plan) -> Arc<Self> {
+        Arc::new(SharedPlan {
+            plan,
+            parts: OnceLock::new(),
+        })
+    }
+
+    /// Where the part with id `id` is.
+    pub fn part(&self, id: &str) -> Option<PartAt> {
+        self.parts.get_or_init(|| self.plan.part_index()).get(id)
+    }
+}
+
+impl std::ops::Deref for SharedPlan {
+    type Target = Plan;
+
+    fn deref(&self) -> &Plan {
+        &self.plan
+    }
+}
+
+impl PartialEq for SharedPlan {
+    fn eq(&self, other: &Self) -> bool {
+        self.plan == other.plan
+    }
+}
 
 use crate::issue::bad_argument;
 
@@ -20,7 +59,7 @@ macro_rules! view {
         $(#[$doc])*
         #[pyclass(frozen, eq, hash, module = "welfare_plan", name = $py)]
         pub struct $name {
-            pub plan: std::sync::Arc<welfare_plan::Plan>,
+            pub plan: std::sync::Arc<$crate::view::SharedPlan>,
             $(pub $idx: usize,)*
         }
 

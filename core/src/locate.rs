@@ -4,7 +4,11 @@
 //! Only ever run on documents that have already parsed, and only when there are issues, so
 //! it favours simplicity over speed: one pass over the text, no allocation per value.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
+
+use crate::error::{Path, PathSegment};
 
 /// 1-based line and column (in characters) of a byte offset in `src`.
 pub fn line_column(src: &str, offset: usize) -> (u32, u32) {
@@ -54,18 +58,17 @@ pub fn line_columns(src: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
 /// offset of its opening quote, in document order. JSON parsers keep the last value and say
 /// nothing, so this scan is how a clerk learns of all of them at once. Run only on text that
 /// parsed as JSON (its depth is bounded by the parser's limit).
-pub(crate) fn duplicate_keys(src: &str) -> Vec<(crate::error::Path, usize)> {
+pub(crate) fn duplicate_keys(src: &str) -> Vec<(Path, usize)> {
     let mut s = Scanner {
         b: src.as_bytes(),
         i: 0,
         at: String::new(),
         wanted: &mut FxHashMap::default(),
+        repeats: Some(Repeats::default()),
     };
-    let mut path = Vec::new();
-    let mut out = Vec::new();
     s.skip_ws();
-    s.duplicates(&mut path, &mut out, 0);
-    out
+    s.value(0);
+    s.repeats.map(|r| r.found).unwrap_or_default()
 }
 
 fn clamp(n: usize) -> u32 {
@@ -91,6 +94,7 @@ pub fn locate_all(src: &str, pointers: &[String]) -> Vec<Option<usize>> {
         i: 0,
         at: String::new(),
         wanted: &mut wanted,
+        repeats: None,
     };
     s.skip_ws();
     s.value(0);
@@ -113,6 +117,15 @@ struct Scanner<'a> {
     i: usize,
     at: String,
     wanted: &'a mut FxHashMap<String, Option<usize>>,
+    /// Set when looking for repeated keys: then every value is read, none skipped.
+    repeats: Option<Repeats>,
+}
+
+/// The typed path to the current value, and every repeated key found so far.
+#[derive(Default)]
+struct Repeats {
+    path: Vec<crate::error::PathSegment>,
+    found: Vec<(crate::error::Path, usize)>,
 }
 
 impl<'a> Scanner<'a> {
@@ -132,7 +145,8 @@ impl<'a> Scanner<'a> {
             Some(slot) => _ = slot.get_or_insert(self.i.min(self.b.len())),
             // `wanted` holds every prefix of every pointer: nothing below here is wanted, so
             // the value is skipped byte by byte, with no path built and nothing looked up.
-            None => return self.skip(),
+            None if self.repeats.is_none() => return self.skip(),
+            None => {}
         }
         if depth > crate::limits::PARSER_MAX_DEPTH {
             return;
@@ -140,6 +154,7 @@ impl<'a> Scanner<'a> {
         match self.peek() {
             Some(b'{') => {
                 self.i += 1;
+                let mut keys = rustc_hash::FxHashSet::default();
                 loop {
                     self.skip_ws();
                     if self.peek() != Some(b'"') {
@@ -148,17 +163,28 @@ impl<'a> Scanner<'a> {
                     }
                     let len = self.at.len();
                     self.at.push('/');
+                    let start = self.i;
                     let key = self.string();
                     if key.contains(['~', '/']) {
                         self.at.push_str(&key.replace('~', "~0").replace('/', "~1"));
                     } else {
                         self.at.push_str(&key);
                     }
+                    if let Some(r) = &mut self.repeats {
+                        let repeated = !keys.insert(key.to_string());
+                        r.path.push(PathSegment::Key(Cow::Owned(key.into_owned())));
+                        if repeated {
+                            r.found.push((Path(r.path.clone()), start));
+                        }
+                    }
                     self.skip_ws();
                     self.i += 1; // ':'
                     self.skip_ws();
                     self.value(depth + 1);
                     self.at.truncate(len);
+                    if let Some(r) = &mut self.repeats {
+                        r.path.pop();
+                    }
                     self.skip_ws();
                     if self.peek() == Some(b',') {
                         self.i += 1;
@@ -180,9 +206,15 @@ impl<'a> Scanner<'a> {
                     let len = self.at.len();
                     self.at.push('/');
                     self.at.push_str(&n.to_string());
+                    if let Some(r) = &mut self.repeats {
+                        r.path.push(PathSegment::Index(n));
+                    }
                     let before = self.i;
                     self.value(depth + 1);
                     self.at.truncate(len);
+                    if let Some(r) = &mut self.repeats {
+                        r.path.pop();
+                    }
                     if self.i == before {
                         return; // Not JSON here (only parsed JSON is located): stop, never spin.
                     }
@@ -202,75 +234,6 @@ impl<'a> Scanner<'a> {
                     self.i += 1;
                 }
             }
-        }
-    }
-
-    /// [`duplicate_keys`] below the value at `self.i`.
-    fn duplicates(
-        &mut self,
-        path: &mut Vec<crate::error::PathSegment>,
-        out: &mut Vec<(crate::error::Path, usize)>,
-        depth: usize,
-    ) {
-        use crate::error::{Path, PathSegment};
-        if depth > crate::limits::PARSER_MAX_DEPTH {
-            return self.skip();
-        }
-        match self.peek() {
-            Some(b'{') => {
-                self.i += 1;
-                let mut seen = rustc_hash::FxHashSet::default();
-                loop {
-                    self.skip_ws();
-                    if self.peek() != Some(b'"') {
-                        self.i += 1;
-                        return;
-                    }
-                    let start = self.i;
-                    let key = self.string().into_owned();
-                    let repeated = !seen.insert(key.clone());
-                    path.push(PathSegment::Key(std::borrow::Cow::Owned(key)));
-                    if repeated {
-                        out.push((Path(path.clone()), start));
-                    }
-                    self.skip_ws();
-                    self.i += 1; // ':'
-                    self.skip_ws();
-                    self.duplicates(path, out, depth + 1);
-                    path.pop();
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.i += 1;
-                    }
-                    if self.i >= self.b.len() {
-                        return;
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.i += 1;
-                let mut n = 0usize;
-                loop {
-                    self.skip_ws();
-                    if matches!(self.peek(), Some(b']') | None) {
-                        self.i += 1;
-                        return;
-                    }
-                    let before = self.i;
-                    path.push(PathSegment::Index(n));
-                    self.duplicates(path, out, depth + 1);
-                    path.pop();
-                    if self.i == before {
-                        return;
-                    }
-                    n += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.i += 1;
-                    }
-                }
-            }
-            _ => self.skip(),
         }
     }
 

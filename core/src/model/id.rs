@@ -21,10 +21,11 @@ pub const MAX_ID_LEN: usize = 64;
 ///
 /// Ids are short, so they are stored inline (up to 24 bytes) rather than on the heap: a large
 /// plan has hundreds of thousands of ids and references, and not allocating them makes
-/// parsing, validating and dropping it measurably faster.
+/// parsing, validating and dropping it measurably faster. The storage is private: make an id
+/// with `Id::from("g1")` and read it with [`Id::as_str`].
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Id(pub CompactString);
+pub struct Id(CompactString);
 
 impl JsonSchema for Id {
     fn schema_name() -> Cow<'static, str> {
@@ -78,6 +79,18 @@ impl Id {
 impl From<&str> for Id {
     fn from(s: &str) -> Self {
         Id(CompactString::from(s))
+    }
+}
+
+impl From<String> for Id {
+    fn from(s: String) -> Self {
+        Id(CompactString::from(s))
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
     }
 }
 

@@ -432,3 +432,127 @@ pub fn paths_of(plan: &Plan, counted: Counted, wanted: &[u32]) -> rustc_hash::Fx
     }
     f.found
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
+    use super::*;
+
+    /// Records the JSON Pointer of everything the walk hands out, and checks each against the
+    /// value serde wrote at that pointer.
+    struct Seen<'d> {
+        doc: &'d Value,
+        texts: BTreeSet<String>,
+        ids: BTreeSet<String>,
+        years: BTreeSet<String>,
+    }
+
+    impl<'p> Visitor<'p> for Seen<'_> {
+        fn text(&mut self, text: &'p Text, path: &Stack) {
+            let p = path.path(&[]).to_string();
+            let v = self.doc.pointer(&p);
+            assert_eq!(
+                v.and_then(|v| v.get("ja")).and_then(Value::as_str),
+                Some(text.ja.as_str()),
+                "{p}"
+            );
+            self.texts.insert(p);
+        }
+        fn year(&mut self, year: FiscalYear, _: YearRole, path: &Stack) {
+            let p = path.path(&[]).to_string();
+            assert_eq!(
+                self.doc.pointer(&p).and_then(Value::as_i64),
+                Some(i64::from(year.0)),
+                "{p}"
+            );
+            self.years.insert(p);
+        }
+        fn id(&mut self, id: &'p Id, _: Kind, path: &Stack) {
+            let p = path.path(&[]).to_string();
+            assert_eq!(
+                self.doc.pointer(&p).and_then(Value::as_str),
+                Some(id.as_str()),
+                "{p}"
+            );
+            self.ids.insert(p);
+        }
+        fn reference(&mut self, id: &'p Id, _: Kind, _: Kind, path: &Stack) {
+            let p = path.path(&[]).to_string();
+            assert_eq!(
+                self.doc.pointer(&p).and_then(Value::as_str),
+                Some(id.as_str()),
+                "{p}"
+            );
+        }
+        fn sector(&mut self, sector: HelpSector, path: &Stack) {
+            let p = path.path(&[]).to_string();
+            assert_eq!(
+                self.doc.pointer(&p).and_then(Value::as_str),
+                Some(sector.code()),
+                "{p}"
+            );
+        }
+    }
+
+    /// Pointers in serde's output of every text (an object with `ja`), every `id`, and every
+    /// fiscal year (a key ending in `fiscal_year`), outside `extensions`.
+    fn expected(v: &Value, at: &str, out: &mut (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>)) {
+        match v {
+            Value::Object(o) => {
+                if o.contains_key("ja") {
+                    out.0.insert(at.to_owned());
+                }
+                for (k, x) in o {
+                    let p = format!("{at}/{k}");
+                    match (k.as_str(), x) {
+                        ("extensions", _) => {}
+                        ("id", Value::String(_)) => _ = out.1.insert(p),
+                        (k, Value::Number(_)) if k.ends_with("fiscal_year") => _ = out.2.insert(p),
+                        _ => expected(x, &p, out),
+                    }
+                }
+            }
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| expected(x, &format!("{at}/{i}"), out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_walk_visits_every_text_id_and_year_at_the_pointer_serde_writes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance/cases");
+        let mut plans = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with(".expected.json") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            // Every fixture that parses as a plan, valid or not: the walk must not miss a part.
+            let Some(plan) = crate::check(&bytes).plan else {
+                continue;
+            };
+            let doc = serde_json::to_value(&plan).unwrap();
+            let mut seen = Seen {
+                doc: &doc,
+                texts: BTreeSet::new(),
+                ids: BTreeSet::new(),
+                years: BTreeSet::new(),
+            };
+            walk(&plan, &mut seen);
+            let mut want = Default::default();
+            expected(&doc, "", &mut want);
+            assert_eq!(seen.texts, want.0, "{name}: texts");
+            assert_eq!(seen.ids, want.1, "{name}: ids");
+            assert_eq!(seen.years, want.2, "{name}: fiscal years");
+            plans += 1;
+        }
+        assert!(plans > 20, "only {plans} fixtures parsed as plans");
+    }
+}
