@@ -3,6 +3,7 @@ exactly as the Rust suite (core/tests/conformance.rs) reads them."""
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any, Optional
@@ -22,7 +23,12 @@ class Case:
         self._source = source
 
     def input(self) -> bytes:
-        """The raw bytes (read from the file, or built as prefix + repeat * count + suffix)."""
+        """The raw bytes: read from the file, written from a base document with its JSON Patch
+        applied, or built as prefix + repeat * count + suffix."""
+        if "patch" in self.expected:
+            base = json.loads((REPO / self.expected["base"]).read_text("utf-8"))
+            doc = apply_patch(base, self.expected["patch"])
+            return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         if self._source is not None:
             return self._source.read_bytes()
         e = self.expected
@@ -51,13 +57,38 @@ class Case:
         return f"Case({self.name!r})"
 
 
+def apply_patch(doc: Any, patch: list[dict[str, Any]]) -> Any:
+    """A JSON Patch (RFC 6902) of `add`, `remove` and `replace` operations, applied to a copy."""
+    doc = copy.deepcopy(doc)
+    for op in patch:
+        keys = [k.replace("~1", "/").replace("~0", "~") for k in op["path"].split("/")[1:]]
+        if not keys:
+            doc = copy.deepcopy(op["value"])
+            continue
+        parent = doc
+        for k in keys[:-1]:
+            parent = parent[int(k)] if isinstance(parent, list) else parent[k]
+        last: Any = int(keys[-1]) if isinstance(parent, list) else keys[-1]
+        if op["op"] == "remove":
+            del parent[last]
+        elif op["op"] in ("add", "replace"):
+            if op["op"] == "add" and isinstance(parent, list):
+                parent.insert(last, copy.deepcopy(op["value"]))
+            else:
+                parent[last] = copy.deepcopy(op["value"])
+        else:
+            raise ValueError(f"unsupported patch operation {op['op']!r}")
+    return doc
+
+
 def load_cases() -> list[Case]:
     """Every case of the corpus, sorted by name."""
     cases: list[Case] = []
     for path in sorted((CONFORMANCE / "cases").glob("*.expected.json")):
         name = path.name[: -len(".expected.json")]
         expected = json.loads(path.read_text("utf-8"))
-        cases.append(Case(name, expected, path.with_name(name + ".json")))
+        raw = path.with_name(name + ".json")
+        cases.append(Case(name, expected, raw if raw.exists() else None))
     for g in json.loads((CONFORMANCE / "generated.json").read_text("utf-8")):
         cases.append(Case(g["name"], g, None))
     cases.sort(key=lambda c: c.name)

@@ -12,10 +12,15 @@ export function cases() {
   for (const file of readdirSync(new URL("cases/", dir))) {
     const stem = file.endsWith(".expected.json") ? file.slice(0, -".expected.json".length) : null;
     if (stem === null) continue;
+    const expected = JSON.parse(readFileSync(new URL(`cases/${file}`, dir), "utf8"));
     out.push({
       name: stem,
-      bytes: new Uint8Array(readFileSync(new URL(`cases/${stem}.json`, dir))),
-      expected: JSON.parse(readFileSync(new URL(`cases/${file}`, dir), "utf8")),
+      bytes: expected.patch
+        ? new TextEncoder().encode(
+            JSON.stringify(applyPatch(JSON.parse(readFileSync(new URL(expected.base, repo), "utf8")), expected.patch), null, 2) + "\n",
+          )
+        : new Uint8Array(readFileSync(new URL(`cases/${stem}.json`, dir))),
+      expected,
     });
   }
   for (const g of JSON.parse(readFileSync(new URL("generated.json", dir), "utf8"))) {
@@ -31,6 +36,34 @@ export function cases() {
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (out.length <= 40) throw new Error(`the corpus was not found in ${dir}`);
   return out;
+}
+
+/**
+ * A JSON Patch (RFC 6902) of `add`, `remove` and `replace` operations, applied to `doc` (which
+ * it changes). An added key goes to the end of its object, as in the other suites' appliers.
+ */
+export function applyPatch(doc, patch) {
+  for (const op of patch) {
+    const keys = op.path.split("/").slice(1).map((k) => k.replaceAll("~1", "/").replaceAll("~0", "~"));
+    if (keys.length === 0) {
+      doc = structuredClone(op.value);
+      continue;
+    }
+    let parent = doc;
+    for (const k of keys.slice(0, -1)) parent = Array.isArray(parent) ? parent[Number(k)] : parent[k];
+    const last = Array.isArray(parent) ? Number(keys.at(-1)) : keys.at(-1);
+    if (op.op === "remove") {
+      if (Array.isArray(parent)) parent.splice(last, 1);
+      else delete parent[last];
+    } else if (op.op === "add" && Array.isArray(parent)) {
+      parent.splice(last, 0, structuredClone(op.value));
+    } else if (op.op === "add" || op.op === "replace") {
+      parent[last] = structuredClone(op.value);
+    } else {
+      throw new Error(`unsupported patch operation ${op.op}`);
+    }
+  }
+  return doc;
 }
 
 /** The case's limits, in the JavaScript API's names (the corpus uses the Rust names). */

@@ -4,6 +4,12 @@
 The expected codes and paths below are written by hand from the format's rules, not computed
 by the library, so the suites that read the corpus (Rust, Python, WASM) can fail.
 
+A case that changes the structure of a plan is stored as a base document and a JSON Patch
+(RFC 6902: `add`, `remove` and `replace` only) in its `.expected.json`; every suite applies the
+patch and writes the result as `json.dumps(doc, ensure_ascii=False, indent=2)` plus a newline
+does, keys in document order. Cases about bytes (encodings, truncation, repeated keys) are stored
+as the raw bytes in `NAME.json`.
+
     python3 tests/conformance/generate.py          # rewrite cases/
     python3 tests/conformance/generate.py --check  # fail if cases/ differs (run by the test script)
 """
@@ -14,7 +20,8 @@ import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 CASES = HERE / "cases"
-IIZUKA = json.loads((HERE.parent.parent / "core" / "data" / "iizuka-3rd.json").read_text("utf-8"))
+IIZUKA_BASE = "core/data/iizuka-3rd.json"
+IIZUKA = json.loads((HERE.parent.parent / IIZUKA_BASE).read_text("utf-8"))
 
 
 def dump(doc):
@@ -25,10 +32,65 @@ def issue(code, path):
     return {"code": code, "path": path}
 
 
+class Patched:
+    """A mutation of a base document, stored as a JSON Patch."""
+
+    def __init__(self, base, patch):
+        self.base = base
+        self.patch = patch
+
+
+def pointer_escape(key):
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def diff(a, b, path=""):
+    """The add/remove/replace operations that turn `a` into `b`, keys landing in `b`'s order
+    (an added key goes to the end of its object, as in every suite's applier)."""
+    if type(a) is not type(b) or not isinstance(a, (dict, list)):
+        return [] if type(a) is type(b) and a == b else [{"op": "replace", "path": path, "value": b}]
+    if isinstance(a, list):
+        if len(a) != len(b):
+            return [{"op": "replace", "path": path, "value": b}]
+        return [op for i, (x, y) in enumerate(zip(a, b)) for op in diff(x, y, f"{path}/{i}")]
+    kept = [k for k in a if k in b]
+    if kept != [k for k in b if k in a]:
+        return [{"op": "replace", "path": path, "value": b}]  # reordered keys
+    ops = [{"op": "remove", "path": f"{path}/{pointer_escape(k)}"} for k in a if k not in b]
+    for k in b:
+        p = f"{path}/{pointer_escape(k)}"
+        ops += diff(a[k], b[k], p) if k in a else [{"op": "add", "path": p, "value": b[k]}]
+    return ops
+
+
+def apply(doc, patch):
+    """The reference applier (the suites have their own, in their languages)."""
+    doc = copy.deepcopy(doc)
+    for op in patch:
+        keys = [k.replace("~1", "/").replace("~0", "~") for k in op["path"].split("/")[1:]]
+        if not keys:
+            doc = copy.deepcopy(op["value"])
+            continue
+        parent = doc
+        for k in keys[:-1]:
+            parent = parent[int(k)] if isinstance(parent, list) else parent[k]
+        last = int(keys[-1]) if isinstance(parent, list) else keys[-1]
+        if op["op"] == "remove":
+            del parent[last]
+        elif op["op"] == "add" and isinstance(parent, list):
+            parent.insert(last, copy.deepcopy(op["value"]))
+        else:
+            parent[last] = copy.deepcopy(op["value"])
+    return doc
+
+
 def mutate(fn):
     doc = copy.deepcopy(IIZUKA)
     fn(doc)
-    return dump(doc)
+    patch = diff(IIZUKA, doc)
+    # The stored patch must give back the very document, byte for byte.
+    assert dump(apply(IIZUKA, patch)) == dump(doc)
+    return Patched(IIZUKA_BASE, patch)
 
 
 def synthetic_joint_plan():
@@ -111,10 +173,14 @@ def cases():
         exp = {"description": description, "valid": valid, "schema_valid": schema_valid, "issues": issues}
         if limits:
             exp["limits"] = limits
+        if isinstance(data, Patched):
+            exp["base"] = data.base
+            exp["patch"] = data.patch
+            data = None
         out.append((name, data, exp))
 
     # --- valid documents -------------------------------------------------------------------
-    add("valid-iizuka-3rd", dump(IIZUKA), "the embedded Iizuka 3rd plan", True, True, [])
+    add("valid-iizuka-3rd", mutate(lambda d: None), "the embedded Iizuka 3rd plan", True, True, [])
     add("valid-synthetic-joint-four-help", dump(synthetic_joint_plan()),
         "a synthetic joint plan with every optional part: four-help model, two publishers, phases, projects, indicators, extensions",
         True, True, [])
@@ -139,7 +205,7 @@ def cases():
     # --- bytes and JSON ----------------------------------------------------------------------
     add("input-empty", b"", "an empty file", False, None, [issue("input.empty", "")])
     add("input-whitespace", b" \n\t\n", "a file of white space", False, None, [issue("input.empty", "")])
-    add("input-too-large", dump(IIZUKA), "a document over the configured size limit", False, True,
+    add("input-too-large", mutate(lambda d: None), "a document over the configured size limit", False, True,
         [issue("input.too_large", "")], limits={"max_input_bytes": 1000})
     add("json-invalid-utf8", dump(IIZUKA).replace("飯塚市".encode(), b"\xff\xfe", 1),
         "bytes that are not UTF-8", False, None, [issue("json.invalid_utf8", "")])
@@ -201,7 +267,7 @@ def cases():
     add("limit-text-too-long", mutate(lambda d: d["philosophy"]["statement"].update(ja="あ" * 2001)),
         "a text longer than the configured limit", False, True,
         [issue("limit.text_too_long", "/philosophy/statement/ja")], limits={"max_text_chars": 2000})
-    add("limit-too-many-elements", dump(IIZUKA), "a list longer than the configured limit", False, True,
+    add("limit-too-many-elements", mutate(lambda d: None), "a list longer than the configured limit", False, True,
         [issue("limit.too_many_elements", "/voices")], limits={"max_elements": 11})
     add("limit-extensions-too-deep",
         mutate(lambda d: d.update(extensions={"a": {"b": [[{"c": 1}]]}})),
@@ -376,7 +442,8 @@ def main():
     check = "--check" in sys.argv
     wanted = {}
     for name, data, exp in cases():
-        wanted[f"{name}.json"] = data
+        if data is not None:
+            wanted[f"{name}.json"] = data
         wanted[f"{name}.expected.json"] = (json.dumps(exp, ensure_ascii=False, indent=2) + "\n").encode()
     wanted_gen = (json.dumps(generated(), ensure_ascii=False, indent=2) + "\n").encode()
     stale = [n for n, d in wanted.items() if not (CASES / n).exists() or (CASES / n).read_bytes() != d]
@@ -395,7 +462,8 @@ def main():
     for n, d in wanted.items():
         (CASES / n).write_bytes(d)
     gen_path.write_bytes(wanted_gen)
-    print(f"wrote {len(wanted) // 2} cases and {len(generated())} generated cases")
+    patched = sum(1 for _, data, _ in cases() if data is None)
+    print(f"wrote {len(cases())} cases ({patched} as patches) and {len(generated())} generated cases")
 
 
 if __name__ == "__main__":
