@@ -98,6 +98,10 @@ for n in sizes:
         if r is not None:
             target(f"Python loads ≥ {need}× faster than {other} ({n:,})", f"{r:,.1f}×", r >= need)
 for n in sizes:
+    r = ratio(find("python", "gc paused: pydantic", n), find("python", "gc paused: welfare_plan.loads", n))
+    if r is not None:
+        target(f"Python loads faster than pydantic with the garbage collector paused ({n:,})", f"{r:,.1f}×", r > 1)
+for n in sizes:
     for how in ["Uint8Array", "string"]:
         r = ratio(find("javascript", "JSON.parse(string) + ajv", n), find("javascript", f"validate({how})", n))
         if r is not None:

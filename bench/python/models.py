@@ -1,11 +1,13 @@
-"""Pydantic v2 models equivalent to the plan format, for the benchmark: the same fields, unknown
-fields forbidden, the same non-blank and format constraints. Structural checks only, which is what
-pydantic can do: no unique ids, references, numbering, check digits or coverage."""
+"""Pydantic v2 models of the plan format, as a careful Python developer would write them for the
+benchmark: strict mode (no coercion: a string is never taken for a number), unknown fields
+forbidden, the same non-blank and format constraints, and a model validator for what matters most
+beyond shape: unique ids and references that name a part of the right kind. Numbering, periods,
+check digits and coverage are left out, so the peer still does less than welfare_plan does."""
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 NonBlank = Annotated[str, Field(pattern=r"\S")]
 IdStr = Annotated[str, Field(pattern=r"^[a-z0-9]+([-_.][a-z0-9]+)*$", max_length=64)]
@@ -15,7 +17,7 @@ Sector = Literal["self_help", "reciprocal_help", "mutual_help", "public_help"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Text(Strict):
@@ -215,3 +217,46 @@ class Plan(Strict):
     bases: list[Base] = []
     sources: list[Source] = []
     extensions: dict[str, Any] = {}
+
+    @model_validator(mode="after")
+    def ids_are_unique_and_references_resolve(self) -> "Plan":
+        kinds: dict[str, str] = {}
+
+        def define(id_: str, kind: str) -> None:
+            if id_ in kinds:
+                raise ValueError(f"duplicate id {id_!r}")
+            kinds[id_] = kind
+
+        define(self.id, "plan")
+        for c in self.challenges:
+            define(c.id, "challenge")
+        for a in self.actors:
+            define(a.id, "actor")
+        for p in self.publishers:
+            define(p.id, "publisher")
+        for g in self.goals:
+            define(g.id, "goal")
+            for t in g.targets:
+                define(t.id, "target")
+                for i in t.initiatives:
+                    define(i.id, "initiative")
+
+        def want(id_: str, kind: str) -> None:
+            if kinds.get(id_) != kind:
+                raise ValueError(f"{id_!r} names no {kind}")
+
+        for g in self.goals:
+            for t in g.targets:
+                for i in t.initiatives:
+                    for c in i.challenges:
+                        want(c, "challenge")
+                    for part in i.participants:
+                        want(part.actor, "actor")
+                    for pub in i.attributed_to:
+                        want(pub, "publisher")
+        for v in self.voices:
+            for c in v.challenges:
+                want(c, "challenge")
+            for g_id in v.goals:
+                want(g_id, "goal")
+        return self
