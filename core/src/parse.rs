@@ -195,7 +195,8 @@ fn check_text(text: &str, limits: &Limits) -> Checked {
 /// never looks valid because its errors were cut. True when issues were cut.
 fn cap(issues: &mut Vec<Issue>, max: usize) -> bool {
     let max = max.max(1);
-    if issues.len() <= max {
+    let counted = issues.last().is_some_and(|i| i.code == IssueCode::TooManyIssues);
+    if issues.len() <= max || counted {
         return false;
     }
     let first_error = issues.iter().position(Issue::is_error);
@@ -204,16 +205,29 @@ fn cap(issues: &mut Vec<Issue>, max: usize) -> bool {
         issues.swap(max - 1, e);
     }
     issues.truncate(max);
-    issues.push(Issue::new(
+    issues.push(too_many_issues(dropped, max, false));
+    true
+}
+
+/// The issue that counts what the `max_issues` limit left out; `at_least` when the semantic
+/// rules did not run, so more may be wrong than was counted.
+fn too_many_issues(dropped: usize, max: usize, at_least: bool) -> Issue {
+    let (en_more, ja_more) = if at_least {
+        ("at least ", "少なくとも")
+    } else {
+        ("", "")
+    };
+    let are = if dropped == 1 && !at_least {
+        "issue is"
+    } else {
+        "issues are"
+    };
+    Issue::new(
         IssueCode::TooManyIssues,
         Path::root(),
-        format!(
-            "{dropped} more {} not shown; the limit is {max}",
-            if dropped == 1 { "issue is" } else { "issues are" }
-        ),
-        format!("ほかに{dropped}件の問題があります（表示の上限は{max}件）"),
-    ));
-    true
+        format!("{en_more}{dropped} more {are} not shown; the limit is {max}"),
+        format!("ほかに{ja_more}{dropped}件の問題があります（表示の上限は{max}件）"),
+    )
 }
 
 fn check_text_uncapped(text: &str, limits: &Limits) -> Checked {
@@ -254,6 +268,23 @@ fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
         return failed(first);
     };
     let findings = crate::shape::findings(&doc);
+    let max = limits.max_issues.max(1);
+    if findings.len() > max {
+        // Far more shape problems than will be shown (a hostile document can hold millions):
+        // only the first `max`, in the walk's order, are worded and located; the rest are
+        // counted, and the rules wait for a document whose shape is closer to right.
+        let mut issues: Vec<Issue> = findings
+            .iter()
+            .take(max)
+            .map(crate::shape::Finding::to_issue)
+            .collect();
+        locate(text, &mut issues);
+        issues.sort_by_key(|i| (i.line, i.column));
+        let mut summary = too_many_issues(findings.len() - max, max, true);
+        locate(text, std::slice::from_mut(&mut summary));
+        issues.push(summary);
+        return Checked { plan: None, issues };
+    }
     let mut issues: Vec<Issue> = findings.iter().map(crate::shape::Finding::to_issue).collect();
     if first.code == IssueCode::DuplicateField {
         // The value kept only the last of each repeated key; the text has them all.

@@ -384,6 +384,16 @@ def cases():
         [issue("text.blank", "/challenges/0/title/ja"), issue("text.blank", "/challenges/1/title/ja"),
          issue("limit.too_many_issues", "")], limits={"max_issues": 2})
 
+    def three_strings(d):
+        for g in d["goals"]:
+            g["targets"][0]["initiatives"][0]["number"] = "1"
+    add("limit-too-many-shape-issues", mutate(three_strings),
+        "three wrong types with at most two issues reported: the rest is counted, and the rules wait",
+        False, False,
+        [issue("schema.wrong_type", "/goals/0/targets/0/initiatives/0/number"),
+         issue("schema.wrong_type", "/goals/1/targets/0/initiatives/0/number"),
+         issue("limit.too_many_issues", "")], limits={"max_issues": 2})
+
     def nine(d):
         # Seven shape problems ...
         d["published"] = "2023-13"
