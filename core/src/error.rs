@@ -293,13 +293,9 @@ impl fmt::Display for Issue {
     }
 }
 
-/// A value cut to a short preview for messages, so that a huge input is never echoed back.
-///
-/// ```
-/// assert_eq!(welfare_plan::preview("abc"), "abc");
-/// assert_eq!(welfare_plan::preview(&"x".repeat(100)).chars().count(), 41);
-/// ```
-pub fn preview(s: &str) -> String {
+/// A value cut to a short preview (40 characters and `…`) for messages, so that a huge input
+/// is never echoed back.
+pub(crate) fn preview(s: &str) -> String {
     const MAX: usize = 40;
     match s.char_indices().nth(MAX) {
         Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
@@ -318,6 +314,13 @@ mod tests {
             assert!(seen.insert(c.as_str()), "{c} twice");
             assert_eq!(IssueCode::parse(c.as_str()), Some(c));
         }
+    }
+
+    #[test]
+    fn previews_keep_short_values_and_cut_long_ones_at_40_characters() {
+        assert_eq!(preview("abc"), "abc");
+        assert_eq!(preview(&"あ".repeat(100)).chars().count(), 41);
+        assert!(preview(&"x".repeat(100)).ends_with('…'));
     }
 
     #[test]

@@ -9,6 +9,18 @@
 //! [`check`] parses and validates a document and reports every issue with a stable code, a
 //! JSON Pointer, and messages in Japanese and English. Iizuka City's 3rd plan is built in.
 //!
+//! What you call:
+//! - [`check`], [`check_with`], [`check_reader`]: a document's every issue, all at once (shape
+//!   problems and the semantic rules on every part whose shape is right), within [`Limits`];
+//!   [`Checked::into_plan_and_warnings`] and [`load`] give the plan when it is valid.
+//! - [`validate`]: the semantic rules again, on a plan built in code.
+//! - The model ([`Plan`], [`Goal`], [`Target`], [`Initiative`] …), [`Plan::part_index`] to find a
+//!   part by id, and [`Plan::to_canonical_json`] to write it.
+//! - [`Issue`] with its [`IssueCode`], [`Severity`] and [`Path`]; [`Error`], the crate's one
+//!   error type.
+//! - [`era`] (令和5年度 ⇄ 2023), [`render`] (the readable tree), [`schema`] (the JSON Schema),
+//!   [`records`] (rows for data frames), [`iizuka`] (the embedded plan).
+//!
 //! ```
 //! let plan = welfare_plan::iizuka::third_plan();
 //! let json = plan.to_canonical_json();
@@ -42,7 +54,8 @@ mod shape;
 mod strict;
 mod validate;
 
-pub use error::{preview, Error, Issue, IssueCode, Path, PathSegment, Severity};
+pub(crate) use error::preview;
+pub use error::{Error, Issue, IssueCode, Path, PathSegment, Severity};
 pub use limits::{Limits, PARSER_MAX_DEPTH};
 pub use model::*;
 pub use parse::{check, check_reader, check_str, check_with, load, Checked};
