@@ -38,7 +38,7 @@ use crate::plan::PyPlan;
 #[pyfunction]
 #[pyo3(signature = (document, limits = None))]
 fn loads(py: Python<'_>, document: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
-    let limits = resolve(py, limits)?;
+    let limits = resolve(limits)?;
     let bytes = document_bytes(document)?;
     PyPlan::from_checked(py, check(py, &bytes, &limits))
 }
@@ -51,7 +51,7 @@ fn loads(py: Python<'_>, document: &Bound<'_, PyAny>, limits: Option<&Bound<'_, 
 #[pyfunction]
 #[pyo3(signature = (source, limits = None))]
 fn load(py: Python<'_>, source: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
-    let limits = resolve(py, limits)?;
+    let limits = resolve(limits)?;
     let checked = load_source(py, source, &limits)?;
     PyPlan::from_checked(py, checked)
 }
@@ -70,7 +70,7 @@ fn validate(
     document: &Bound<'_, PyAny>,
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyIssue>> {
-    let limits = resolve(py, limits)?;
+    let limits = resolve(limits)?;
     let bytes = document_bytes(document)?;
     Ok(wrap(check(py, &bytes, &limits).issues))
 }

@@ -2,11 +2,10 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyMapping};
+use pyo3::types::{PyBool, PyDict, PyInt, PyMapping};
 use welfare_plan::Limits;
 
 use crate::issue::bad_argument;
-use crate::json::dumps;
 use crate::pickle::{reduce_limits, Reduced};
 
 /// Limits on what a document may contain; the defaults let any real plan through.
@@ -63,7 +62,7 @@ impl PyLimits {
                 fields.set_item(key, v)?;
             }
         }
-        Ok(PyLimits(from_mapping(py, fields.as_any())?))
+        Ok(PyLimits(from_mapping(fields.as_any())?))
     }
 
     /// Limits that only memory bounds, for trusted input such as benchmarks.
@@ -123,7 +122,7 @@ impl PyLimits {
 
 /// The limits an argument names: `None` for the defaults, a `Limits`, or a mapping read by
 /// the core's own `Limits` deserializer (defaults for missing keys, unknown keys refused).
-pub fn resolve(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Limits> {
+pub fn resolve(value: Option<&Bound<'_, PyAny>>) -> PyResult<Limits> {
     let Some(value) = value.filter(|v| !v.is_none()) else {
         return Ok(Limits::default());
     };
@@ -136,18 +135,38 @@ pub fn resolve(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<Lim
             "limits must be a Limits, a dict or None, not `{kind}`"
         )));
     }
-    from_mapping(py, value)
+    from_mapping(value)
 }
 
-/// Limits from a mapping, through the core's `Limits` deserializer.
-fn from_mapping(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Limits> {
-    let dict = PyDict::new(py);
-    dict.update(value.cast::<PyMapping>()?)?;
-    let text = dumps(py, dict.as_any())?;
-    serde_json::from_str::<Limits>(&text.to_cow()?).map_err(|e| {
-        let full = e.to_string();
-        let position = format!(" at line {} column {}", e.line(), e.column());
-        let reason = full.strip_suffix(&position).unwrap_or(&full);
-        bad_argument(format!("invalid limits: {reason}"))
-    })
+/// Limits from a mapping: each name set through the core's `Limits::set` (defaults for names
+/// not given; `None` keeps the default), each value a whole number of 0 or more.
+fn from_mapping(value: &Bound<'_, PyAny>) -> PyResult<Limits> {
+    let mut limits = Limits::default();
+    for item in value.cast::<PyMapping>()?.items()?.iter() {
+        let (key, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let Ok(name) = key.extract::<String>() else {
+            return Err(PyTypeError::new_err("limit names must be strings"));
+        };
+        if !Limits::NAMES.contains(&name.as_str()) {
+            let e = welfare_plan::Error::UnknownLimit(name);
+            return Err(bad_argument(format!("invalid limits: {e}")));
+        }
+        if v.is_none() {
+            continue;
+        }
+        let got = if v.is_instance_of::<PyBool>() || !v.is_instance_of::<PyInt>() {
+            Err(format!("a `{}`", v.get_type().name()?))
+        } else {
+            v.extract::<u64>().map_err(|_| "a negative number".to_owned())
+        };
+        let n = got.map_err(|got| {
+            bad_argument(format!(
+                "invalid limits: `{name}` must be a whole number of 0 or more, not {got}"
+            ))
+        })?;
+        limits
+            .set(&name, usize::try_from(n).unwrap_or(usize::MAX))
+            .map_err(|e| bad_argument(format!("invalid limits: {e}")))?;
+    }
+    Ok(limits)
 }

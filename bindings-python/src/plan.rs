@@ -82,7 +82,7 @@ impl PyPlan {
         data: &Bound<'_, PyAny>,
         limits: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let limits = resolve(py, limits)?;
+        let limits = resolve(limits)?;
         let text = dumps(py, data)?;
         let bytes = document_bytes(text.as_any())?;
         PyPlan::from_checked(py, check(py, &bytes, &limits))
@@ -134,7 +134,7 @@ impl PyPlan {
     /// no errors, so this lists its warnings. Issues found here carry no line or column.
     #[pyo3(signature = (limits = None))]
     fn validate(&self, py: Python<'_>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<PyIssue>> {
-        let limits = resolve(py, limits)?;
+        let limits = resolve(limits)?;
         let plan = &self.plan;
         Ok(wrap(py.detach(|| validate_with(plan, &limits))))
     }

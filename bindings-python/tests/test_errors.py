@@ -132,7 +132,7 @@ def test_limits_accept_a_limits_object_or_a_dict() -> None:
 
 
 def test_limits_with_an_unknown_key_are_a_value_error_naming_it() -> None:
-    with pytest.raises(ValueError, match="invalid limits: unknown field `max_dept`"):
+    with pytest.raises(ValueError, match="invalid limits: unknown limit `max_dept`, did you mean `max_depth`"):
         wp.validate(b"{}", limits={"max_dept": 3})
 
 
@@ -141,6 +141,16 @@ def test_limits_with_a_negative_value_are_a_value_error() -> None:
         wp.validate(b"{}", limits={"max_depth": -1})
     with pytest.raises(ValueError, match="invalid limits"):
         wp.Limits(max_depth=-1)
+
+
+@pytest.mark.parametrize(("value", "got"), [(-1, "a negative number"), (1.5, "a `float`"), ("3", "a `str`"),
+                                            (True, "a `bool`")])
+def test_limit_values_are_refused_in_the_formats_words(value: Any, got: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        wp.validate(b"{}", limits={"max_depth": value})
+    assert str(raised.value) == f"invalid limits: `max_depth` must be a whole number of 0 or more, not {got}"
+    for rust_word in ("usize", "u64", "expected", "invalid type"):
+        assert rust_word not in str(raised.value)
 
 
 def test_limits_of_the_wrong_type_are_a_type_error() -> None:

@@ -99,15 +99,6 @@ pub struct Limits {
     pub max_issues: Option<f64>,
 }
 
-/// The JavaScript names of the limits, as the TypeScript declaration spells them.
-const LIMIT_NAMES: [&str; 5] = [
-    "maxInputBytes",
-    "maxDepth",
-    "maxTextChars",
-    "maxElements",
-    "maxIssues",
-];
-
 impl Limits {
     /// Reads limits from nothing (`undefined`, `null`) or a plain object; throws `TypeError` for an
     /// unknown name or a value that is not a number, `RangeError` for a negative or
@@ -121,7 +112,7 @@ impl Limits {
                 "limits must be an object such as `{ maxInputBytes: 1048576 }`",
             ));
         };
-        let mut limits = Limits::default();
+        let mut limits = CoreLimits::default();
         for key in Object::keys(object).iter() {
             let name = key.as_string().unwrap_or_default();
             let v = Reflect::get(object, &key)?;
@@ -131,41 +122,46 @@ impl Limits {
             let Some(n) = v.as_f64() else {
                 return Err(type_error(&format!("limit `{name}` must be a number")));
             };
-            let slot = match name.as_str() {
-                "maxInputBytes" => &mut limits.max_input_bytes,
-                "maxDepth" => &mut limits.max_depth,
-                "maxTextChars" => &mut limits.max_text_chars,
-                "maxElements" => &mut limits.max_elements,
-                "maxIssues" => &mut limits.max_issues,
-                _ => {
-                    let known = LIMIT_NAMES.map(|n| format!("`{n}`")).join(", ");
-                    return Err(type_error(&format!(
-                        "unknown limit `{name}`; known limits: {known}"
-                    )));
-                }
+            // The core names the limits; JavaScript spells them in camelCase.
+            let Some(core_name) = CoreLimits::NAMES.into_iter().find(|c| camel_case(c) == name) else {
+                let known = limit_names().map(|n| format!("`{n}`")).join(", ");
+                return Err(type_error(&format!(
+                    "unknown limit `{}`; known limits: {known}",
+                    name.chars().take(40).collect::<String>()
+                )));
             };
-            *slot = Some(n);
+            let Some(n) = count(n) else {
+                return Err(js_sys::RangeError::new(&format!(
+                    "limit `{name}` must be a whole number ≥ 0 or `Infinity`, got `{n}`"
+                ))
+                .into());
+            };
+            limits.set(core_name, n).map_err(|e| type_error(&e.to_string()))?;
         }
-        limits.resolve().map_err(|e| js_sys::RangeError::new(&e).into())
+        Ok(limits)
     }
+}
 
-    /// The core's limits: given values replace the defaults.
-    pub(crate) fn resolve(self) -> Result<CoreLimits, String> {
-        let d = CoreLimits::default();
-        let get = |name: &str, value: Option<f64>, default: usize| match value {
-            None => Ok(default),
-            Some(v) => count(v)
-                .ok_or_else(|| format!("limit `{name}` must be a whole number ≥ 0 or `Infinity`, got `{v}`")),
-        };
-        // A full struct literal: a new core limit does not compile until it is mapped here.
-        Ok(CoreLimits {
-            max_input_bytes: get("maxInputBytes", self.max_input_bytes, d.max_input_bytes)?,
-            max_depth: get("maxDepth", self.max_depth, d.max_depth)?,
-            max_text_chars: get("maxTextChars", self.max_text_chars, d.max_text_chars)?,
-            max_elements: get("maxElements", self.max_elements, d.max_elements)?,
-            max_issues: get("maxIssues", self.max_issues, d.max_issues)?,
-        })
+/// `max_input_bytes` → `maxInputBytes`.
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
     }
+    out
+}
+
+/// The JavaScript names of the limits, as the TypeScript declaration spells them.
+fn limit_names() -> [String; 5] {
+    CoreLimits::NAMES.map(camel_case)
 }
 
 /// A JavaScript number as a count: whole and not negative; `Infinity` is no limit at all.
@@ -200,36 +196,19 @@ mod tests {
     }
 
     #[test]
-    fn given_limits_replace_the_defaults_only() {
-        let l = Limits {
-            max_depth: Some(4.0),
-            ..Limits::default()
-        }
-        .resolve()
-        .unwrap();
-        assert_eq!(
-            l,
-            CoreLimits {
-                max_depth: 4,
-                ..CoreLimits::default()
-            }
-        );
-        let e = Limits {
-            max_elements: Some(-3.0),
-            ..Limits::default()
-        }
-        .resolve()
-        .unwrap_err();
-        assert!(e.contains("`maxElements`"), "{e}");
+    fn limit_names_are_the_cores_in_camel_case() {
+        assert_eq!(camel_case("max_input_bytes"), "maxInputBytes");
+        assert_eq!(camel_case("max_issues"), "maxIssues");
+        assert_eq!(limit_names().len(), CoreLimits::NAMES.len());
     }
 
     #[test]
     fn the_names_read_are_the_names_declared() {
         let decl = <Limits as Tsify>::DECL;
-        for name in LIMIT_NAMES {
+        for name in limit_names() {
             assert!(decl.contains(&format!("{name}?: number")), "{name} in {decl}");
         }
-        assert_eq!(decl.matches("?: number").count(), LIMIT_NAMES.len(), "{decl}");
+        assert_eq!(decl.matches("?: number").count(), limit_names().len(), "{decl}");
     }
 
     #[test]

@@ -17,6 +17,18 @@ pub enum Error {
     /// A name that is no help sector's code or label (in an argument, not a document).
     #[error("unknown help sector `{0}`; expected one of {known}", known = sector_list())]
     UnknownSector(String),
+    /// A name that is no limit's (see [`crate::Limits::NAMES`]).
+    #[error("{}", unknown_limit(.0))]
+    UnknownLimit(String),
+}
+
+fn unknown_limit(name: &str) -> String {
+    let names = crate::Limits::NAMES;
+    let known = names.map(|n| format!("`{n}`")).join(", ");
+    match crate::parse::closest(name, &names) {
+        Some(s) => format!("unknown limit `{name}`, did you mean `{s}`? (known limits: {known})"),
+        None => format!("unknown limit `{name}`; known limits: {known}"),
+    }
 }
 
 fn sector_list() -> String {

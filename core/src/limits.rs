@@ -43,6 +43,40 @@ impl Default for Limits {
 }
 
 impl Limits {
+    /// Every limit's name, as the corpus, Python's keyword arguments and the CLI's flags (with
+    /// dashes) spell them; JavaScript spells them in camelCase.
+    pub const NAMES: [&'static str; 5] = [
+        "max_input_bytes",
+        "max_depth",
+        "max_text_chars",
+        "max_elements",
+        "max_issues",
+    ];
+
+    /// Sets the limit called `name` (one of [`Limits::NAMES`]), so that every binding reads
+    /// limits by name the same way and refuses an unknown one with the same words.
+    ///
+    /// ```
+    /// let mut limits = welfare_plan::Limits::default();
+    /// limits.set("max_issues", 10)?;
+    /// assert_eq!(limits.max_issues, 10);
+    /// let e = limits.set("max_dept", 3).unwrap_err().to_string();
+    /// assert!(e.starts_with("unknown limit `max_dept`, did you mean `max_depth`?"), "{e}");
+    /// # Ok::<(), welfare_plan::Error>(())
+    /// ```
+    pub fn set(&mut self, name: &str, value: usize) -> Result<(), crate::Error> {
+        let slot = match name {
+            "max_input_bytes" => &mut self.max_input_bytes,
+            "max_depth" => &mut self.max_depth,
+            "max_text_chars" => &mut self.max_text_chars,
+            "max_elements" => &mut self.max_elements,
+            "max_issues" => &mut self.max_issues,
+            _ => return Err(crate::Error::UnknownLimit(crate::preview(name))),
+        };
+        *slot = value;
+        Ok(())
+    }
+
     /// Limits that only the machine's memory bounds, for trusted input such as benchmarks.
     pub fn unlimited() -> Self {
         Limits {
