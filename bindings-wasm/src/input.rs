@@ -136,7 +136,8 @@ impl Limits {
                 ))
                 .into());
             };
-            limits.set(core_name, n).map_err(|e| type_error(&e.to_string()))?;
+            // Cannot fail: the name is one of the core's own.
+            let _ = limits.set(core_name, n);
         }
         Ok(limits)
     }
@@ -150,7 +151,7 @@ fn camel_case(snake: &str) -> String {
         if c == '_' {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);
