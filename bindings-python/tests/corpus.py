@@ -3,14 +3,18 @@ exactly as the Rust suite (core/tests/conformance.rs) reads them."""
 
 from __future__ import annotations
 
-import copy
 import json
+import sys
 from pathlib import Path
 from typing import Any, Optional
 
 REPO = Path(__file__).resolve().parents[2]
 CONFORMANCE = REPO / "tests" / "conformance"
 SCHEMA_PATH = REPO / "schemas" / "plan.schema.json"
+
+# The patch applier is the corpus's own (generate.py checks every patch with it).
+sys.path.insert(0, str(CONFORMANCE))
+from conformance_patch import apply_patch  # noqa: E402
 IIZUKA_JSON = REPO / "core" / "data" / "iizuka-3rd.json"
 
 
@@ -55,30 +59,6 @@ class Case:
 
     def __repr__(self) -> str:
         return f"Case({self.name!r})"
-
-
-def apply_patch(doc: Any, patch: list[dict[str, Any]]) -> Any:
-    """A JSON Patch (RFC 6902) of `add`, `remove` and `replace` operations, applied to a copy."""
-    doc = copy.deepcopy(doc)
-    for op in patch:
-        keys = [k.replace("~1", "/").replace("~0", "~") for k in op["path"].split("/")[1:]]
-        if not keys:
-            doc = copy.deepcopy(op["value"])
-            continue
-        parent = doc
-        for k in keys[:-1]:
-            parent = parent[int(k)] if isinstance(parent, list) else parent[k]
-        last: Any = int(keys[-1]) if isinstance(parent, list) else keys[-1]
-        if op["op"] == "remove":
-            del parent[last]
-        elif op["op"] in ("add", "replace"):
-            if op["op"] == "add" and isinstance(parent, list):
-                parent.insert(last, copy.deepcopy(op["value"]))
-            else:
-                parent[last] = copy.deepcopy(op["value"])
-        else:
-            raise ValueError(f"unsupported patch operation {op['op']!r}")
-    return doc
 
 
 def load_cases() -> list[Case]:

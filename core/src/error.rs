@@ -25,7 +25,7 @@ pub enum Error {
 fn unknown_limit(name: &str) -> String {
     let names = crate::Limits::NAMES;
     let known = names.map(|n| format!("`{n}`")).join(", ");
-    match crate::parse::closest(name, &names) {
+    match crate::suggest::closest(name, &names) {
         Some(s) => format!("unknown limit `{name}`, did you mean `{s}`? (known limits: {known})"),
         None => format!("unknown limit `{name}`; known limits: {known}"),
     }

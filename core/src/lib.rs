@@ -52,6 +52,7 @@ pub mod render;
 pub mod schema;
 mod shape;
 mod strict;
+mod suggest;
 mod validate;
 
 pub(crate) use error::preview;

@@ -78,11 +78,25 @@ fn clamp(n: usize) -> u32 {
 /// The byte offset where the value at each pointer starts; for a pointer that names nothing
 /// (a missing field), the offset of its nearest existing ancestor.
 pub fn locate_all(src: &str, pointers: &[String]) -> Vec<Option<usize>> {
-    let mut wanted: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    locate_spots(src, pointers).into_iter().map(|s| s.value).collect()
+}
+
+/// Where a pointer's value starts and, when it is an object member, where its key starts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Spot {
+    /// The value's first byte (or its nearest existing ancestor's).
+    pub value: Option<usize>,
+    /// The opening quote of the member's key, when the pointer names an existing member.
+    pub key: Option<usize>,
+}
+
+/// [`locate_all`], with the keys' offsets too: an unknown field is shown at its key.
+pub(crate) fn locate_spots(src: &str, pointers: &[String]) -> Vec<Spot> {
+    let mut wanted: FxHashMap<String, Spot> = FxHashMap::default();
     for p in pointers {
         let mut prefix = p.as_str();
         loop {
-            wanted.entry(prefix.to_owned()).or_insert(None);
+            wanted.entry(prefix.to_owned()).or_default();
             match prefix.rfind('/') {
                 Some(i) => prefix = prefix.get(..i).unwrap_or(""),
                 None => break,
@@ -101,13 +115,18 @@ pub fn locate_all(src: &str, pointers: &[String]) -> Vec<Option<usize>> {
     pointers
         .iter()
         .map(|p| {
+            let key = wanted.get(p.as_str()).and_then(|s| s.key);
             let mut prefix = p.as_str();
-            loop {
-                if let Some(Some(off)) = wanted.get(prefix) {
-                    return Some(*off);
+            let value = loop {
+                if let Some(Spot { value: Some(off), .. }) = wanted.get(prefix) {
+                    break Some(*off);
                 }
-                prefix = prefix.get(..prefix.rfind('/')?)?;
-            }
+                match prefix.rfind('/').and_then(|i| prefix.get(..i)) {
+                    Some(up) => prefix = up,
+                    None => break None,
+                }
+            };
+            Spot { value, key }
         })
         .collect()
 }
@@ -116,7 +135,7 @@ struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
     at: String,
-    wanted: &'a mut FxHashMap<String, Option<usize>>,
+    wanted: &'a mut FxHashMap<String, Spot>,
     /// Set when looking for repeated keys: then every value is read, none skipped.
     repeats: Option<Repeats>,
 }
@@ -142,7 +161,7 @@ impl<'a> Scanner<'a> {
     fn value(&mut self, depth: usize) {
         match self.wanted.get_mut(&self.at) {
             // Past the end only on text that is not JSON (an escape at the very end).
-            Some(slot) => _ = slot.get_or_insert(self.i.min(self.b.len())),
+            Some(slot) => _ = slot.value.get_or_insert(self.i.min(self.b.len())),
             // `wanted` holds every prefix of every pointer: nothing below here is wanted, so
             // the value is skipped byte by byte, with no path built and nothing looked up.
             None if self.repeats.is_none() => return self.skip(),
@@ -169,6 +188,9 @@ impl<'a> Scanner<'a> {
                         self.at.push_str(&key.replace('~', "~0").replace('/', "~1"));
                     } else {
                         self.at.push_str(&key);
+                    }
+                    if let Some(slot) = self.wanted.get_mut(&self.at) {
+                        slot.key.get_or_insert(start);
                     }
                     if let Some(r) = &mut self.repeats {
                         let repeated = !keys.insert(key.to_string());
@@ -376,6 +398,33 @@ mod tests {
             vec![("/b/0/x".into(), 24), ("/b/0/x".into(), 32), ("/a".into(), 42)]
         );
         assert!(duplicate_keys(r#"{"a": {"a": {"a": 1}}}"#).is_empty());
+    }
+
+    #[test]
+    fn a_member_is_found_at_its_key_and_its_value() {
+        let src = r#"{"a": {"b\"c": 1}, "d": [2]}"#;
+        let spots = locate_spots(src, &["/a/b\"c".into(), "/d/0".into(), "/a/missing".into()]);
+        assert_eq!(
+            spots[0],
+            Spot {
+                value: Some(15),
+                key: Some(7)
+            }
+        );
+        assert_eq!(
+            spots[1],
+            Spot {
+                value: Some(25),
+                key: None
+            }
+        );
+        assert_eq!(
+            spots[2],
+            Spot {
+                value: Some(6),
+                key: None
+            }
+        );
     }
 
     #[test]

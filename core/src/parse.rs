@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::error::{preview, Error, Issue, IssueCode, Path, PathSegment};
 use crate::limits::{Limits, PARSER_MAX_DEPTH};
-use crate::locate::{line_column, line_columns, locate_all};
+use crate::locate::{line_column, line_columns};
 use crate::model::Plan;
 
 /// The result of checking a document: the plan, when it had the right shape, and every issue
@@ -182,22 +182,27 @@ fn failed(issue: Issue) -> Checked {
 
 fn check_text(text: &str, limits: &Limits) -> Checked {
     let mut checked = check_text_uncapped(text, limits);
-    if cap(&mut checked.issues, limits.max_issues) {
-        // The count is about the whole document: it sits where the document starts.
-        let last = checked.issues.len().saturating_sub(1);
-        locate(text, checked.issues.get_mut(last..).unwrap_or_default());
+    cap(&mut checked.issues, limits.max_issues);
+    // The count is about the whole document: it sits where the document starts.
+    if let Some(count) = checked
+        .issues
+        .last_mut()
+        .filter(|i| i.code == IssueCode::TooManyIssues)
+    {
+        locate(text, std::slice::from_mut(count));
     }
     checked
 }
 
 /// Keeps the first `max` issues (at least one) and adds one that says how many were left out.
 /// If only warnings would be kept, the first error takes the last place, so that a document
-/// never looks valid because its errors were cut. True when issues were cut.
-fn cap(issues: &mut Vec<Issue>, max: usize) -> bool {
+/// never looks valid because its errors were cut. Issues already counted (the error path
+/// counts shape problems itself) are left as they are.
+fn cap(issues: &mut Vec<Issue>, max: usize) {
     let max = max.max(1);
     let counted = issues.last().is_some_and(|i| i.code == IssueCode::TooManyIssues);
     if issues.len() <= max || counted {
-        return false;
+        return;
     }
     let first_error = issues.iter().position(Issue::is_error);
     let dropped = issues.len() - max;
@@ -206,7 +211,6 @@ fn cap(issues: &mut Vec<Issue>, max: usize) -> bool {
     }
     issues.truncate(max);
     issues.push(too_many_issues(dropped, max, false));
-    true
 }
 
 /// The issue that counts what the `max_issues` limit left out; `at_least` when the semantic
@@ -280,13 +284,12 @@ fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
             .collect();
         locate(text, &mut issues);
         issues.sort_by_key(|i| (i.line, i.column));
-        let mut summary = too_many_issues(findings.len() - max, max, true);
-        locate(text, std::slice::from_mut(&mut summary));
-        issues.push(summary);
+        issues.push(too_many_issues(findings.len() - max, max, true));
         return Checked { plan: None, issues };
     }
     let mut issues: Vec<Issue> = findings.iter().map(crate::shape::Finding::to_issue).collect();
-    if first.code == IssueCode::DuplicateField {
+    let duplicate = first.code == IssueCode::DuplicateField;
+    if duplicate {
         // The value kept only the last of each repeated key; the text has them all.
         let duplicates = crate::locate::duplicate_keys(text);
         let positions = line_columns(text, &duplicates.iter().map(|d| d.1).collect::<Vec<_>>());
@@ -295,7 +298,7 @@ fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
                 Some(PathSegment::Key(k)) => preview(k),
                 _ => String::new(),
             };
-            let (en, ja) = duplicate_messages(&name);
+            let (en, ja) = crate::shape::Problem::DuplicateField { name }.messages();
             issues.push(Issue {
                 line: Some(line),
                 column: Some(column),
@@ -308,7 +311,6 @@ fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
     let covered = issues
         .iter()
         .any(|i| i.code == first.code && i.path == first.path);
-    let duplicate = first.code == IssueCode::DuplicateField;
     if !covered {
         issues.push(first);
     }
@@ -370,53 +372,23 @@ fn locate(text: &str, issues: &mut [Issue]) {
         .filter_map(|&i| issues.get(i))
         .map(|x| x.path.to_string())
         .collect();
-    let found = locate_all(text, &pointers);
+    let spots = crate::locate::locate_spots(text, &pointers);
     // An unknown field is shown at its key, which is what has to change; others at the value.
-    let offsets: Vec<usize> = todo
+    let offsets: Vec<Option<usize>> = todo
         .iter()
-        .zip(&found)
-        .map(|(&i, o)| match (o, issues.get(i)) {
-            (Some(o), Some(x)) if x.code == IssueCode::UnknownField => key_before(text, *o),
-            (o, _) => o.unwrap_or(0),
+        .zip(&spots)
+        .map(|(&i, spot)| match issues.get(i).map(|x| x.code) {
+            Some(IssueCode::UnknownField) => spot.key.or(spot.value),
+            _ => spot.value,
         })
         .collect();
-    let positions = line_columns(text, &offsets);
-    for ((&i, offset), (line, column)) in todo.iter().zip(&found).zip(positions) {
+    let positions = line_columns(text, &offsets.iter().map(|o| o.unwrap_or(0)).collect::<Vec<_>>());
+    for ((&i, offset), (line, column)) in todo.iter().zip(&offsets).zip(positions) {
         if let (Some(issue), Some(_)) = (issues.get_mut(i), offset) {
             issue.line = Some(line);
             issue.column = Some(column);
         }
     }
-}
-
-/// The offset of the opening quote of the key whose value starts at `value`: back over white
-/// space and the colon, then through the key to its first quote. `value` itself when the text
-/// there is not a key and a colon.
-fn key_before(text: &str, value: usize) -> usize {
-    let b = text.as_bytes();
-    let mut i = value;
-    while i > 0 && matches!(b.get(i - 1), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        i -= 1;
-    }
-    if i == 0 || b.get(i - 1) != Some(&b':') {
-        return value;
-    }
-    i -= 1;
-    while i > 0 && matches!(b.get(i - 1), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        i -= 1;
-    }
-    if i == 0 || b.get(i - 1) != Some(&b'"') {
-        return value;
-    }
-    // i - 1 is the closing quote; find the opening one (a quote with no backslash before it).
-    let mut j = i - 1;
-    while j > 0 {
-        j -= 1;
-        if b.get(j) == Some(&b'"') && (j == 0 || b.get(j - 1) != Some(&b'\\')) {
-            return j;
-        }
-    }
-    value
 }
 
 /// Turns a serde error into an issue with a stable code, a typed path and both messages.
@@ -450,10 +422,8 @@ fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
             match code {
                 // Said in the format's words, from the schema at the path, not serde's.
                 IssueCode::WrongType | IssueCode::InvalidValue if !raw.starts_with("unknown variant") => {
-                    match crate::shape::wrong_type_message(text, &p) {
-                        Some((en, ja)) => (code, en, ja),
-                        None => (code, en, ja),
-                    }
+                    let (en, ja) = crate::shape::wrong_type_message(text, &p).unwrap_or((en, ja));
+                    (code, en, ja)
                 }
                 _ => (code, en, ja),
             }
@@ -469,85 +439,48 @@ fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
 /// Classifies serde's data errors by the fixed prefixes serde's `de::Error` constructors
 /// write, and suggests the closest field or code for a misspelt one.
 fn data_issue(msg: &str, path: &mut Path) -> (IssueCode, String, String) {
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (full_name, known) = split_expected(rest);
-        let name = preview(full_name);
+    use crate::shape::Problem;
+    // Each known kind is worded by the shape module, as when the walk finds it.
+    let mut field = |rest: &str| {
+        let name = preview(rest.trim_end_matches('`'));
         // The trail ends at the object that has the field; name the field too.
         path.0.push(PathSegment::Key(Cow::Owned(name.clone())));
-        return match closest(full_name, &known) {
-            Some(s) => (
-                IssueCode::UnknownField,
-                format!("unknown field `{name}`, did you mean `{s}`?"),
-                format!("不明なフィールド `{name}` です。`{s}` の誤りではありませんか"),
-            ),
-            None => (
-                IssueCode::UnknownField,
-                format!(
-                    "unknown field `{name}`; known fields here: {}",
-                    quote_list(&known)
-                ),
-                format!(
-                    "不明なフィールド `{name}` です（使えるフィールド: {}）",
-                    quote_list(&known)
-                ),
-            ),
-        };
-    }
-    if let Some(rest) = msg.strip_prefix("missing field `") {
-        let name = preview(rest.trim_end_matches('`'));
-        path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
-        return (
-            IssueCode::MissingField,
-            format!("missing required field `{name}`"),
-            format!("必須のフィールド `{name}` がありません"),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("duplicate field `") {
-        let name = preview(rest.trim_end_matches('`'));
-        path.0.push(PathSegment::Key(Cow::Owned(name.to_owned())));
-        let (en, ja) = duplicate_messages(&name);
-        return (IssueCode::DuplicateField, en, ja);
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let (full_name, known) = split_expected(rest);
-        let name = preview(full_name);
-        let hint = closest(full_name, &known)
-            .map(|s| format!(", did you mean `{s}`?"))
-            .unwrap_or_default();
-        return (
-            IssueCode::InvalidValue,
-            format!(
-                "unknown code `{name}`; expected one of {}{hint}",
-                quote_list(&known)
-            ),
-            format!(
-                "不明なコード `{name}` です（使えるコード: {}）",
-                quote_list(&known)
-            ),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        name
+    };
+    let problem = if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (name, known) = split_expected(rest);
+        Problem::UnknownField {
+            name: field(name),
+            known: known.into_iter().map(str::to_owned).collect(),
+        }
+    } else if let Some(rest) = msg.strip_prefix("missing field `") {
+        Problem::MissingField { name: field(rest) }
+    } else if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        Problem::DuplicateField { name: field(rest) }
+    } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (name, known) = split_expected(rest);
+        Problem::UnknownCode {
+            code: preview(name),
+            known: known.into_iter().map(str::to_owned).collect(),
+        }
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        // Worded again from the schema by the caller when it can be.
         let rest = shorten(rest);
         return (
             IssueCode::WrongType,
             format!("wrong type: {rest}"),
             format!("値の型が正しくありません（{rest}）"),
         );
-    }
-    let msg = shorten(msg);
-    (
-        IssueCode::InvalidValue,
-        msg.clone(),
-        format!("値が正しくありません（{msg}）"),
-    )
-}
-
-/// The messages for a key written twice in one object.
-fn duplicate_messages(name: &str) -> (String, String) {
-    (
-        format!("field `{name}` appears more than once in this object"),
-        format!("フィールド `{name}` が同じオブジェクトに2回以上書かれています"),
-    )
+    } else {
+        let msg = shorten(msg);
+        return (
+            IssueCode::InvalidValue,
+            msg.clone(),
+            format!("値が正しくありません（{msg}）"),
+        );
+    };
+    let (en, ja) = problem.messages();
+    (problem.code(), en, ja)
 }
 
 /// Splits "x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
@@ -555,58 +488,6 @@ fn split_expected(rest: &str) -> (&str, Vec<&str>) {
     let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
     let known = tail.split('`').skip(1).step_by(2).collect();
     (name, known)
-}
-
-fn quote_list(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The candidate within a small edit distance of `name`, if there is one.
-pub(crate) fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let len = name.chars().count();
-    let limit = (len / 3).clamp(1, 3);
-    candidates
-        .iter()
-        .filter(|c| c.chars().count().abs_diff(len) <= limit)
-        .map(|c| (levenshtein(name, c), *c))
-        .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    // Optimal string alignment distance: Levenshtein plus adjacent transpositions, so that
-    // `titel` is one edit from `title`.
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    let at = |i: usize, j: usize| i * w + j;
-    for i in 0..=a.len() {
-        for j in 0..=b.len() {
-            let v = if i == 0 || j == 0 {
-                i + j
-            } else {
-                let cost = usize::from(a.get(i - 1) != b.get(j - 1));
-                let get = |x: usize| d.get(x).copied().unwrap_or(usize::MAX - 1);
-                let mut v = (get(at(i - 1, j)) + 1)
-                    .min(get(at(i, j - 1)) + 1)
-                    .min(get(at(i - 1, j - 1)) + cost);
-                if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
-                    v = v.min(get(at(i - 2, j - 2)) + 1);
-                }
-                v
-            };
-            if let Some(slot) = d.get_mut(at(i, j)) {
-                *slot = v;
-            }
-        }
-    }
-    d.last().copied().unwrap_or(0)
 }
 
 /// Keeps messages short whatever the input held: serde quotes offending values in full.
@@ -739,6 +620,42 @@ mod tests {
     }
 
     #[test]
+    fn the_cap_keeps_an_error_rather_than_only_warnings_and_counts_the_rest() {
+        let warning = || {
+            Issue::new(
+                IssueCode::InitiativeWithoutActor,
+                Path::root(),
+                "w".into(),
+                "w".into(),
+            )
+        };
+        let error = Issue::new(IssueCode::BlankText, Path::root(), "e".into(), "e".into());
+        let mut issues = vec![warning(), warning(), warning(), error.clone()];
+        cap(&mut issues, 2);
+        let codes: Vec<IssueCode> = issues.iter().map(|i| i.code).collect();
+        assert_eq!(
+            codes,
+            [
+                IssueCode::InitiativeWithoutActor,
+                IssueCode::BlankText,
+                IssueCode::TooManyIssues
+            ]
+        );
+        assert_eq!(
+            issues[2].message_en,
+            "2 more issues are not shown; the limit is 2"
+        );
+        // Counted once: capping again changes nothing.
+        let before = issues.clone();
+        cap(&mut issues, 2);
+        assert_eq!(issues, before);
+        // Under the limit, nothing is cut.
+        let mut few = vec![error];
+        cap(&mut few, 2);
+        assert_eq!(few.len(), 1);
+    }
+
+    #[test]
     fn a_bom_is_accepted_and_bad_utf8_is_located() {
         let json = crate::iizuka::third_plan().to_canonical_json();
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
@@ -761,31 +678,5 @@ mod tests {
             check_with(b"{\"a\":1}", &small).issues[0].code,
             IssueCode::InputTooLarge
         );
-    }
-
-    #[test]
-    fn edit_distance_is_symmetric_on_examples() {
-        let words = [
-            "titel",
-            "title",
-            "kitten",
-            "sitting",
-            "",
-            "abc",
-            "goals",
-            "ゴール",
-            "目標",
-        ];
-        for a in words {
-            for b in words {
-                assert_eq!(levenshtein(a, b), levenshtein(b, a), "{a:?} {b:?}");
-                assert_eq!(levenshtein(a, b) == 0, a == b, "{a:?} {b:?}");
-            }
-        }
-        assert_eq!(levenshtein("titel", "title"), 1);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("", "abc"), 3);
-        assert_eq!(closest("goal", &["goals", "actors"]), Some("goals"));
-        assert_eq!(closest("zzzz", &["goals"]), None);
     }
 }

@@ -18,6 +18,8 @@ import json
 import pathlib
 import sys
 
+from conformance_patch import apply_patch
+
 HERE = pathlib.Path(__file__).resolve().parent
 CASES = HERE / "cases"
 IIZUKA_BASE = "core/data/iizuka-3rd.json"
@@ -63,33 +65,12 @@ def diff(a, b, path=""):
     return ops
 
 
-def apply(doc, patch):
-    """The reference applier (the suites have their own, in their languages)."""
-    doc = copy.deepcopy(doc)
-    for op in patch:
-        keys = [k.replace("~1", "/").replace("~0", "~") for k in op["path"].split("/")[1:]]
-        if not keys:
-            doc = copy.deepcopy(op["value"])
-            continue
-        parent = doc
-        for k in keys[:-1]:
-            parent = parent[int(k)] if isinstance(parent, list) else parent[k]
-        last = int(keys[-1]) if isinstance(parent, list) else keys[-1]
-        if op["op"] == "remove":
-            del parent[last]
-        elif op["op"] == "add" and isinstance(parent, list):
-            parent.insert(last, copy.deepcopy(op["value"]))
-        else:
-            parent[last] = copy.deepcopy(op["value"])
-    return doc
-
-
 def mutate(fn):
     doc = copy.deepcopy(IIZUKA)
     fn(doc)
     patch = diff(IIZUKA, doc)
     # The stored patch must give back the very document, byte for byte.
-    assert dump(apply(IIZUKA, patch)) == dump(doc)
+    assert dump(apply_patch(IIZUKA, patch)) == dump(doc)
     return Patched(IIZUKA_BASE, patch)
 
 

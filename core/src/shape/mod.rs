@@ -42,11 +42,15 @@ pub(crate) enum Problem {
     UnknownField { name: String, known: Vec<String> },
     /// A required field is absent.
     MissingField { name: String },
+    /// A key written more than once in one object.
+    DuplicateField { name: String },
 }
 
 impl Problem {
-    fn code(&self) -> IssueCode {
+    /// The issue code of this kind of problem.
+    pub(crate) fn code(&self) -> IssueCode {
         match self {
+            Problem::DuplicateField { .. } => IssueCode::DuplicateField,
             Problem::WrongType { .. } => IssueCode::WrongType,
             Problem::OutOfRange { .. } | Problem::UnknownCode { .. } => IssueCode::InvalidValue,
             Problem::UnknownField { .. } => IssueCode::UnknownField,
@@ -119,6 +123,13 @@ pub(crate) struct Finding {
     pub droppable: bool,
 }
 
+impl Problem {
+    /// The messages, in English and Japanese.
+    pub(crate) fn messages(&self) -> (String, String) {
+        words::message(self)
+    }
+}
+
 impl Finding {
     /// The issue, with both messages rendered from the problem.
     pub fn to_issue(&self) -> Issue {
@@ -127,7 +138,8 @@ impl Finding {
     }
 }
 
-/// The plan's JSON Schema, generated once, on the first document with a shape problem.
+/// The plan's JSON Schema (the committed text, which the drift test keeps equal to the generated
+/// one), parsed once, on the first document with a shape problem.
 fn plan_schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| {
@@ -142,11 +154,7 @@ fn plan_schema() -> &'static Value {
 /// Every shape problem in `doc`, in the walk's order (object keys sorted, lists in order).
 pub(crate) fn findings(doc: &Value) -> Vec<Finding> {
     let schema = plan_schema();
-    let mut w = Walker {
-        defs: schema.get("$defs").and_then(Value::as_object),
-        out: Vec::new(),
-        path: Vec::new(),
-    };
+    let mut w = Walker::new(schema);
     w.value(schema, Some("Plan"), doc, false);
     w.out
 }
@@ -156,11 +164,7 @@ pub(crate) fn findings(doc: &Value) -> Vec<Finding> {
 /// the walk to read it as a value).
 pub(crate) fn wrong_type_message(text: &str, path: &Path) -> Option<(String, String)> {
     let schema = plan_schema();
-    let w = Walker {
-        defs: schema.get("$defs").and_then(Value::as_object),
-        out: Vec::new(),
-        path: Vec::new(),
-    };
+    let w = Walker::new(schema);
     let (mut node, mut name) = w.resolve(schema, Some("Plan"));
     for seg in path.segments() {
         let next = match seg {
@@ -168,11 +172,8 @@ pub(crate) fn wrong_type_message(text: &str, path: &Path) -> Option<(String, Str
             PathSegment::Index(_) => node.get("items"),
         };
         (node, name) = w.resolve(next?, None);
-        if let Some(alts) = node.get("anyOf").and_then(Value::as_array) {
-            let alt = alts
-                .iter()
-                .find(|a| a.get("type").and_then(Value::as_str) != Some("null"))?;
-            (node, name) = w.resolve(alt, name);
+        if let Some(inner) = optional(node) {
+            (node, name) = w.resolve(inner, name);
         }
     }
     let offset = crate::locate::locate_all(text, &[path.to_string()])
@@ -187,12 +188,10 @@ pub(crate) fn wrong_type_message(text: &str, path: &Path) -> Option<(String, Str
         b'n' => Found::Null,
         _ => Found::Number(None),
     };
-    let expected = if is_code_list(node) {
-        Expected::Code(code_values(node).map(str::to_owned).collect())
-    } else {
-        expected(node, name, &types(node))
-    };
-    Some(words::message(&Problem::WrongType { expected, found }))
+    Some(words::message(&Problem::WrongType {
+        expected: expected(node, name),
+        found,
+    }))
 }
 
 struct Walker<'s> {
@@ -202,6 +201,14 @@ struct Walker<'s> {
 }
 
 impl<'s> Walker<'s> {
+    fn new(schema: &'s Value) -> Self {
+        Walker {
+            defs: schema.get("$defs").and_then(Value::as_object),
+            out: Vec::new(),
+            path: Vec::new(),
+        }
+    }
+
     fn report(&mut self, problem: Problem, droppable: bool) {
         self.out.push(Finding {
             path: Path(self.path.clone()),
@@ -233,17 +240,11 @@ impl<'s> Walker<'s> {
     /// Checks `v` against `node`. `droppable`: the value sits in an optional field.
     fn value(&mut self, node: &'s Value, name: Option<&'s str>, v: &Value, droppable: bool) {
         let (node, name) = self.resolve(node, name);
-        if let Some(alts) = node.get("anyOf").and_then(Value::as_array) {
-            // schemars writes an optional value as anyOf [X, {type: null}].
-            let mut non_null = alts
-                .iter()
-                .filter(|a| a.get("type").and_then(Value::as_str) != Some("null"));
-            if v.is_null() && alts.len() > 1 {
-                return;
+        if let Some(inner) = optional(node) {
+            if !v.is_null() {
+                self.value(inner, name, v, droppable);
             }
-            if let (Some(alt), None) = (non_null.next(), non_null.next()) {
-                return self.value(alt, name, v, droppable);
-            }
+            return;
         }
         if is_code_list(node) {
             // Checked without building the list; it is built only for the message.
@@ -259,7 +260,7 @@ impl<'s> Walker<'s> {
                 ),
                 None => self.report(
                     Problem::WrongType {
-                        expected: Expected::Code(code_values(node).map(str::to_owned).collect()),
+                        expected: expected(node, name),
                         found: Found::of(v),
                     },
                     droppable,
@@ -281,7 +282,7 @@ impl<'s> Walker<'s> {
         if !fits {
             return self.report(
                 Problem::WrongType {
-                    expected: expected(node, name, &types(node)),
+                    expected: expected(node, name),
                     found: Found::of(v),
                 },
                 droppable,
@@ -289,7 +290,7 @@ impl<'s> Walker<'s> {
         }
         match v {
             Value::Number(n) => {
-                let expected = expected(node, name, &types(node));
+                let expected = expected(node, name);
                 if let Expected::Integer { min, max, .. } = expected {
                     let ok = match (n.as_i64(), n.as_u64()) {
                         (Some(i), _) => (min..=max).contains(&i),
@@ -380,6 +381,18 @@ impl<'s> Walker<'s> {
     }
 }
 
+/// The value type of an optional value: schemars writes `Option<X>` as `anyOf [X, {type: null}]`.
+fn optional(node: &Value) -> Option<&Value> {
+    let alts = node.get("anyOf")?.as_array()?;
+    let mut non_null = alts
+        .iter()
+        .filter(|a| a.get("type").and_then(Value::as_str) != Some("null"));
+    match (non_null.next(), non_null.next()) {
+        (Some(inner), None) if alts.len() == 2 => Some(inner),
+        _ => None,
+    }
+}
+
 /// Whether `node` is an enumeration: a `oneOf` of `const`s, or an `enum`.
 fn is_code_list(node: &Value) -> bool {
     match node.get("oneOf").and_then(Value::as_array) {
@@ -421,8 +434,11 @@ fn types(node: &Value) -> Vec<&str> {
 
 /// What the parse accepts at `node`: integer ranges come from the Rust type (`format`), not
 /// from the schema's `minimum`, which the semantic rules check with their own codes.
-fn expected(node: &Value, name: Option<&str>, types: &[&str]) -> Expected {
-    let non_null: Vec<&str> = types.iter().copied().filter(|t| *t != "null").collect();
+fn expected(node: &Value, name: Option<&str>) -> Expected {
+    if is_code_list(node) {
+        return Expected::Code(code_values(node).map(str::to_owned).collect());
+    }
+    let non_null: Vec<&str> = types(node).into_iter().filter(|t| *t != "null").collect();
     match non_null.as_slice() {
         ["integer"] => {
             let (min, max) = match node.get("format").and_then(Value::as_str) {

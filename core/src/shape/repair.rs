@@ -29,13 +29,11 @@ pub(crate) struct Repaired {
     removed_ids: FxHashSet<String>,
 }
 
-/// A list (its path) and the indices of the elements to remove from it.
-type Removal = (Vec<PathSegment>, FxHashSet<usize>);
-
 /// Sets aside every finding's part of `doc`; `None` when one of them cannot be.
 pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
     let mut keys: Vec<&[PathSegment]> = Vec::new();
-    let mut elements: FxHashMap<String, Removal> = FxHashMap::default();
+    // By the list's pointer: the indices of the elements to remove from it.
+    let mut elements: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
     for f in findings {
         let segs = f.path.segments();
         if f.droppable && matches!(segs.last(), Some(PathSegment::Key(_))) {
@@ -47,23 +45,25 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
         let PathSegment::Index(i) = index else { return None };
         elements
             .entry(Path(list.to_vec()).to_string())
-            .or_insert_with(|| (list.to_vec(), FxHashSet::default()))
-            .1
+            .or_default()
             .insert(*i);
     }
     for segs in keys {
         let (last, parent) = segs.split_last()?;
-        if let (PathSegment::Key(k), Some(Value::Object(obj))) = (last, get_mut(&mut doc, parent)) {
+        let parent = doc.pointer_mut(&Path(parent.to_vec()).to_string());
+        if let (PathSegment::Key(k), Some(Value::Object(obj))) = (last, parent) {
             obj.remove(k.as_ref());
         }
     }
-    // Deeper lists first: their pointers stay valid while their ancestors are untouched.
-    let mut lists: Vec<(String, Removal)> = elements.into_iter().collect();
-    lists.sort_by(|a, b| b.1 .0.len().cmp(&a.1 .0.len()).then_with(|| a.0.cmp(&b.0)));
+    // Deeper lists first (more segments in the pointer): their pointers stay valid while their
+    // ancestors are untouched.
+    let depth = |p: &str| p.matches('/').count();
+    let mut lists: Vec<(String, FxHashSet<usize>)> = elements.into_iter().collect();
+    lists.sort_by(|a, b| depth(&b.0).cmp(&depth(&a.0)).then_with(|| a.0.cmp(&b.0)));
     let mut kept = FxHashMap::default();
     let mut removed_ids = FxHashSet::default();
-    for (pointer, (segs, gone)) in lists {
-        let Some(Value::Array(items)) = get_mut(&mut doc, &segs) else {
+    for (pointer, gone) in lists {
+        let Some(Value::Array(items)) = doc.pointer_mut(&pointer) else {
             return None;
         };
         let old = std::mem::take(items);
@@ -83,28 +83,6 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
         kept,
         removed_ids,
     })
-}
-
-fn get_mut<'v>(mut v: &'v mut Value, segs: &[PathSegment]) -> Option<&'v mut Value> {
-    for s in segs {
-        v = match (s, v) {
-            (PathSegment::Key(k), Value::Object(o)) => o.get_mut(k.as_ref())?,
-            (PathSegment::Index(i), Value::Array(a)) => a.get_mut(*i)?,
-            _ => return None,
-        };
-    }
-    Some(v)
-}
-
-fn get<'v>(mut v: &'v Value, segs: &[PathSegment]) -> Option<&'v Value> {
-    for s in segs {
-        v = match (s, v) {
-            (PathSegment::Key(k), Value::Object(o)) => o.get(k.as_ref())?,
-            (PathSegment::Index(i), Value::Array(a)) => a.get(*i)?,
-            _ => return None,
-        };
-    }
-    Some(v)
 }
 
 /// Every `id` string in a part of the document, at any depth.
@@ -162,7 +140,9 @@ impl Repaired {
                 .is_some_and(|list| self.kept.contains_key(&Path(list.to_vec()).to_string()))
         };
         match issue.code {
-            IssueCode::DanglingReference => get(&self.value, issue.path.segments())
+            IssueCode::DanglingReference => self
+                .value
+                .pointer(&issue.path.to_string())
                 .and_then(Value::as_str)
                 .is_some_and(|id| self.removed_ids.contains(id)),
             // `/…/list/3/number`: the list is two segments up.

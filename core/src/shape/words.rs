@@ -147,7 +147,7 @@ pub(super) fn message(p: &Problem) -> (String, String) {
             )
         }
         Problem::UnknownCode { code, known } => {
-            let hint = crate::parse::closest(code, &known.iter().map(String::as_str).collect::<Vec<_>>())
+            let hint = crate::suggest::closest(code, &known.iter().map(String::as_str).collect::<Vec<_>>())
                 .map(|s| {
                     (
                         format!(", did you mean `{s}`?"),
@@ -170,7 +170,7 @@ pub(super) fn message(p: &Problem) -> (String, String) {
         }
         Problem::UnknownField { name, known } => {
             let refs: Vec<&str> = known.iter().map(String::as_str).collect();
-            match crate::parse::closest(name, &refs) {
+            match crate::suggest::closest(name, &refs) {
                 Some(s) => (
                     format!("unknown field `{name}`, did you mean `{s}`?"),
                     format!("不明なフィールド `{name}` です。`{s}` の誤りではありませんか"),
@@ -187,6 +187,10 @@ pub(super) fn message(p: &Problem) -> (String, String) {
         Problem::MissingField { name } => (
             format!("missing required field `{name}`"),
             format!("必須のフィールド `{name}` がありません"),
+        ),
+        Problem::DuplicateField { name } => (
+            format!("field `{name}` appears more than once in this object"),
+            format!("フィールド `{name}` が同じオブジェクトに2回以上書かれています"),
         ),
     }
 }
