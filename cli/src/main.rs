@@ -51,6 +51,17 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Write a plan in the current format (2.0): a 1.0 document is upgraded, a 2.0 one is
+    /// written as canonical JSON. The plan must be valid.
+    Upgrade {
+        /// A plan JSON file, or `-` for standard input.
+        file: String,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the plan JSON Schema, or write every schema into a directory.
     Schema {
         /// Write `*.schema.json` files here instead of printing.
@@ -122,6 +133,7 @@ fn main() -> ExitCode {
             limits,
         } => validate(&files, format, &limits.limits()),
         Command::Export { file, limits } => export(file.as_deref(), &limits.limits()),
+        Command::Upgrade { file, output, limits } => upgrade(&file, output, &limits.limits()),
         Command::Schema { out } => write_schema(out),
         Command::Era { value } => era_command(&value),
     };
@@ -176,6 +188,20 @@ fn export(file: Option<&str>, limits: &Limits) -> Result<ExitCode, Fatal> {
     match load(file, limits)? {
         Ok(plan) => emit(&plan.to_canonical_json()),
         Err(code) => Ok(code),
+    }
+}
+
+fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitCode, Fatal> {
+    let plan = match load(Some(file), limits)? {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let json = plan.to_canonical_json();
+    match output {
+        Some(path) => std::fs::write(&path, json)
+            .map(|()| ExitCode::SUCCESS)
+            .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display()))),
+        None => emit(&json),
     }
 }
 

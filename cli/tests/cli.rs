@@ -33,7 +33,7 @@ fn stdout(o: &Output) -> String {
 }
 
 #[test]
-fn show_prints_every_challenge_goal_target_and_initiative_of_the_seed() {
+fn show_prints_every_challenge_and_every_node_with_its_label_of_the_seed() {
     let out = run(&["show"], b"");
     assert!(out.status.success());
     let text = stdout(&out);
@@ -41,10 +41,9 @@ fn show_prints_every_challenge_goal_target_and_initiative_of_the_seed() {
     for c in &plan.challenges {
         assert!(text.contains(&c.title.ja), "missing challenge {}", c.title.ja);
     }
-    for r in plan.initiatives() {
-        for t in [&r.goal.title.ja, &r.target.title.ja, &r.initiative.title.ja] {
-            assert!(text.contains(t.as_str()), "missing {t}");
-        }
+    for r in plan.all_nodes() {
+        let line = format!("{} {}", plan.label(r.at).0, r.node.title.ja);
+        assert!(text.contains(&line), "missing {line}");
     }
     assert!(text.contains("計画期間: 令和5年度～令和14年度（2023～2032年度）"));
     assert!(text.contains("基本目標Ⅱ 支えあう地域づくり"));
@@ -56,6 +55,7 @@ fn show_in_english_translates_the_tree() {
     let text = stdout(&run(&["show", "--lang", "en"], b""));
     assert!(text.contains("Plan period: FY2023 (Reiwa 5) to FY2032 (Reiwa 14)"));
     assert!(text.contains("Basic goal III Building systems that connect"));
+    assert!(text.contains("Activity target 1 "));
 }
 
 #[test]
@@ -178,4 +178,39 @@ fn schema_out_writes_the_committed_schemas() {
         );
     }
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn upgrade_writes_a_1_0_document_as_2_0_and_is_byte_stable() {
+    let v1 = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/conformance/base/iizuka-3rd-1.0.json"
+    ))
+    .unwrap();
+    assert!(String::from_utf8_lossy(&v1).contains("\"schema_version\": \"1.0\""));
+    let once = run(&["upgrade", "-"], &v1);
+    assert_eq!(
+        once.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&once.stderr)
+    );
+    let text = stdout(&once);
+    assert!(text.starts_with("{\n  \"schema_version\": \"2.0\","), "{text}");
+    assert!(text.contains("\"levels\"") && !text.contains("\"goals\""));
+    let twice = run(&["upgrade", "-"], &once.stdout);
+    assert_eq!(twice.stdout, once.stdout, "upgrade is not byte-stable");
+    // A 2.0 document comes out as its canonical form, unchanged.
+    let current = run(
+        &["upgrade", "-"],
+        welfare_plan::iizuka::THIRD_PLAN_JSON.as_bytes(),
+    );
+    assert_eq!(current.stdout, welfare_plan::iizuka::THIRD_PLAN_JSON.as_bytes());
+    // An invalid document is not written: its issues are, with exit code 1.
+    let broken = String::from_utf8(v1)
+        .unwrap()
+        .replacen("\"402052\"", "\"402051\"", 1);
+    let out = run(&["upgrade", "-"], broken.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stdout(&out).contains("\"schema_version\""));
 }

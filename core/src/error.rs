@@ -14,9 +14,10 @@ pub enum Error {
     /// A Japanese era year could not be read or written.
     #[error("{0}")]
     Era(#[from] crate::era::EraError),
-    /// A name that is no help sector's code or label (in an argument, not a document).
-    #[error("unknown help sector `{0}`; expected one of {known}", known = sector_list())]
-    UnknownSector(String),
+    /// A name that is no sector's code or label in the plan's help model (in an argument, not
+    /// a document); the second field lists the sectors there are.
+    #[error("unknown help sector `{0}`; expected one of {1}")]
+    UnknownSector(String, String),
     /// A name that is no limit's (see [`crate::Limits::NAMES`]).
     #[error("{}", unknown_limit(.0))]
     UnknownLimit(String),
@@ -31,7 +32,7 @@ fn unknown_limit(name: &str) -> String {
     }
 }
 
-fn sector_list() -> String {
+pub(crate) fn sector_list() -> String {
     crate::model::HelpSector::ALL
         .iter()
         .map(|h| format!("`{}` ({})", h.code(), h.label_ja()))
@@ -136,16 +137,23 @@ issue_codes! {
     DanglingReference = "reference.dangling", Error, "A reference names no part of the plan of the kind it should.";
     NumberingGap = "numbering.gap", Error, "Sibling numbers skip or go out of order.";
     NumberingDuplicate = "numbering.duplicate", Error, "Two siblings have the same number.";
+    NumberingMissing = "numbering.missing", Error, "A node of a numbered level has no number.";
+    StructureLevels = "structure.levels", Error, "The plan declares fewer than one or more than five levels, or two levels share an id.";
+    StructureTooDeep = "structure.too_deep", Error, "A node sits deeper than the levels the plan declares.";
     PeriodReversed = "period.reversed", Error, "A period ends before it starts.";
     PeriodImplausible = "period.implausible", Error, "A plan period longer than is plausible.";
     FiscalYearOutOfRange = "fiscal_year.out_of_range", Error, "A fiscal year outside the years the format covers.";
     YearOutsidePeriod = "period.year_outside", Error, "A year that should lie in the plan period does not.";
+    PhaseOverlap = "period.phase_overlap", Error, "Two phases of the plan period share a fiscal year.";
     MunicipalityCodeInvalid = "municipality.code_invalid", Error, "The municipality code is not six digits naming a prefecture.";
     CheckDigit = "municipality.check_digit", Error, "The municipality code's check digit is wrong.";
     PrefectureMismatch = "municipality.prefecture_mismatch", Error, "The prefecture does not match the municipality code.";
     EmptyCollection = "collection.empty", Error, "A list that needs at least one element is empty.";
     HelpModelMismatch = "help_model.sectors_mismatch", Error, "The help model's sector definitions do not match its kind.";
-    SectorNotInModel = "help_model.sector_not_in_model", Error, "A sector is used that the plan's help model does not have.";
+    SectorNotInModel = "help_model.sector_not_in_model", Error, "A sector is used that the plan's help model does not have, or the plan has no help model.";
+    SectorLabelMissing = "help_model.label_missing", Error, "A sector of a custom help model has no label.";
+    IndicatorValueType = "indicator.value_type", Error, "An indicator's value is not of the indicator's value type.";
+    DistrictCycle = "district.cycle", Error, "A district lies, through its parents, inside itself.";
     ChallengeUnaddressed = "coverage.challenge_unaddressed", Warning, "No initiative addresses a challenge.";
     InitiativeWithoutActor = "coverage.initiative_without_actor", Warning, "An initiative names no actor.";
 }
@@ -184,12 +192,12 @@ impl From<usize> for PathSegment {
 }
 
 /// Where in a document an issue is, written as a JSON Pointer (RFC 6901) such as
-/// `/goals/0/targets/1/title/ja`; the empty pointer is the whole document.
+/// `/nodes/0/children/1/title/ja`; the empty pointer is the whole document.
 ///
 /// ```
 /// use welfare_plan::Path;
-/// let p = Path::root().key("goals").index(0).key("title");
-/// assert_eq!(p.to_string(), "/goals/0/title");
+/// let p = Path::root().key("nodes").index(0).key("title");
+/// assert_eq!(p.to_string(), "/nodes/0/title");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Path(pub Vec<PathSegment>);

@@ -4,8 +4,9 @@
 //!
 //! A plan is one JSON document (the exchange format, described by the JSON Schema in
 //! `schemas/`): its municipality and period, basic philosophy (基本理念), help model
-//! (自助・共助・公助), challenges (課題), basic goals (基本目標) with activity targets
-//! (活動目標) and specific initiatives (具体的取り組み), and the actors who carry them.
+//! (such as 自助・共助・公助), challenges (課題), and the plan's own tree of one to five levels
+//! (such as 基本目標 → 活動目標 → 具体的取り組み), with indicators, projects, districts and the
+//! actors who carry them. Format 2.0 is written; 1.0 documents are read through an upgrade.
 //! [`check`] parses and validates a document and reports every issue with a stable code, a
 //! JSON Pointer, and messages in Japanese and English. Iizuka City's 3rd plan is built in.
 //!
@@ -14,8 +15,10 @@
 //!   problems and the semantic rules on every part whose shape is right), within [`Limits`];
 //!   [`Checked::into_plan_and_warnings`] and [`load`] give the plan when it is valid.
 //! - [`validate`]: the semantic rules again, on a plan built in code.
-//! - The model ([`Plan`], [`Goal`], [`Target`], [`Initiative`] …), [`Plan::part_index`] to find a
-//!   part by id, and [`Plan::to_canonical_json`] to write it.
+//! - The model ([`Plan`], [`Level`], [`Node`], [`Indicator`] …); [`Plan::all_nodes`],
+//!   [`Plan::nodes_at_level`], [`Plan::initiatives`] and [`Plan::label`] to walk the tree at
+//!   any depth; [`Plan::part_index`] to find a part by id; [`Plan::to_canonical_json`] to
+//!   write it (a 1.0 document read by [`check`] is written as 2.0: that is the upgrade).
 //! - [`Issue`] with its [`IssueCode`], [`Severity`] and [`Path`]; [`Error`], the crate's one
 //!   error type.
 //! - [`era`] (令和5年度 ⇄ 2023), [`render`] (the readable tree), [`schema`] (the JSON Schema),
@@ -53,6 +56,7 @@ pub mod schema;
 mod shape;
 mod strict;
 mod suggest;
+mod upgrade;
 mod validate;
 
 pub(crate) use error::preview;

@@ -72,7 +72,7 @@ impl Checked {
     /// ```
     /// let json = welfare_plan::iizuka::third_plan().to_canonical_json();
     /// let (plan, warnings) = welfare_plan::check(json.as_bytes()).into_plan_and_warnings()?;
-    /// assert!(warnings.is_empty() && plan.goals.len() == 3);
+    /// assert!(warnings.is_empty() && plan.nodes.len() == 3);
     /// # Ok::<(), welfare_plan::Error>(())
     /// ```
     pub fn into_plan_and_warnings(self) -> Result<(Plan, Vec<Issue>), Error> {
@@ -235,6 +235,16 @@ fn too_many_issues(dropped: usize, max: usize, at_least: bool) -> Issue {
 }
 
 fn check_text_uncapped(text: &str, limits: &Limits) -> Checked {
+    check_document(text, limits, true)
+}
+
+/// Checks the 2.0 form of a 1.0 document (see [`crate::upgrade`]); its issues point into
+/// `text`, the upgraded form, until the caller maps them back.
+pub(crate) fn check_upgraded(text: &str, limits: &Limits) -> Checked {
+    check_document(text, limits, false)
+}
+
+fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
     if text.trim().is_empty() {
         return failed(Issue::new(
             IssueCode::InputEmpty,
@@ -255,11 +265,24 @@ fn check_text_uncapped(text: &str, limits: &Limits) -> Checked {
         }
         Err(e) => {
             let first = structural_issue(text, trail.into_path(), &e);
-            if e.classify() == serde_json::error::Category::Data {
-                every_problem(text, limits, first)
-            } else {
-                failed(first)
+            if e.classify() != serde_json::error::Category::Data {
+                return failed(first);
             }
+            // JSON, but not a 2.0 plan: read it as a value, once, for the error path or the
+            // upgrade of a 1.0 document.
+            let doc = match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(doc) => doc,
+                // Broken JSON further on (trailing text) matters more than the shape; nesting
+                // too deep to read as a value does not (a root array is still the problem).
+                Err(e) if !e.to_string().starts_with("recursion limit") => {
+                    return failed(structural_issue(text, Path::root(), &e))
+                }
+                Err(_) => return failed(first),
+            };
+            if may_upgrade && crate::upgrade::is_v1_shaped(&doc) {
+                return crate::upgrade::check_v1(text, doc, limits);
+            }
+            every_problem(text, limits, first, doc)
         }
     }
 }
@@ -267,10 +290,7 @@ fn check_text_uncapped(text: &str, limits: &Limits) -> Checked {
 /// The error path for a document that is JSON but not a plan: every shape problem (not only
 /// the first, which the typed parse stopped at), then the semantic rules on what is left once
 /// those parts are set aside (see [`crate::shape`]).
-fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
-    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
-        return failed(first);
-    };
+fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Value) -> Checked {
     let findings = crate::shape::findings(&doc);
     let max = limits.max_issues.max(1);
     if findings.len() > max {
@@ -291,20 +311,7 @@ fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
     let duplicate = first.code == IssueCode::DuplicateField;
     if duplicate {
         // The value kept only the last of each repeated key; the text has them all.
-        let duplicates = crate::locate::duplicate_keys(text);
-        let positions = line_columns(text, &duplicates.iter().map(|d| d.1).collect::<Vec<_>>());
-        for ((path, _), (line, column)) in duplicates.into_iter().zip(positions) {
-            let name = match path.segments().last() {
-                Some(PathSegment::Key(k)) => preview(k),
-                _ => String::new(),
-            };
-            let (en, ja) = crate::shape::Problem::DuplicateField { name }.messages();
-            issues.push(Issue {
-                line: Some(line),
-                column: Some(column),
-                ..Issue::new(IssueCode::DuplicateField, path, en, ja)
-            });
-        }
+        issues.extend(duplicate_field_issues(text));
     }
     // The walk and the typed parse read the same types; should they ever disagree, the typed
     // parse's finding is still reported, and no repair is trusted.
@@ -320,6 +327,28 @@ fn every_problem(text: &str, limits: &Limits, first: Issue) -> Checked {
         issues.extend(rules_on_the_rest(text, limits, doc, &findings));
     }
     Checked { plan: None, issues }
+}
+
+/// One located issue for every repeated key in `text`.
+pub(crate) fn duplicate_field_issues(text: &str) -> Vec<Issue> {
+    let duplicates = crate::locate::duplicate_keys(text);
+    let positions = line_columns(text, &duplicates.iter().map(|d| d.1).collect::<Vec<_>>());
+    duplicates
+        .into_iter()
+        .zip(positions)
+        .map(|((path, _), (line, column))| {
+            let name = match path.segments().last() {
+                Some(PathSegment::Key(k)) => preview(k),
+                _ => String::new(),
+            };
+            let (en, ja) = crate::shape::Problem::DuplicateField { name }.messages();
+            Issue {
+                line: Some(line),
+                column: Some(column),
+                ..Issue::new(IssueCode::DuplicateField, path, en, ja)
+            }
+        })
+        .collect()
 }
 
 /// The semantic rules' issues on `doc` with the findings' parts set aside, at the pointers
@@ -360,7 +389,7 @@ fn rules_on_the_rest(
 
 /// Fills in line and column for issues found on the typed plan: one scan to find every
 /// pointer's offset, one to turn the offsets into lines and columns.
-fn locate(text: &str, issues: &mut [Issue]) {
+pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
     let todo: Vec<usize> = (0..issues.len())
         .filter(|&i| issues.get(i).is_some_and(|x| x.line.is_none()))
         .collect();
@@ -544,12 +573,12 @@ mod tests {
     #[test]
     fn a_misspelt_field_gets_a_suggestion_and_a_full_path() {
         let mut v: serde_json::Value = serde_json::from_str(crate::iizuka::THIRD_PLAN_JSON).unwrap();
-        let goal = &mut v["goals"][1];
+        let goal = &mut v["nodes"][1];
         let t = goal.as_object_mut().unwrap().remove("title").unwrap();
         goal["titel"] = t;
         let i = find(v.to_string().as_bytes(), IssueCode::UnknownField);
         assert_eq!(i.code, IssueCode::UnknownField);
-        assert_eq!(i.path.to_string(), "/goals/1/titel");
+        assert_eq!(i.path.to_string(), "/nodes/1/titel");
         assert_eq!(i.message_en, "unknown field `titel`, did you mean `title`?");
     }
 
@@ -582,13 +611,50 @@ mod tests {
     #[test]
     fn a_missing_field_is_named_in_the_path() {
         let mut v: serde_json::Value = serde_json::from_str(crate::iizuka::THIRD_PLAN_JSON).unwrap();
-        v["goals"][0]["targets"][0]
+        v["nodes"][0]["children"][0]
             .as_object_mut()
             .unwrap()
-            .remove("initiatives");
+            .remove("title");
         let i = first(v.to_string().as_bytes());
         assert_eq!(i.code, IssueCode::MissingField);
-        assert_eq!(i.path.to_string(), "/goals/0/targets/0/initiatives");
+        assert_eq!(i.path.to_string(), "/nodes/0/children/0/title");
+    }
+
+    #[test]
+    fn a_1_0_document_is_upgraded_and_its_issues_point_into_it_as_written() {
+        let base = include_str!("../../tests/conformance/base/iizuka-3rd-1.0.json");
+        let checked = check(base.as_bytes());
+        assert_eq!(checked.issues, vec![]);
+        let plan = checked.plan.unwrap();
+        assert_eq!(plan.schema_version, "2.0");
+        assert_eq!(plan.initiatives().count(), 19);
+        assert_eq!(plan.label(crate::NodeAt::top(2)).0, "基本目標Ⅲ");
+        // A wrong type deep inside, and a misspelt field: both at the 1.0 document's pointers,
+        // with the line and column of the 1.0 text.
+        let text = base.replacen(
+            "\"number\": 2,\n              \"title\"",
+            "\"number\": \"two\",\n              \"titel\"",
+            1,
+        );
+        assert_ne!(text, base);
+        let issues = check(text.as_bytes()).issues;
+        let paths: Vec<String> = issues.iter().map(|i| i.path.to_string()).collect();
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.starts_with("/goals/") && p.contains("/targets/") && p.ends_with("/number")),
+            "{issues:#?}"
+        );
+        assert!(paths.iter().any(|p| p.ends_with("/titel")), "{issues:#?}");
+        for i in &issues {
+            let (line, column) = (i.line.unwrap(), i.column.unwrap());
+            let at = text.lines().nth(line as usize - 1).unwrap();
+            let rest: String = at.chars().skip(column as usize - 1).collect();
+            assert!(
+                rest.starts_with("\"two\"") || rest.starts_with("\"titel\"") || rest.starts_with('{'),
+                "{i}: {rest}"
+            );
+        }
     }
 
     #[test]

@@ -1,96 +1,92 @@
-//! The plan as flat rows, one per initiative: what a spreadsheet, a data frame or an
-//! open-data CSV wants.
+//! The plan as flat rows, one per initiative (a node of the plan's initiative level): what a
+//! spreadsheet, a data frame or an open-data CSV wants.
 
 use serde::Serialize;
 
-use crate::model::numbering::{goal_label, initiative_label, target_label};
-use crate::model::{HelpSector, Plan};
+use crate::model::{Lang, Plan};
 
-/// One initiative with its goal and target, flattened. Every binding's `to_records()` returns
-/// these, so the columns are the same in Rust, Python and JavaScript.
+/// One initiative with the nodes above it. The columns are the same for every plan: the
+/// levels above are lists, top first, so a two-level plan and a five-level one both fit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InitiativeRecord {
-    /// The basic goal's id.
-    pub goal_id: String,
-    /// The basic goal's ordinal.
-    pub goal_number: u32,
-    /// The basic goal's label, such as 基本目標Ⅰ.
-    pub goal_label: String,
-    /// The basic goal in Japanese.
-    pub goal_title_ja: String,
-    /// The basic goal in English, if translated.
-    pub goal_title_en: Option<String>,
-    /// The activity target's id.
-    pub target_id: String,
-    /// The activity target's ordinal within the goal.
-    pub target_number: u32,
-    /// The activity target's label, such as 活動目標1.
-    pub target_label: String,
-    /// The activity target in Japanese.
-    pub target_title_ja: String,
-    /// The activity target in English, if translated.
-    pub target_title_en: Option<String>,
+    /// Ids of the nodes above the initiative, top first.
+    pub parent_ids: Vec<String>,
+    /// Their labels in the plan's numbering (基本目標Ⅰ, 活動目標1).
+    pub parent_labels: Vec<String>,
+    /// Their Japanese titles.
+    pub parent_titles_ja: Vec<String>,
+    /// The initiative's level (id), such as `initiative`.
+    pub level: String,
     /// The initiative's id.
-    pub initiative_id: String,
-    /// The initiative's ordinal within the target.
-    pub initiative_number: u32,
-    /// The initiative's label, such as (1).
-    pub initiative_label: String,
-    /// The initiative in Japanese.
-    pub initiative_title_ja: String,
-    /// The initiative in English, if translated.
-    pub initiative_title_en: Option<String>,
-    /// Whether the plan marks it as a priority (重点).
+    pub id: String,
+    /// Its number, if it has one.
+    pub number: Option<u32>,
+    /// Its label, such as (1); empty when unnumbered.
+    pub label: String,
+    /// Its Japanese title.
+    pub title_ja: String,
+    /// Its English title, if translated.
+    pub title_en: Option<String>,
+    /// Whether it is a priority (重点).
     pub priority: bool,
-    /// Whether some actor takes part as 自助.
-    pub self_help: bool,
-    /// Whether some actor takes part as 互助.
-    pub reciprocal_help: bool,
-    /// Whether some actor takes part as 共助.
-    pub mutual_help: bool,
-    /// Whether some actor takes part as 公助.
-    pub public_help: bool,
-    /// The ids of the actors taking part.
+    /// The sector codes its participants act in, each once, in the help model's order.
+    pub sectors: Vec<String>,
+    /// The actors taking part (ids).
     pub actor_ids: Vec<String>,
-    /// The ids of the challenges it addresses.
+    /// The challenges it addresses (ids).
     pub challenge_ids: Vec<String>,
 }
 
-/// One record per initiative, in document order.
-///
-/// ```
-/// let rows = welfare_plan::records::initiative_records(&welfare_plan::iizuka::third_plan());
-/// assert_eq!(rows.len(), 19);
-/// assert_eq!(rows[0].goal_label, "基本目標Ⅰ");
-/// ```
+/// Every initiative of `plan` as a row.
 pub fn initiative_records(plan: &Plan) -> Vec<InitiativeRecord> {
+    let model_order: Vec<&str> = plan
+        .help_model
+        .iter()
+        .flat_map(|m| &m.sectors)
+        .map(|s| s.sector.as_str())
+        .collect();
+    let level = plan
+        .level(plan.initiative_depth())
+        .map(|l| l.id.to_string())
+        .unwrap_or_default();
     plan.initiatives()
         .map(|r| {
-            let (g, t, i) = (r.goal, r.target, r.initiative);
-            let has = |s: HelpSector| i.participants.iter().any(|p| p.sector == s);
+            let mut parents = Vec::new();
+            let mut up = r.at.parent();
+            while let Some(at) = up {
+                parents.push(at);
+                up = at.parent();
+            }
+            parents.reverse();
+            let node_of = |at| plan.node_at(at);
+            let used = |code: &&&str| {
+                r.node
+                    .participants
+                    .iter()
+                    .any(|p| p.sector.as_ref().is_some_and(|s| s.as_str() == **code))
+            };
             InitiativeRecord {
-                goal_id: g.id.to_string(),
-                goal_number: g.number,
-                goal_label: goal_label(g.number).0,
-                goal_title_ja: g.title.ja.clone(),
-                goal_title_en: g.title.en.clone(),
-                target_id: t.id.to_string(),
-                target_number: t.number,
-                target_label: target_label(t.number).0,
-                target_title_ja: t.title.ja.clone(),
-                target_title_en: t.title.en.clone(),
-                initiative_id: i.id.to_string(),
-                initiative_number: i.number,
-                initiative_label: initiative_label(i.number),
-                initiative_title_ja: i.title.ja.clone(),
-                initiative_title_en: i.title.en.clone(),
-                priority: i.priority,
-                self_help: has(HelpSector::SelfHelp),
-                reciprocal_help: has(HelpSector::ReciprocalHelp),
-                mutual_help: has(HelpSector::MutualHelp),
-                public_help: has(HelpSector::PublicHelp),
-                actor_ids: i.participants.iter().map(|p| p.actor.to_string()).collect(),
-                challenge_ids: i.challenges.iter().map(ToString::to_string).collect(),
+                parent_ids: parents
+                    .iter()
+                    .filter_map(|&a| node_of(a))
+                    .map(|n| n.id.to_string())
+                    .collect(),
+                parent_labels: parents.iter().map(|&a| plan.label_in(a, Lang::Ja)).collect(),
+                parent_titles_ja: parents
+                    .iter()
+                    .filter_map(|&a| node_of(a))
+                    .map(|n| n.title.ja.clone())
+                    .collect(),
+                level: level.clone(),
+                id: r.node.id.to_string(),
+                number: r.node.number,
+                label: plan.label_in(r.at, Lang::Ja),
+                title_ja: r.node.title.ja.clone(),
+                title_en: r.node.title.en.clone(),
+                priority: r.node.priority,
+                sectors: model_order.iter().filter(used).map(|s| (*s).to_owned()).collect(),
+                actor_ids: r.node.participants.iter().map(|p| p.actor.to_string()).collect(),
+                challenge_ids: r.node.challenges.iter().map(ToString::to_string).collect(),
             }
         })
         .collect()

@@ -1,169 +1,800 @@
-//! The plan as a readable text tree, in Japanese or English: what `welfare-plan show` prints.
+//! The plan as a readable text, in Japanese or English: what `welfare-plan show` prints.
+//!
+//! Everything in the model is shown, in the plan's own terms: its level names and numbering,
+//! its help model's heading, its districts and their plans. A test renders the richest fixture
+//! and fails if any text, value or extension of the document is missing from the output.
 
 use std::fmt::Write;
 
 use crate::era;
-use crate::model::numbering::{challenge_label, goal_label, initiative_label, target_label};
-use crate::model::{HelpSector, Initiative, Lang, Plan, Text};
+use crate::model::numbering::challenge_label;
+use crate::model::*;
 
-/// Renders `plan` as an indented tree: title, period (era and Western years), philosophy,
-/// help model, challenges, then goals → targets → initiatives with their actors by sector
-/// and the challenges each addresses.
-///
-/// ```
-/// let plan = welfare_plan::iizuka::third_plan();
-/// let text = welfare_plan::render::tree(&plan, welfare_plan::Lang::Ja);
-/// assert!(text.contains("計画期間: 令和5年度～令和14年度（2023～2032年度）"));
-/// ```
+/// The plan as text in `lang`.
 pub fn tree(plan: &Plan, lang: Lang) -> String {
-    let mut out = String::new();
+    let mut r = Renderer {
+        o: String::new(),
+        p: plan,
+        lang,
+    };
     // Writing to a String cannot fail.
-    let _ = write_tree(&mut out, plan, lang);
-    out
+    let _ = r.plan();
+    r.o
 }
 
-fn write_tree(o: &mut String, p: &Plan, lang: Lang) -> std::fmt::Result {
-    let t = |x: &Text| x.get(lang).to_owned();
-    let ja = lang == Lang::Ja;
-    let (start, end) = (p.period.start_fiscal_year.0, p.period.end_fiscal_year.0);
-    writeln!(o, "{}", t(&p.title))?;
-    let m = &p.municipality;
-    if ja {
-        writeln!(o, "{}{}（団体コード {}）", t(&m.prefecture), t(&m.name), m.code.0)?;
-    } else {
-        writeln!(o, "{}, {} (code {})", t(&m.name), t(&m.prefecture), m.code.0)?;
+struct Renderer<'p> {
+    o: String,
+    p: &'p Plan,
+    lang: Lang,
+}
+
+type Out = std::fmt::Result;
+
+impl<'p> Renderer<'p> {
+    fn ja(&self) -> bool {
+        self.lang == Lang::Ja
     }
-    if ja {
-        let s = era::era_label(start).unwrap_or_else(|_| format!("{start}年度"));
-        let e = era::era_label(end).unwrap_or_else(|_| format!("{end}年度"));
-        writeln!(o, "計画期間: {s}～{e}（{start}～{end}年度）")?;
-    } else {
-        let s = era::era_label_en(start).unwrap_or_else(|_| format!("FY{start}"));
-        let e = era::era_label_en(end).unwrap_or_else(|_| format!("FY{end}"));
-        writeln!(o, "Plan period: {s} to {e}")?;
+
+    /// A text in the rendering language (English falls back to Japanese).
+    fn t<'a>(&self, x: &'a Text) -> &'a str {
+        x.get(self.lang)
     }
-    if let Some(ym) = p.published {
-        let when = if ja {
-            era::month_label(i32::from(ym.year()), u32::from(ym.month())).unwrap_or_else(|_| ym.to_string())
+
+    /// A heading in both languages.
+    fn head(&mut self, indent: usize, ja: &str, en: &str) -> Out {
+        let h = if self.ja() { ja } else { en };
+        writeln!(self.o, "\n{:indent$}{h}", "")
+    }
+
+    fn line(&mut self, indent: usize, s: &str) -> Out {
+        writeln!(self.o, "{:indent$}{s}", "")
+    }
+
+    /// `label: value` with a label in both languages.
+    fn field(&mut self, indent: usize, ja: &str, en: &str, value: &str) -> Out {
+        let label = if self.ja() { ja } else { en };
+        if value.is_empty() {
+            return writeln!(self.o, "{:indent$}{label}:", "");
+        }
+        writeln!(self.o, "{:indent$}{label}: {value}", "")
+    }
+
+    fn opt_text(&mut self, indent: usize, ja: &str, en: &str, t: &Option<Text>) -> Out {
+        match t {
+            Some(t) => {
+                let v = self.t(t).to_owned();
+                self.field(indent, ja, en, &v)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// A fiscal year: 令和5年度 (2023年度) / FY2023 (Reiwa 5).
+    fn year(&self, y: FiscalYear) -> String {
+        if self.ja() {
+            era::era_label(y.0).map_or_else(|_| format!("{y}年度"), |e| format!("{e}（{y}年度）"))
+        } else {
+            era::era_label_en(y.0).unwrap_or_else(|_| format!("FY{y}"))
+        }
+    }
+
+    /// A span of fiscal years: 令和5年度～令和14年度（2023～2032年度） / FY2023 (Reiwa 5) to
+    /// FY2032 (Reiwa 14).
+    fn years(&self, a: FiscalYear, b: FiscalYear) -> String {
+        if self.ja() {
+            match (era::era_label(a.0), era::era_label(b.0)) {
+                (Ok(x), Ok(y)) => format!("{x}～{y}（{a}～{b}年度）"),
+                _ => format!("{a}～{b}年度"),
+            }
+        } else {
+            let en = |y: FiscalYear| era::era_label_en(y.0).unwrap_or_else(|_| format!("FY{y}"));
+            format!("{} to {}", en(a), en(b))
+        }
+    }
+
+    fn month(&self, ym: YearMonth) -> String {
+        if self.ja() {
+            era::month_label(i32::from(ym.year()), u32::from(ym.month()))
+                .map_or_else(|_| ym.to_string(), |m| format!("{m}（{ym}）"))
         } else {
             ym.to_string()
-        };
-        let by: Vec<String> = p
-            .publishers
-            .iter()
-            .map(|pb| match &pb.office {
-                Some(of) => [&of.organization, &of.department, &of.division, &of.section]
+        }
+    }
+
+    /// `s` in brackets: （s） in Japanese, " (s)" in English.
+    fn paren(&self, s: &str) -> String {
+        if self.ja() {
+            format!("（{s}）")
+        } else {
+            format!(" ({s})")
+        }
+    }
+
+    fn list_sep(&self) -> &'static str {
+        if self.ja() {
+            "、"
+        } else {
+            ", "
+        }
+    }
+
+    fn ext(&mut self, indent: usize, e: &Extensions) -> Out {
+        for (k, v) in &e.0 {
+            let label = if self.ja() { "拡張" } else { "Extension" };
+            let v = serde_json::to_string(v).unwrap_or_default();
+            writeln!(self.o, "{:indent$}{label} {k}: {v}", "")?;
+        }
+        Ok(())
+    }
+
+    fn label3(&self, labels: (&'static str, &'static str, &'static str)) -> &'static str {
+        if self.ja() {
+            labels.1
+        } else {
+            labels.2
+        }
+    }
+
+    fn plan(&mut self) -> Out {
+        let p = self.p;
+        self.line(0, self.t(&p.title))?;
+        let m = &p.municipality;
+        if self.ja() {
+            writeln!(
+                self.o,
+                "{}{}（全国地方公共団体コード {}）",
+                self.t(&m.prefecture),
+                self.t(&m.name),
+                m.code.0
+            )?;
+        } else {
+            writeln!(
+                self.o,
+                "{}, {} (local government code {})",
+                self.t(&m.name),
+                self.t(&m.prefecture),
+                m.code.0
+            )?;
+        }
+        self.ext(2, &m.extensions)?;
+        if let Some(e) = p.edition {
+            let v = if self.ja() {
+                format!("第{e}期")
+            } else {
+                e.to_string()
+            };
+            self.field(0, "計画の期", "Edition", &v)?;
+        }
+        self.period(0, &p.period, true)?;
+        if let Some(ym) = p.published {
+            let v = self.month(ym);
+            self.field(0, "発行", "Published", &v)?;
+        }
+        for r in &p.revisions {
+            let v = format!("{} {}", self.month(r.published), self.t(&r.description));
+            self.field(0, "改訂", "Revised", &v)?;
+            self.ext(2, &r.extensions)?;
+        }
+        self.head(0, "策定主体", "Publishers")?;
+        for pb in &p.publishers {
+            let v = format!(
+                "{}{}",
+                self.t(&pb.name),
+                self.paren(self.label3(pb.kind.labels()))
+            );
+            self.line(2, &v)?;
+            if let Some(of) = &pb.office {
+                let parts: Vec<&str> = [&of.organization, &of.department, &of.division, &of.section]
                     .into_iter()
                     .flatten()
-                    .map(&t)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                None => t(&pb.name),
-            })
-            .collect();
-        writeln!(
-            o,
-            "{}: {when}  {}",
-            if ja { "発行" } else { "Published" },
-            by.join(" / ")
-        )?;
-    }
-
-    writeln!(o, "\n{}", if ja { "基本理念" } else { "Basic philosophy" })?;
-    writeln!(o, "  {}", t(&p.philosophy.statement))?;
-    if let Some(s) = &p.philosophy.subtitle {
-        writeln!(o, "  {}", t(s))?;
-    }
-
-    writeln!(
-        o,
-        "\n{}",
-        if ja {
-            "自助・共助・公助"
-        } else {
-            "Help model"
+                    .map(|x| self.t(x))
+                    .collect();
+                let v = parts.join(" ");
+                self.field(4, "編集・発行", "Office", &v)?;
+                self.ext(4, &of.extensions)?;
+            }
+            self.ext(4, &pb.extensions)?;
         }
-    )?;
-    for s in &p.help_model.sectors {
-        writeln!(o, "  {}: {}", sector_label(s.sector, lang), t(&s.definition))?;
-    }
 
-    writeln!(o, "\n{}", if ja { "課題" } else { "Challenges" })?;
-    for c in &p.challenges {
-        let (lj, le) = challenge_label(c.number);
-        let label = if ja { lj } else { format!("{le}:") };
-        writeln!(o, "  {label} {}", t(&c.title))?;
-    }
+        self.head(0, "基本理念", "Basic philosophy")?;
+        let ph = &p.philosophy;
+        self.line(2, self.t(&ph.statement))?;
+        if let Some(s) = &ph.subtitle {
+            self.line(2, self.t(s))?;
+        }
+        if let Some(s) = &ph.explanation {
+            self.line(4, self.t(s))?;
+        }
+        self.ext(2, &ph.extensions)?;
 
-    for g in &p.goals {
-        let (lj, le) = goal_label(g.number);
-        writeln!(o, "\n{} {}", if ja { lj } else { le }, t(&g.title))?;
-        for tg in &g.targets {
-            let (lj, le) = target_label(tg.number);
-            writeln!(o, "  {} {}", if ja { lj } else { le }, t(&tg.title))?;
-            for i in &tg.initiatives {
-                let star = if i.priority {
-                    if ja {
-                        " ［重点］"
-                    } else {
-                        " [priority]"
+        if let Some(model) = &p.help_model {
+            let heading = model.heading(self.lang);
+            let (_, kind_ja, kind_en) = model.kind.labels();
+            // The model's own heading (自助・共助・公助), and the plan's labels where they differ.
+            let ja = if model.kind == HelpModelKind::Custom {
+                format!("{heading}（{kind_ja}）")
+            } else if heading == kind_ja {
+                heading.clone()
+            } else {
+                format!("{kind_ja}（{heading}）")
+            };
+            self.head(0, &ja, &format!("Help model: {kind_en} ({heading})"))?;
+            for s in &model.sectors {
+                let v = format!("{}: {}", s.label(self.lang), self.t(&s.definition));
+                self.line(2, &v)?;
+                self.ext(4, &s.extensions)?;
+            }
+            self.ext(2, &model.extensions)?;
+        }
+
+        if !p.overview.is_empty() {
+            self.head(0, "概要", "Overview")?;
+            for s in &p.overview {
+                match &s.heading {
+                    Some(h) => {
+                        self.line(2, self.t(h))?;
+                        self.line(4, self.t(&s.body))?;
                     }
-                } else {
-                    ""
-                };
-                writeln!(o, "    {} {}{star}", initiative_label(i.number), t(&i.title))?;
-                write_initiative_details(o, p, i, lang)?;
+                    None => self.line(2, &format!("＊ {}", self.t(&s.body)))?,
+                }
+                self.ext(4, &s.extensions)?;
             }
         }
-    }
-    Ok(())
-}
 
-fn write_initiative_details(o: &mut String, p: &Plan, i: &Initiative, lang: Lang) -> std::fmt::Result {
-    let ja = lang == Lang::Ja;
-    let mut by_sector: Vec<String> = Vec::new();
-    for sector in HelpSector::ALL {
-        let names: Vec<&str> = i
-            .participants
+        if !p.challenges.is_empty() {
+            self.head(0, "課題", "Challenges")?;
+            for c in &p.challenges {
+                self.challenge(2, c)?;
+            }
+        }
+
+        if !p.voices.is_empty() {
+            self.head(0, "市民の声", "Residents' voices")?;
+            for v in &p.voices {
+                let q = if self.ja() {
+                    format!("「{}」", self.t(&v.text))
+                } else {
+                    format!("\"{}\"", self.t(&v.text))
+                };
+                self.line(2, &q)?;
+                let mut links: Vec<String> = v.challenges.iter().map(|c| self.challenge_ref(c)).collect();
+                links.extend(v.nodes.iter().map(|n| self.node_ref(n)));
+                if !links.is_empty() {
+                    let mut s = links.join(self.list_sep());
+                    if v.editorial_links {
+                        s.push_str(if self.ja() {
+                            "（編集による対応付け）"
+                        } else {
+                            " (linked by the editors)"
+                        });
+                    }
+                    self.field(4, "関連", "Linked to", &s)?;
+                }
+                self.ext(4, &v.extensions)?;
+            }
+        }
+
+        self.head(0, "計画の体系", "Structure")?;
+        let names: Vec<String> = p
+            .levels
             .iter()
-            .filter(|part| part.sector == sector)
-            .map(|part| {
-                p.actor(part.actor.as_str())
-                    .map_or(part.actor.as_str(), |a| a.name.get(lang))
+            .map(|l| {
+                // The level as its first node is labelled: 基本目標Ⅰ, 活動目標1, (1), ①, 1-1.
+                let first = match l.numbering {
+                    NumberStyle::Roman if self.ja() => format!("{}Ⅰ", self.t(&l.name)),
+                    NumberStyle::Roman => format!("{} I", self.t(&l.name)),
+                    NumberStyle::Arabic if self.ja() => format!("{}1", self.t(&l.name)),
+                    NumberStyle::Arabic => format!("{} 1", self.t(&l.name)),
+                    NumberStyle::Parenthesized => format!("{}{}", self.t(&l.name), self.paren("(1)")),
+                    NumberStyle::Circled => format!("{}{}", self.t(&l.name), self.paren("①")),
+                    NumberStyle::Compound => format!("{}{}", self.t(&l.name), self.paren("1-1")),
+                    NumberStyle::None => format!(
+                        "{}{}",
+                        self.t(&l.name),
+                        self.paren(self.label3(l.numbering.labels()))
+                    ),
+                };
+                if l.running {
+                    let how = if self.ja() {
+                        "［通し番号］"
+                    } else {
+                        " [numbered through the plan]"
+                    };
+                    format!("{first}{how}")
+                } else {
+                    first
+                }
             })
             .collect();
-        if !names.is_empty() {
-            let sep = if ja { "、" } else { ", " };
-            by_sector.push(format!("{} {}", sector_label(sector, lang), names.join(sep)));
+        self.line(2, &names.join(" → "))?;
+        let initiatives = p.initiative_depth();
+        for (d, l) in p.levels.iter().enumerate() {
+            let mut v = format!("{}: {}", self.t(&l.name), self.label3(l.numbering.labels()));
+            if d == initiatives {
+                v.push_str(if self.ja() {
+                    "［取り組みの階層］"
+                } else {
+                    " [the initiatives]"
+                });
+            }
+            let n = d + 1;
+            if self.ja() {
+                self.line(4, &format!("{n}段目 {v}"))?;
+            } else {
+                self.line(4, &format!("Level {n} {v}"))?;
+            }
+            self.ext(6, &l.extensions)?;
+        }
+        for (i, _) in p.nodes.iter().enumerate() {
+            self.node(NodeAt::top(i), 0)?;
+        }
+
+        if !p.priority_projects.is_empty() {
+            self.head(0, "重点プロジェクト", "Priority projects")?;
+            for pp in &p.priority_projects {
+                let n = pp.number.map(|n| format!("{n}. ")).unwrap_or_default();
+                self.line(2, &format!("{n}{}", self.t(&pp.title)))?;
+                self.opt_text(4, "説明", "About", &pp.description)?;
+                let nodes: Vec<String> = pp.nodes.iter().map(|n| self.node_ref(n)).collect();
+                self.field(4, "含む項目", "Bundles", &nodes.join(self.list_sep()))?;
+                for ind in &pp.indicators {
+                    self.indicator(4, ind)?;
+                }
+                self.ext(4, &pp.extensions)?;
+            }
+        }
+
+        if !p.indicators.is_empty() {
+            self.head(0, "計画全体の指標", "Plan indicators")?;
+            for ind in &p.indicators {
+                self.indicator(2, ind)?;
+            }
+        }
+
+        if !p.actors.is_empty() {
+            self.head(0, "担い手", "Actors")?;
+            for a in &p.actors {
+                let mut about = self.label3(a.kind.labels()).to_owned();
+                if let Some(s) = &a.sector {
+                    about.push_str(self.list_sep());
+                    about.push_str(&self.sector_label(s));
+                }
+                let v = format!("{}{}", self.t(&a.name), self.paren(&about));
+                self.line(2, &v)?;
+                if let Some(pb) = &a.publisher {
+                    let name = self
+                        .p
+                        .publisher(pb.as_str())
+                        .map_or(pb.to_string(), |x| self.t(&x.name).to_owned());
+                    self.field(4, "策定主体と同じ団体", "Same body as publisher", &name)?;
+                }
+                self.opt_text(4, "説明", "About", &a.description)?;
+                self.ext(4, &a.extensions)?;
+            }
+        }
+
+        if !p.sub_plans.is_empty() {
+            self.head(0, "包含する計画", "Sub-plans")?;
+            for s in &p.sub_plans {
+                self.line(2, self.t(&s.title))?;
+                self.opt_text(4, "根拠", "Legal basis", &s.legal_basis)?;
+                self.opt_text(4, "説明", "About", &s.description)?;
+                if let Some(period) = &s.period {
+                    self.period(4, period, false)?;
+                }
+                for ind in &s.indicators {
+                    self.indicator(4, ind)?;
+                }
+                self.ext(4, &s.extensions)?;
+            }
+        }
+
+        if !p.districts.is_empty() {
+            self.head(0, "地区", "Districts")?;
+            let roots: Vec<usize> = (0..p.districts.len())
+                .filter(|&i| {
+                    p.districts
+                        .get(i)
+                        .and_then(|d| d.parent.as_ref())
+                        .is_none_or(|parent| p.district(parent.as_str()).is_none())
+                })
+                .collect();
+            let mut shown = vec![false; p.districts.len()];
+            for d in roots {
+                self.district(d, 2, &mut shown)?;
+            }
+            // A district caught in a parent cycle has no root above it; it is still shown.
+            for d in 0..p.districts.len() {
+                if !shown.get(d).copied().unwrap_or(true) {
+                    self.district(d, 2, &mut shown)?;
+                }
+            }
+        }
+
+        if !p.bases.is_empty() {
+            self.head(0, "拠点", "Bases")?;
+            for b in &p.bases {
+                let mut v = self.t(&b.name).to_owned();
+                if let Some(d) = &b.district {
+                    v.push_str(&self.paren(&self.district_name(d)));
+                }
+                self.line(2, &v)?;
+                self.opt_text(4, "説明", "About", &b.description)?;
+                self.ext(4, &b.extensions)?;
+            }
+        }
+
+        if !p.sources.is_empty() {
+            self.head(0, "出典", "Sources")?;
+            for s in &p.sources {
+                self.line(2, self.t(&s.title))?;
+                if let Some(u) = &s.url {
+                    self.line(4, u)?;
+                }
+                self.opt_text(4, "注記", "Note", &s.note)?;
+                self.ext(4, &s.extensions)?;
+            }
+        }
+        if !p.extensions.is_empty() {
+            self.head(0, "拡張", "Extensions")?;
+            self.ext(2, &p.extensions)?;
+        }
+        Ok(())
+    }
+
+    fn period(&mut self, indent: usize, period: &Period, plan: bool) -> Out {
+        let v = self.years(period.start_fiscal_year, period.end_fiscal_year);
+        if plan {
+            self.field(indent, "計画期間", "Plan period", &v)?;
+        } else {
+            self.field(indent, "期間", "Period", &v)?;
+        }
+        for ph in &period.phases {
+            let v = format!(
+                "{} {}",
+                self.t(&ph.name),
+                self.years(ph.start_fiscal_year, ph.end_fiscal_year)
+            );
+            self.field(indent + 2, "期", "Phase", &v)?;
+            self.ext(indent + 4, &ph.extensions)?;
+        }
+        if let Some(y) = period.mid_term_review_fiscal_year {
+            let v = self.year(y);
+            self.field(indent + 2, "中間見直し", "Mid-term review", &v)?;
+        }
+        self.ext(indent + 2, &period.extensions)
+    }
+
+    fn challenge(&mut self, indent: usize, c: &Challenge) -> Out {
+        let (lj, le) = challenge_label(c.number);
+        let label = if self.ja() { lj } else { format!("{le}:") };
+        self.line(indent, &format!("{label} {}", self.t(&c.title)))?;
+        if let Some(d) = &c.description {
+            self.line(indent + 4, self.t(d))?;
+        }
+        self.ext(indent + 4, &c.extensions)
+    }
+
+    fn challenge_ref(&self, id: &Id) -> String {
+        match self.p.challenge(id.as_str()) {
+            Some(c) if self.ja() => format!("課題{}", challenge_label(c.number).0),
+            Some(c) => challenge_label(c.number).1,
+            None => id.to_string(),
         }
     }
-    if !by_sector.is_empty() {
-        writeln!(
-            o,
-            "        {}: {}",
-            if ja { "担い手" } else { "Actors" },
-            by_sector.join(" / ")
-        )?;
-    }
-    if !i.challenges.is_empty() {
-        let labels: Vec<String> = i
-            .challenges
-            .iter()
-            .map(|id| match p.challenge(id.as_str()) {
-                Some(c) if ja => challenge_label(c.number).0,
-                Some(c) => c.number.to_string(),
-                None => id.to_string(),
-            })
-            .collect();
-        let (head, sep) = if ja { ("課題", "") } else { ("Challenges", ", ") };
-        writeln!(o, "        {head}: {}", labels.join(sep))?;
-    }
-    Ok(())
-}
 
-fn sector_label(s: HelpSector, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ja => s.label_ja(),
-        Lang::En => s.label_en(),
+    fn node_ref(&self, id: &Id) -> String {
+        let index = self.p.part_index();
+        match index.get(id.as_str()) {
+            Some(PartAt::Node(at)) => {
+                let label = self.p.label_in(at, self.lang);
+                let title = self.p.node_at(at).map(|n| self.t(&n.title)).unwrap_or_default();
+                if label.is_empty() {
+                    title.to_owned()
+                } else {
+                    format!("{label} {title}")
+                }
+            }
+            _ => id.to_string(),
+        }
+    }
+
+    fn sector_label(&self, code: &Id) -> String {
+        match self.p.help_model.as_ref().and_then(|m| m.sector(code.as_str())) {
+            Some(s) => s.label(self.lang),
+            None => code.to_string(),
+        }
+    }
+
+    fn district_name(&self, id: &Id) -> String {
+        self.p
+            .district(id.as_str())
+            .map_or(id.to_string(), |d| self.t(&d.name).to_owned())
+    }
+
+    fn publisher_names(&self, ids: &[Id]) -> String {
+        ids.iter()
+            .map(|id| {
+                self.p
+                    .publisher(id.as_str())
+                    .map_or(id.to_string(), |x| self.t(&x.name).to_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(self.list_sep())
+    }
+
+    fn phase_names(&self, ids: &[Id]) -> String {
+        ids.iter()
+            .map(|id| {
+                self.p
+                    .period
+                    .phases
+                    .iter()
+                    .find(|ph| ph.id == *id)
+                    .map_or(id.to_string(), |ph| self.t(&ph.name).to_owned())
+            })
+            .collect::<Vec<_>>()
+            .join(self.list_sep())
+    }
+
+    fn node(&mut self, at: NodeAt, indent: usize) -> Out {
+        let p = self.p;
+        let Some(n) = p.node_at(at) else { return Ok(()) };
+        let label = p.label_in(at, self.lang);
+        let label = if label.is_empty() { "・".to_owned() } else { label };
+        let star = match (n.priority, self.ja()) {
+            (false, _) => "",
+            (true, true) => " ［重点］",
+            (true, false) => " [priority]",
+        };
+        let top = at.depth() == 0;
+        let line = format!("{label} {}{star}", self.t(&n.title));
+        if top {
+            writeln!(self.o)?;
+        }
+        self.line(indent + 2, &line)?;
+        let d = indent + 6;
+        if let Some(x) = &n.description {
+            self.line(d, self.t(x))?;
+        }
+        if !n.participants.is_empty() {
+            self.participants(d, n)?;
+        }
+        if !n.challenges.is_empty() {
+            let v: Vec<String> = n.challenges.iter().map(|c| self.challenge_ref(c)).collect();
+            self.field(d, "課題", "Challenges", &v.join(self.list_sep()))?;
+        }
+        if !n.attributed_to.is_empty() {
+            let v = self.publisher_names(&n.attributed_to);
+            self.field(d, "計画の区分", "Attributed to", &v)?;
+        }
+        if !n.sub_plans.is_empty() {
+            let v: Vec<String> = n
+                .sub_plans
+                .iter()
+                .map(|id| {
+                    p.sub_plans
+                        .iter()
+                        .find(|s| s.id == *id)
+                        .map_or(id.to_string(), |s| self.t(&s.title).to_owned())
+                })
+                .collect();
+            self.field(d, "包含する計画", "Sub-plans", &v.join(self.list_sep()))?;
+        }
+        if !n.districts.is_empty() {
+            let v: Vec<String> = n.districts.iter().map(|x| self.district_name(x)).collect();
+            self.field(d, "地区", "Districts", &v.join(self.list_sep()))?;
+        }
+        if !n.bases.is_empty() {
+            let v: Vec<String> = n
+                .bases
+                .iter()
+                .map(|id| {
+                    p.bases
+                        .iter()
+                        .find(|b| b.id == *id)
+                        .map_or(id.to_string(), |b| self.t(&b.name).to_owned())
+                })
+                .collect();
+            self.field(d, "拠点", "Bases", &v.join(self.list_sep()))?;
+        }
+        if !n.phases.is_empty() {
+            let v = self.phase_names(&n.phases);
+            self.field(d, "期", "Phases", &v)?;
+        }
+        for ind in &n.indicators {
+            self.indicator(d, ind)?;
+        }
+        if !n.projects.is_empty() {
+            self.field(d, "事業", "Projects", "")?;
+            for pr in &n.projects {
+                self.project(d + 2, pr)?;
+            }
+        }
+        self.ext(d, &n.extensions)?;
+        for i in 0..n.children.len() {
+            if let Some(c) = at.child(i) {
+                self.node(c, indent + 2)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn participants(&mut self, indent: usize, n: &Node) -> Out {
+        let p = self.p;
+        // Grouped by sector in the model's order, then those without a sector.
+        let mut order: Vec<Option<&Id>> = p
+            .help_model
+            .iter()
+            .flat_map(|m| &m.sectors)
+            .map(|s| Some(&s.sector))
+            .collect();
+        for part in &n.participants {
+            if !order.contains(&part.sector.as_ref()) {
+                order.push(part.sector.as_ref());
+            }
+        }
+        let mut groups = Vec::new();
+        for sector in order {
+            let names: Vec<String> = n
+                .participants
+                .iter()
+                .filter(|part| part.sector.as_ref() == sector)
+                .map(|part| {
+                    let name = p
+                        .actor(part.actor.as_str())
+                        .map_or(part.actor.to_string(), |a| self.t(&a.name).to_owned());
+                    match &part.role {
+                        Some(r) => format!("{name}{}", self.paren(self.t(r))),
+                        None => name,
+                    }
+                })
+                .collect();
+            if names.is_empty() {
+                continue;
+            }
+            let names = names.join(self.list_sep());
+            groups.push(match sector {
+                Some(s) if self.ja() => format!("{} {names}", self.sector_label(s)),
+                Some(s) => format!("{}: {names}", self.sector_label(s)),
+                None => names,
+            });
+        }
+        self.field(indent, "担い手", "Actors", &groups.join(" / "))?;
+        for part in &n.participants {
+            self.ext(indent + 2, &part.extensions)?;
+        }
+        Ok(())
+    }
+
+    fn project(&mut self, indent: usize, pr: &Project) -> Out {
+        let n = pr
+            .number
+            .map(|n| format!("{} ", numbering::circled(n)))
+            .unwrap_or_else(|| "・".to_owned());
+        self.line(indent, &format!("{n}{}", self.t(&pr.title)))?;
+        let d = indent + 4;
+        if let Some(x) = &pr.description {
+            self.line(d, self.t(x))?;
+        }
+        self.opt_text(d, "担当", "In charge", &pr.responsible)?;
+        if !pr.attributed_to.is_empty() {
+            let v = self.publisher_names(&pr.attributed_to);
+            self.field(d, "計画の区分", "Attributed to", &v)?;
+        }
+        if !pr.phases.is_empty() {
+            let v = self.phase_names(&pr.phases);
+            self.field(d, "期", "Phases", &v)?;
+        }
+        for ind in &pr.indicators {
+            self.indicator(d, ind)?;
+        }
+        self.ext(d, &pr.extensions)
+    }
+
+    fn indicator(&mut self, indent: usize, ind: &Indicator) -> Out {
+        let mut head = self.t(&ind.name).to_owned();
+        let mut tags: Vec<&str> = Vec::new();
+        if let Some(k) = ind.kind {
+            tags.push(self.label3(k.labels()));
+        }
+        if let Some(v) = ind.value_type {
+            tags.push(self.label3(v.labels()));
+        }
+        if let Some(d) = ind.direction {
+            tags.push(self.label3(d.labels()));
+        }
+        if !tags.is_empty() {
+            head.push_str(&self.paren(&tags.join(self.list_sep())));
+        }
+        self.field(indent, "指標", "Indicator", &head)?;
+        let unit = ind
+            .unit
+            .as_ref()
+            .map(|u| self.t(u).to_owned())
+            .unwrap_or_default();
+        let cmp = ind
+            .comparator
+            .map(|c| self.label3(c.labels()))
+            .unwrap_or_default();
+        let d = indent + 4;
+        if let Some(b) = &ind.baseline {
+            let v = format!("{} {}{unit}", self.year(b.fiscal_year), b.value);
+            self.field(d, "現状値", "Baseline", &v)?;
+            self.opt_text(d + 2, "注記", "Note", &b.note)?;
+            self.ext(d + 2, &b.extensions)?;
+        }
+        for t in &ind.targets {
+            let v = match (&t.value, cmp.is_empty()) {
+                (_, true) => format!("{} {}{unit}", self.year(t.fiscal_year), t.value),
+                // A word (設置) is the target itself; the comparator goes beside it.
+                (Quantity::Text(_), false) => format!(
+                    "{} {}{unit}{}",
+                    self.year(t.fiscal_year),
+                    t.value,
+                    self.paren(cmp)
+                ),
+                (_, false) if self.ja() => format!("{} {}{unit}{cmp}", self.year(t.fiscal_year), t.value),
+                (_, false) => format!("{} {cmp} {}{unit}", self.year(t.fiscal_year), t.value),
+            };
+            self.field(d, "目標値", "Target", &v)?;
+            self.opt_text(d + 2, "注記", "Note", &t.note)?;
+            self.ext(d + 2, &t.extensions)?;
+        }
+        self.opt_text(d, "出典", "Source", &ind.source)?;
+        self.opt_text(d, "定義", "Definition", &ind.definition)?;
+        self.ext(d, &ind.extensions)
+    }
+
+    fn district(&mut self, d: usize, indent: usize, shown: &mut Vec<bool>) -> Out {
+        let p = self.p;
+        let Some(district) = p.districts.get(d) else {
+            return Ok(());
+        };
+        if shown.get(d).copied().unwrap_or(true) {
+            return Ok(());
+        }
+        if let Some(s) = shown.get_mut(d) {
+            *s = true;
+        }
+        let mut v = self.t(&district.name).to_owned();
+        if let Some(l) = &district.layer {
+            v.push_str(&self.paren(self.t(l)));
+        }
+        self.line(indent, &v)?;
+        let i = indent + 4;
+        if let Some(x) = &district.description {
+            self.line(i, self.t(x))?;
+        }
+        for f in &district.figures {
+            let unit = f.unit.as_ref().map(|u| self.t(u).to_owned()).unwrap_or_default();
+            let v = format!("{} {}{unit}", self.year(f.fiscal_year), f.value);
+            self.field(i, self.t(&f.name), self.t(&f.name), &v)?;
+            self.ext(i + 2, &f.extensions)?;
+        }
+        if !district.challenges.is_empty() {
+            self.field(i, "地区の課題", "District challenges", "")?;
+            for c in &district.challenges {
+                self.challenge(i + 2, c)?;
+            }
+        }
+        if !district.nodes.is_empty() {
+            self.field(i, "地区別計画", "District plan", "")?;
+            for k in 0..district.nodes.len() {
+                self.node(NodeAt::top_in(Some(d), k), i)?;
+            }
+        }
+        self.ext(i, &district.extensions)?;
+        let children: Vec<usize> = p
+            .districts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.parent.as_ref() == Some(&district.id))
+            .map(|(k, _)| k)
+            .collect();
+        for c in children {
+            self.district(c, indent + 2, shown)?;
+        }
+        Ok(())
     }
 }

@@ -7,7 +7,10 @@
 use schemars::generate::SchemaSettings;
 
 use crate::error::IssueCode;
-use crate::model::{ActorKind, HelpModelKind, HelpSector, Plan, PublisherKind, SCHEMA_VERSION};
+use crate::model::{
+    ActorKind, Comparator, Direction, HelpModelKind, HelpSector, IndicatorKind, NumberStyle, Plan,
+    PublisherKind, ValueType, SCHEMA_VERSION,
+};
 
 /// `schemas/plan.schema.json` as committed: the text [`plan_schema`] generates (the schema
 /// drift test fails if they ever differ). The validator's error path reads this text rather
@@ -87,6 +90,20 @@ pub fn codelists(schema: &serde_json::Value) -> serde_json::Value {
         .iter()
         .map(|k| entry("PublisherKind", k.labels()))
         .collect();
+    let list = |def: &str,
+                labels: Vec<(&'static str, &'static str, &'static str)>|
+     -> Vec<serde_json::Value> { labels.into_iter().map(|l| entry(def, l)).collect() };
+    let numbering = list(
+        "NumberStyle",
+        NumberStyle::ALL.iter().map(|k| k.labels()).collect(),
+    );
+    let indicator_kinds = list(
+        "IndicatorKind",
+        IndicatorKind::ALL.iter().map(|k| k.labels()).collect(),
+    );
+    let value_types = list("ValueType", ValueType::ALL.iter().map(|k| k.labels()).collect());
+    let directions = list("Direction", Direction::ALL.iter().map(|k| k.labels()).collect());
+    let comparators = list("Comparator", Comparator::ALL.iter().map(|k| k.labels()).collect());
     let issues: Vec<_> = IssueCode::ALL
         .iter()
         .map(|c| json!({"code": c.as_str(), "severity": c.severity().as_str(), "description": c.description()}))
@@ -98,6 +115,11 @@ pub fn codelists(schema: &serde_json::Value) -> serde_json::Value {
         "help_model_kinds": models,
         "actor_kinds": actors,
         "publisher_kinds": publishers,
+        "number_styles": numbering,
+        "indicator_kinds": indicator_kinds,
+        "value_types": value_types,
+        "directions": directions,
+        "comparators": comparators,
         "issue_codes": issues,
     })
 }
@@ -115,6 +137,11 @@ fn codelists_markdown(c: &serde_json::Value) -> String {
         ("help_model_kinds", "Help model kinds"),
         ("actor_kinds", "Actor kinds (担い手の種類)"),
         ("publisher_kinds", "Publisher kinds (策定主体)"),
+        ("number_styles", "Numbering styles of a level (番号の付け方)"),
+        ("indicator_kinds", "Indicator kinds (指標の種類)"),
+        ("value_types", "Indicator value types (値の種類)"),
+        ("directions", "Desired directions (望ましい方向)"),
+        ("comparators", "Target comparators (以上・以下)"),
     ];
     for (key, title) in sections {
         out.push_str(&format!(

@@ -22,7 +22,7 @@ from conformance_patch import apply_patch
 
 HERE = pathlib.Path(__file__).resolve().parent
 CASES = HERE / "cases"
-IIZUKA_BASE = "core/data/iizuka-3rd.json"
+IIZUKA_BASE = "tests/conformance/base/iizuka-3rd-1.0.json"
 IIZUKA = json.loads((HERE.parent.parent / IIZUKA_BASE).read_text("utf-8"))
 
 
@@ -72,6 +72,25 @@ def mutate(fn):
     # The stored patch must give back the very document, byte for byte.
     assert dump(apply_patch(IIZUKA, patch)) == dump(doc)
     return Patched(IIZUKA_BASE, patch)
+
+
+DOCUMENTS = "tests/conformance/documents"
+
+
+def document(name):
+    """A hand-written format 2.0 document under tests/conformance/documents/, unchanged."""
+    return Patched(f"{DOCUMENTS}/{name}.json", [])
+
+
+def mutate_document(name, fn):
+    """A mutation of a hand-written 2.0 document, stored as a patch on it."""
+    base_path = f"{DOCUMENTS}/{name}.json"
+    base = json.loads((HERE.parent.parent / base_path).read_text("utf-8"))
+    doc = copy.deepcopy(base)
+    fn(doc)
+    patch = diff(base, doc)
+    assert dump(apply_patch(base, patch)) == dump(doc)
+    return Patched(base_path, patch)
 
 
 def synthetic_joint_plan():
@@ -161,10 +180,81 @@ def cases():
         out.append((name, data, exp))
 
     # --- valid documents -------------------------------------------------------------------
-    add("valid-iizuka-3rd", mutate(lambda d: None), "the embedded Iizuka 3rd plan", True, True, [])
-    add("valid-synthetic-joint-four-help", dump(synthetic_joint_plan()),
-        "a synthetic joint plan with every optional part: four-help model, two publishers, phases, projects, indicators, extensions",
+    add("valid-iizuka-3rd", Patched("core/data/iizuka-3rd.json", []), "the embedded Iizuka 3rd plan (format 2.0)",
         True, True, [])
+    add("valid-iizuka-3rd-1.0-upgrades", mutate(lambda d: None),
+        "the Iizuka 3rd plan as format 1.0 wrote it: read through the upgrade to 2.0", True, True, [])
+    add("valid-synthetic-joint-four-help", dump(synthetic_joint_plan()),
+        "a synthetic joint plan in format 1.0 with every optional part 1.0 had: four-help model, two publishers, "
+        "phases, projects, indicators, extensions; read through the upgrade",
+        True, True, [])
+
+    # --- format 2.0: the shapes of other municipalities' plans (synthetic documents) ---------
+    add("valid-synthetic-two-level", document("synthetic-two-level"),
+        "a two-level plan (基本目標 → 取り組み), no placeholder level", True, True, [])
+    add("valid-synthetic-five-level", document("synthetic-five-level"),
+        "a five-level plan (基本目標 → 施策 → 施策の方向 → 主な取り組み → 事業) whose initiatives are its fourth level",
+        True, True, [])
+    add("valid-synthetic-running-numbers", document("synthetic-running-numbers"),
+        "initiatives numbered straight through the plan (通し番号 ①…⑨)", True, True, [])
+    add("valid-synthetic-unnumbered-bullets", document("synthetic-unnumbered-bullets"),
+        "a level of unnumbered bullets, and projects without numbers", True, True, [])
+    add("valid-synthetic-qualitative-indicator", document("synthetic-qualitative-indicator"),
+        "a qualitative indicator: 未設置 → 設置", True, True, [])
+    add("valid-synthetic-decreasing-indicator", document("synthetic-decreasing-indicator"),
+        "an outcome indicator that should fall (孤独を感じる人の割合), at most its target, with source and definition",
+        True, True, [])
+    add("valid-synthetic-district-plan", document("synthetic-district-plan"),
+        "districts as a hierarchy (圏域 > 地区 > 小学校区) with figures, and a district plan (地区別計画)",
+        True, True, [])
+    add("valid-synthetic-no-help-model", document("synthetic-no-help-model"),
+        "a plan without a help model: participations by body, with no sector", True, True, [])
+    add("valid-synthetic-four-help-joint", document("synthetic-four-help-joint"),
+        "a four-help plan written jointly by a town and its social welfare council, with attribution on nodes and "
+        "projects, using every field of format 2.0", True, True, [])
+
+    def overlap(d):
+        d["period"]["phases"][1]["start_fiscal_year"] = d["period"]["phases"][0]["end_fiscal_year"]
+    add("period-phase-overlap", mutate_document("synthetic-four-help-joint", overlap),
+        "two phases that share a fiscal year", False, True, [issue("period.phase_overlap", "/period/phases/1")])
+
+    def too_deep(d):
+        d["nodes"][0]["children"][0]["children"] = [
+            {"id": "too-deep", "title": {"ja": "三段目の項目"}}]
+    add("structure-too-deep", mutate_document("synthetic-two-level", too_deep),
+        "a node below the plan's last level", False, True,
+        [issue("structure.too_deep", "/nodes/0/children/0/children/0")])
+
+    def six_levels(d):
+        d["levels"] += [dict(d["levels"][-1], id=f"extra-{n}") for n in range(1, 5)]
+    add("structure-six-levels", mutate_document("synthetic-two-level", six_levels),
+        "six levels declared (at most five)", False, False, [issue("structure.levels", "/levels")])
+
+    def value_type(d):
+        d["nodes"][0]["indicators"][1]["targets"][0]["value"] = 12.5
+    add("indicator-value-type", mutate_document("synthetic-decreasing-indicator", value_type),
+        "a count indicator with a fractional target", False, True,
+        [issue("indicator.value_type", "/nodes/0/indicators/1/targets/0/value")])
+
+    def numbering_missing(d):
+        d["nodes"][1].pop("number")
+    add("numbering-missing", mutate_document("synthetic-two-level", numbering_missing),
+        "a node of a numbered level without its number", False, True, [issue("numbering.missing", "/nodes/1/number")])
+
+    def custom_without_label(d):
+        d["help_model"] = {"kind": "custom", "sectors": [
+            {"sector": "residents", "label": {"ja": "住民の役割"}, "definition": {"ja": "住民が取り組むこと"}},
+            {"sector": "community", "definition": {"ja": "地域で取り組むこと"}}]}
+    add("help-model-label-missing", mutate_document("synthetic-no-help-model", custom_without_label),
+        "a sector of the plan's own help model without a label", False, True,
+        [issue("help_model.label_missing", "/help_model/sectors/1")])
+
+    def cycle(d):
+        d["districts"][0]["parent"] = d["districts"][3]["id"]
+    add("district-cycle", mutate_document("synthetic-district-plan", cycle),
+        "districts whose parents lead back to themselves", False, True,
+        [issue("district.cycle", "/districts/0/parent"), issue("district.cycle", "/districts/1/parent"),
+         issue("district.cycle", "/districts/3/parent")])
     add("valid-bom", b"\xef\xbb\xbf" + dump(IIZUKA), "a UTF-8 byte-order mark before the document is accepted",
         True, None, [])
 
@@ -207,9 +297,9 @@ def cases():
         mutate(lambda d: d["goals"][1]["targets"][0]["initiatives"][0].update(priorty=True)),
         "an unknown field deep inside", False, False,
         [issue("schema.unknown_field", "/goals/1/targets/0/initiatives/0/priorty")])
-    add("schema-missing-field", mutate(lambda d: d["goals"][0]["targets"][0].pop("initiatives")),
-        "a required array is absent", False, False,
-        [issue("schema.missing_field", "/goals/0/targets/0/initiatives")])
+    add("schema-missing-field", mutate(lambda d: d["goals"][0]["targets"][0]["initiatives"][0].pop("title")),
+        "a required field is absent", False, False,
+        [issue("schema.missing_field", "/goals/0/targets/0/initiatives/0/title")])
     add("schema-missing-japanese", mutate(lambda d: d["challenges"][2]["title"].pop("ja")),
         "a text without its Japanese", False, False, [issue("schema.missing_field", "/challenges/2/title/ja")])
 
@@ -225,7 +315,8 @@ def cases():
         [issue("schema.wrong_type", "/goals/0/title")])
     add("schema-unknown-sector",
         mutate(lambda d: d["actors"][0].update(sector="self-help")),
-        "a help sector code that does not exist", False, False, [issue("schema.invalid_value", "/actors/0/sector")])
+        "a help sector code that does not exist (a rule of format 2.0, where models may have their own sectors)",
+        False, False, [issue("help_model.sector_not_in_model", "/actors/0/sector")])
     add("schema-bad-month", mutate(lambda d: d.update(published="2023-13")),
         "a publication month that does not exist", False, False, [issue("schema.invalid_value", "/published")])
     add("schema-negative-number",
@@ -240,7 +331,7 @@ def cases():
     add("schema-duplicate-fields-everywhere", dups,
         "keys written twice at the top and deep inside: each is reported, in document order", False, None,
         [issue("schema.duplicate_field", "/schema_version"), issue("schema.duplicate_field", "/goals/0/title/ja")])
-    add("schema-version-unsupported", mutate(lambda d: d.update(schema_version="2.0")),
+    add("schema-version-unsupported", mutate(lambda d: d.update(schema_version="3.0")),
         "a format version this library does not read", False, False,
         [issue("schema_version.unsupported", "/schema_version")])
 
@@ -330,10 +421,11 @@ def cases():
     def empty(d):
         d["goals"][1]["targets"][2]["initiatives"] = []
         d["publishers"] = []
-    add("collection-empty", mutate(empty), "no publishers, and an activity target with no initiatives",
+    add("collection-empty", mutate(empty),
+        "no publishers (an activity target with no initiatives is allowed since format 2.0: a node may hold "
+        "only a description)",
         False, False,
-        [issue("collection.empty", "/publishers"),
-         issue("collection.empty", "/goals/1/targets/2/initiatives")])
+        [issue("collection.empty", "/publishers")])
 
     add("help-model-mismatch",
         mutate(lambda d: d["help_model"]["sectors"].reverse()),
@@ -396,10 +488,10 @@ def cases():
          issue("schema.wrong_type", "/goals/0/title"),
          issue("schema.unknown_field", "/goals/1/targets/0/initiatives/0/priorty"),
          issue("schema.wrong_type", "/goals/2/targets/0/initiatives/1/number"),
-         issue("schema.invalid_value", "/actors/0/sector"),
          issue("schema.unknown_field", "/titel"),
          issue("reference.dangling", "/voices/0/goals/0"),
-         issue("municipality.check_digit", "/municipality/code")])
+         issue("municipality.check_digit", "/municipality/code"),
+         issue("help_model.sector_not_in_model", "/actors/0/sector")])
     return out
 
 
@@ -424,8 +516,7 @@ def generated():
          "prefix": "{\"schema_version\": \"1.0\", \"id\": \"", "repeat": "x", "count": 40000000,
          "suffix": "\"}", "limits": {"max_input_bytes": 67108864}, "valid": False, "schema_valid": None,
          "issues": [issue("schema.missing_field", "/" + f) for f in (
-             "title", "municipality", "period", "publishers", "philosophy", "help_model", "challenges",
-             "goals", "actors")]},
+             "title", "municipality", "period", "publishers", "philosophy", "goals")]},
     ]
 
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Extensions, HelpSector, Id, Text};
+use super::{Extensions, Id, Text};
 
 /// Someone who carries the plan: residents, neighbourhood associations, the social welfare
 /// council, the city … (地域福祉の担い手).
@@ -16,9 +16,14 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Its name in the plan, such as 自治会.
     pub name: Text,
-    /// The help sector it usually acts in (自助・互助・共助・公助); an initiative may place it
-    /// in another.
-    pub sector: HelpSector,
+    /// The help sector it usually acts in (a code of the plan's help model); a participation
+    /// may place it in another. None when the plan has no help model or does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Id>,
+    /// The publisher that is the same body (id), such as the social welfare council of a
+    /// joint plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Id>,
     /// What the plan says of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,

@@ -36,7 +36,14 @@ pub struct Voice {
     /// The challenges it speaks to (ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Id>,
-    /// The basic goals it is quoted beside (ids).
+    /// The nodes it is quoted beside (ids), such as a basic goal.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub goals: Vec<Id>,
+    pub nodes: Vec<Id>,
+    /// Whether the links to challenges and nodes were drawn by the data's editors rather
+    /// than printed in the plan (a speech bubble beside a page is not a stated link).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub editorial_links: bool,
+    /// Fields the format lacks (拡張).
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
 }

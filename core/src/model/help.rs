@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Text;
+use super::{Extensions, Id, Text};
 
 /// Who carries a piece of work, in the help model that Japanese welfare plans use.
 ///
@@ -30,6 +30,11 @@ impl HelpSector {
         HelpSector::MutualHelp,
         HelpSector::PublicHelp,
     ];
+
+    /// The built-in sector with code `code`, if it is one.
+    pub fn from_code(code: &str) -> Option<HelpSector> {
+        HelpSector::ALL.into_iter().find(|h| h.code() == code)
+    }
 
     /// The code used in JSON, such as `self_help`.
     pub fn code(self) -> &'static str {
@@ -78,7 +83,8 @@ impl HelpSector {
     /// assert!(e.starts_with("unknown help sector `kyojo`; expected one of `self_help` (自助), "));
     /// ```
     pub fn from_name(s: &str) -> Result<HelpSector, crate::Error> {
-        HelpSector::parse(s).ok_or_else(|| crate::Error::UnknownSector(crate::preview(s)))
+        HelpSector::parse(s)
+            .ok_or_else(|| crate::Error::UnknownSector(crate::preview(s), crate::error::sector_list()))
     }
 }
 
@@ -90,21 +96,28 @@ pub enum HelpModelKind {
     ThreeHelp,
     /// 自助・互助・共助・公助: adds reciprocal help between neighbours (互助).
     FourHelp,
+    /// The plan's own list of sectors, each with a code, a label and a definition.
+    Custom,
 }
 
 impl HelpModelKind {
     /// Both kinds, in codelist order.
-    pub const ALL: [HelpModelKind; 2] = [HelpModelKind::ThreeHelp, HelpModelKind::FourHelp];
+    pub const ALL: [HelpModelKind; 3] = [
+        HelpModelKind::ThreeHelp,
+        HelpModelKind::FourHelp,
+        HelpModelKind::Custom,
+    ];
 
     /// (code, Japanese label, English label).
     pub fn labels(self) -> (&'static str, &'static str, &'static str) {
         match self {
             HelpModelKind::ThreeHelp => ("three_help", "自助・共助・公助", "three-help model"),
             HelpModelKind::FourHelp => ("four_help", "自助・互助・共助・公助", "four-help model"),
+            HelpModelKind::Custom => ("custom", "計画独自の区分", "the plan's own sectors"),
         }
     }
 
-    /// The sectors this model has, in order.
+    /// The built-in sectors this model has, in order (none for a custom model).
     pub fn sectors(self) -> &'static [HelpSector] {
         match self {
             HelpModelKind::ThreeHelp => &[
@@ -113,6 +126,7 @@ impl HelpModelKind {
                 HelpSector::PublicHelp,
             ],
             HelpModelKind::FourHelp => &HelpSector::ALL,
+            HelpModelKind::Custom => &[],
         }
     }
 }
@@ -121,16 +135,37 @@ impl HelpModelKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HelpModel {
-    /// Three-help or four-help.
+    /// Three-help, four-help, or the plan's own sectors.
     pub kind: HelpModelKind,
     /// One definition per sector of the model, in the model's order.
     pub sectors: Vec<SectorDefinition>,
+    /// Fields the format lacks (拡張).
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
 }
 
 impl HelpModel {
-    /// Whether the model includes `sector`.
-    pub fn has(&self, sector: HelpSector) -> bool {
-        self.kind.sectors().contains(&sector)
+    /// Whether the model has a sector with code `code`.
+    pub fn has(&self, code: &str) -> bool {
+        match self.kind {
+            HelpModelKind::Custom => self.sectors.iter().any(|s| s.sector.as_str() == code),
+            kind => kind.sectors().iter().any(|h| h.code() == code),
+        }
+    }
+
+    /// The sector with code `code`, as the plan defines it.
+    pub fn sector(&self, code: &str) -> Option<&SectorDefinition> {
+        self.sectors.iter().find(|s| s.sector.as_str() == code)
+    }
+
+    /// The model's heading in the plan's terms: 自助・共助・公助, or the custom sectors'
+    /// labels joined the same way.
+    pub fn heading(&self, lang: super::Lang) -> String {
+        let labels: Vec<String> = self.sectors.iter().map(|s| s.label(lang)).collect();
+        match lang {
+            super::Lang::Ja => labels.join("・"),
+            super::Lang::En => labels.join(", "),
+        }
     }
 }
 
@@ -138,10 +173,32 @@ impl HelpModel {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectorDefinition {
-    /// The sector defined.
-    pub sector: HelpSector,
+    /// The sector's code: `self_help`, `reciprocal_help`, `mutual_help`, `public_help` in the
+    /// built-in models, the plan's own code in a custom one.
+    pub sector: Id,
+    /// The sector's label, such as 地域の役割; required in a custom model, where no built-in
+    /// label exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
     /// The plan's definition, such as 公助: 行政が行う公的なサービス.
     pub definition: Text,
+    /// Fields the format lacks (拡張).
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl SectorDefinition {
+    /// The label in `lang`: the plan's own, else the built-in sector's, else the code.
+    pub fn label(&self, lang: super::Lang) -> String {
+        if let Some(t) = &self.label {
+            return t.get(lang).to_owned();
+        }
+        match (HelpSector::from_code(self.sector.as_str()), lang) {
+            (Some(h), super::Lang::Ja) => h.label_ja().to_owned(),
+            (Some(h), super::Lang::En) => h.label_en().to_owned(),
+            (None, _) => self.sector.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]

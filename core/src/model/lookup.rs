@@ -3,38 +3,30 @@
 
 use rustc_hash::FxHashMap;
 
-use super::Plan;
+use super::{NodeAt, Plan};
 
-/// Where a part with an id sits in a plan, by index.
+/// Where a part with an id sits in a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PartAt {
-    /// `plan.goals[g]`.
-    Goal(usize),
-    /// `plan.goals[g].targets[t]`.
-    Target(usize, usize),
-    /// `plan.goals[g].targets[t].initiatives[i]`.
-    Initiative(usize, usize, usize),
-    /// `plan.challenges[c]`.
-    Challenge(usize),
-    /// `plan.actors[a]`.
+    /// A node of the tree, or of a district's plan.
+    Node(NodeAt),
+    /// A challenge: the plan's (`None`) or a district's (its index), and its index there.
+    Challenge(Option<usize>, usize),
+    /// An actor, by index.
     Actor(usize),
+    /// A publisher, by index.
+    Publisher(usize),
+    /// A district, by index.
+    District(usize),
 }
 
-/// Every goal, target, initiative, challenge and actor of a plan by id (the first, should a
-/// plan that failed `id.duplicate` repeat one).
-///
-/// ```
-/// use welfare_plan::{iizuka, PartAt};
-/// let plan = iizuka::third_plan();
-/// let parts = plan.part_index();
-/// assert_eq!(parts.get("g1"), Some(PartAt::Goal(0)));
-/// assert_eq!(parts.get("nope"), None);
-/// ```
+/// Ids of nodes, challenges, actors, publishers and districts, each mapped to where the part
+/// sits (the first part with that id, should two share one).
 #[derive(Debug, Clone, Default)]
 pub struct PartIndex(FxHashMap<Box<str>, PartAt>);
 
 impl PartIndex {
-    /// Where the part with id `id` is.
+    /// Where the part with id `id` sits.
     pub fn get(&self, id: &str) -> Option<PartAt> {
         self.0.get(id).copied()
     }
@@ -45,23 +37,29 @@ impl PartIndex {
 }
 
 impl Plan {
-    /// Indexes every goal, target, initiative, challenge and actor by id, in one pass.
+    /// The index of the plan's parts by id, built in one pass.
     pub fn part_index(&self) -> PartIndex {
         let mut parts = PartIndex::default();
-        for (g, goal) in self.goals.iter().enumerate() {
-            parts.add(goal.id.as_str(), PartAt::Goal(g));
-            for (t, target) in goal.targets.iter().enumerate() {
-                parts.add(target.id.as_str(), PartAt::Target(g, t));
-                for (i, initiative) in target.initiatives.iter().enumerate() {
-                    parts.add(initiative.id.as_str(), PartAt::Initiative(g, t, i));
-                }
-            }
+        for r in self.all_nodes() {
+            parts.add(r.node.id.as_str(), PartAt::Node(r.at));
         }
         for (c, challenge) in self.challenges.iter().enumerate() {
-            parts.add(challenge.id.as_str(), PartAt::Challenge(c));
+            parts.add(challenge.id.as_str(), PartAt::Challenge(None, c));
         }
         for (a, actor) in self.actors.iter().enumerate() {
             parts.add(actor.id.as_str(), PartAt::Actor(a));
+        }
+        for (p, publisher) in self.publishers.iter().enumerate() {
+            parts.add(publisher.id.as_str(), PartAt::Publisher(p));
+        }
+        for (d, district) in self.districts.iter().enumerate() {
+            parts.add(district.id.as_str(), PartAt::District(d));
+            for (c, challenge) in district.challenges.iter().enumerate() {
+                parts.add(challenge.id.as_str(), PartAt::Challenge(Some(d), c));
+            }
+            for r in self.district_nodes(d) {
+                parts.add(r.node.id.as_str(), PartAt::Node(r.at));
+            }
         }
         parts
     }
@@ -72,28 +70,16 @@ mod tests {
     use crate::{iizuka, PartAt};
 
     #[test]
-    fn every_part_of_the_iizuka_plan_is_found_where_it_is() {
+    fn every_node_and_challenge_of_the_iizuka_plan_is_found_where_it_is() {
         let plan = iizuka::third_plan();
         let parts = plan.part_index();
-        for r in plan.initiatives() {
-            assert_eq!(
-                parts.get(r.initiative.id.as_str()),
-                Some(PartAt::Initiative(
-                    r.goal_index,
-                    r.target_index,
-                    r.initiative_index
-                ))
-            );
-            assert_eq!(
-                parts.get(r.target.id.as_str()),
-                Some(PartAt::Target(r.goal_index, r.target_index))
-            );
+        for r in plan.all_nodes() {
+            assert_eq!(parts.get(r.node.id.as_str()), Some(PartAt::Node(r.at)));
+            assert_eq!(plan.node_at(r.at).map(|n| &n.id), Some(&r.node.id));
         }
         for (c, challenge) in plan.challenges.iter().enumerate() {
-            assert_eq!(parts.get(challenge.id.as_str()), Some(PartAt::Challenge(c)));
+            assert_eq!(parts.get(challenge.id.as_str()), Some(PartAt::Challenge(None, c)));
         }
-        for (a, actor) in plan.actors.iter().enumerate() {
-            assert_eq!(parts.get(actor.id.as_str()), Some(PartAt::Actor(a)));
-        }
+        assert_eq!(parts.get("no-such-id"), None);
     }
 }

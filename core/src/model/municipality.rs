@@ -4,7 +4,7 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-use super::Text;
+use super::{Extensions, Text};
 
 /// The municipality (市町村) that adopts the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -16,6 +16,9 @@ pub struct Municipality {
     pub name: Text,
     /// The prefecture (都道府県) it lies in; must agree with the code's first two digits.
     pub prefecture: Text,
+    /// Fields the format lacks (拡張).
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
 }
 
 /// A 全国地方公共団体コード such as `402052` (Iizuka): two digits of prefecture, three of

@@ -1,4 +1,5 @@
-//! How ordinals are written: 基本目標Ⅰ, 活動目標1, (1), ①.
+//! How ordinals are written: Ⅰ, ①, and the challenges' labels. A node's label follows its
+//! level's [`crate::NumberStyle`] (see [`crate::Plan::label`]).
 //!
 //! Plans store numbers as plain ordinals and leave the writing to the library, because the
 //! documents themselves are not consistent (Iizuka's summary writes both 基本目標Ⅰ and
@@ -63,24 +64,6 @@ pub fn circled(n: u32) -> String {
     c.map_or_else(|| format!("({n})"), String::from)
 }
 
-/// A basic goal's label: 基本目標Ⅰ / Basic goal I.
-pub fn goal_label(n: u32) -> (String, String) {
-    (
-        format!("基本目標{}", roman(n)),
-        format!("Basic goal {}", ascii_roman(n)),
-    )
-}
-
-/// An activity target's label: 活動目標1 / Activity target 1.
-pub fn target_label(n: u32) -> (String, String) {
-    (format!("活動目標{n}"), format!("Activity target {n}"))
-}
-
-/// An initiative's label: (1).
-pub fn initiative_label(n: u32) -> String {
-    format!("({n})")
-}
-
 /// A challenge's label: ① / Challenge 1.
 pub fn challenge_label(n: u32) -> (String, String) {
     (circled(n), format!("Challenge {n}"))
@@ -107,12 +90,5 @@ mod tests {
         assert_eq!(roman(12), "Ⅻ");
         assert_eq!(roman(13), "XIII");
         assert_eq!(ascii_roman(1994), "MCMXCIV");
-    }
-
-    #[test]
-    fn labels_follow_the_plan_conventions() {
-        assert_eq!(goal_label(1).0, "基本目標Ⅰ");
-        assert_eq!(target_label(2).0, "活動目標2");
-        assert_eq!(initiative_label(3), "(3)");
     }
 }

@@ -5,7 +5,7 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{Id, Text};
+use super::{Extensions, Id, Text};
 
 /// A Japanese fiscal year (年度), named by the calendar year it starts in: fiscal year 2023
 /// runs from April 2023 to March 2024 and is 令和5年度.
@@ -164,6 +164,9 @@ pub struct Period {
     /// The fiscal year of the mid-term review (中間見直し), if the plan sets one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mid_term_review_fiscal_year: Option<FiscalYear>,
+    /// Fields the format lacks (拡張).
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
 }
 
 impl Period {
@@ -190,6 +193,22 @@ pub struct Phase {
     pub start_fiscal_year: FiscalYear,
     /// Its last fiscal year, inclusive.
     pub end_fiscal_year: FiscalYear,
+    /// Fields the format lacks (拡張).
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+/// A revised edition of the plan (改訂), such as the one after the mid-term review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// When the revision was published (発行年月).
+    pub published: YearMonth,
+    /// What was revised.
+    pub description: Text,
+    /// Fields the format lacks (拡張).
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
 }
 
 #[cfg(test)]

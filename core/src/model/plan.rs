@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 use super::*;
 
 /// The version of the exchange format this library writes.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "2.0";
 
-/// The format versions this library reads.
-pub const SUPPORTED_SCHEMA_VERSIONS: &[&str] = &["1.0"];
+/// The format versions this library reads: 1.0 documents are upgraded as they are read (see
+/// [`crate::upgrade`]).
+pub const SUPPORTED_SCHEMA_VERSIONS: &[&str] = &["1.0", "2.0"];
 
 /// A municipality's regional welfare plan (地域福祉計画) as one document.
 ///
@@ -18,18 +19,18 @@ pub const SUPPORTED_SCHEMA_VERSIONS: &[&str] = &["1.0"];
 ///
 /// ```
 /// let plan = welfare_plan::iizuka::third_plan();
-/// assert_eq!(plan.goals.len(), 3);
+/// assert_eq!(plan.nodes.len(), 3);
 /// assert_eq!(plan.initiatives().count(), 19);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Regional welfare plan (地域福祉計画)",
-    description = "A Japanese municipality's regional welfare plan (地域福祉計画) as one document: its municipality and period, basic philosophy (基本理念), help model (自助・共助・公助), challenges (課題), basic goals (基本目標) with activity targets (活動目標) and specific initiatives (具体的取り組み), and the actors (担い手) who carry them. Ids are stable strings; references are by id."
+    description = "A Japanese municipality's regional welfare plan (地域福祉計画) as one document: its municipality and period, basic philosophy (基本理念), help model (such as 自助・共助・公助), challenges (課題), and its own tree of one to five levels (such as 基本目標 → 活動目標 → 具体的取り組み) with indicators, projects and the actors (担い手) who carry them. Ids are stable strings; references are by id."
 )]
 pub struct Plan {
     /// The exchange format version the document follows.
-    #[schemars(extend("enum" = ["1.0"]))]
+    #[schemars(extend("enum" = ["2.0"]))]
     pub schema_version: String,
     /// The plan's id, which progress reports refer to.
     pub id: Id,
@@ -46,30 +47,49 @@ pub struct Plan {
     /// When the plan was published (発行年月).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<YearMonth>,
+    /// Revised editions (改訂) since it was published.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
     /// Who publishes it (策定主体): one, or two for a joint plan.
     #[schemars(length(min = 1))]
     pub publishers: Vec<Publisher>,
     /// The basic philosophy (基本理念).
     pub philosophy: Philosophy,
-    /// The help model (自助・共助・公助) and the plan's definitions of its sectors.
-    pub help_model: HelpModel,
+    /// The help model (自助・共助・公助 …) and the plan's definitions of its sectors, if the
+    /// plan has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help_model: Option<HelpModel>,
     /// Narrative sections the structured fields do not hold.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overview: Vec<Section>,
     /// The challenges (課題) the plan sets out to meet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Challenge>,
     /// Residents' voices the plan quotes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voices: Vec<Voice>,
-    /// The basic goals (基本目標), at least one.
+    /// The levels of the plan's tree, from the top (such as 基本目標) down: one to five.
+    #[schemars(length(min = 1, max = 5))]
+    pub levels: Vec<Level>,
+    /// The level (id) the plan calls its initiatives (取り組み); the deepest level if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiative_level: Option<Id>,
+    /// The top level of the plan's tree, at least one node.
     #[schemars(length(min = 1))]
-    pub goals: Vec<Goal>,
+    pub nodes: Vec<Node>,
+    /// Cross-cutting priority projects (重点プロジェクト).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priority_projects: Vec<PriorityProject>,
+    /// Indicators of the plan as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Indicator>,
     /// The actors (担い手) who carry the plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<Actor>,
     /// Sub-plans the plan declares it contains.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_plans: Vec<SubPlan>,
-    /// Districts (地区) initiatives and bases can belong to.
+    /// Districts (地区) nodes and bases can belong to, as a hierarchy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub districts: Vec<District>,
     /// Bases (拠点) of community welfare work.
@@ -83,67 +103,64 @@ pub struct Plan {
     pub extensions: Extensions,
 }
 
-/// Where an initiative sits: its goal and target, found by [`Plan::initiatives`].
-#[derive(Debug, Clone, Copy)]
-pub struct InitiativeRef<'a> {
-    /// Index of the goal in `plan.goals`.
-    pub goal_index: usize,
-    /// Index of the target in the goal's `targets`.
-    pub target_index: usize,
-    /// Index of the initiative in the target's `initiatives`.
-    pub initiative_index: usize,
-    /// The goal.
-    pub goal: &'a Goal,
-    /// The target.
-    pub target: &'a Target,
-    /// The initiative.
-    pub initiative: &'a Initiative,
-}
-
 impl Plan {
-    /// Every initiative in document order, with its goal and target.
-    pub fn initiatives(&self) -> impl Iterator<Item = InitiativeRef<'_>> + '_ {
-        self.goals.iter().enumerate().flat_map(|(gi, goal)| {
-            goal.targets.iter().enumerate().flat_map(move |(ti, target)| {
-                target
-                    .initiatives
-                    .iter()
-                    .enumerate()
-                    .map(move |(ii, initiative)| InitiativeRef {
-                        goal_index: gi,
-                        target_index: ti,
-                        initiative_index: ii,
-                        goal,
-                        target,
-                        initiative,
-                    })
-            })
-        })
-    }
-
-    /// The initiatives in which some actor takes part in `sector`.
-    pub fn initiatives_in_sector(&self, sector: HelpSector) -> impl Iterator<Item = InitiativeRef<'_>> + '_ {
-        self.initiatives()
-            .filter(move |r| r.initiative.participants.iter().any(|p| p.sector == sector))
-    }
-
-    /// The initiatives that address the challenge `challenge_id`.
-    pub fn initiatives_addressing<'a>(
-        &'a self,
-        challenge_id: &'a str,
-    ) -> impl Iterator<Item = InitiativeRef<'a>> + 'a {
-        self.initiatives()
-            .filter(move |r| r.initiative.challenges.iter().any(|c| c.as_str() == challenge_id))
-    }
-
     /// The actor with id `id`.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id.as_str() == id)
     }
 
-    /// The challenge with id `id`.
+    /// The challenge with id `id`: the plan's, or a district's.
     pub fn challenge(&self, id: &str) -> Option<&Challenge> {
-        self.challenges.iter().find(|c| c.id.as_str() == id)
+        self.challenges
+            .iter()
+            .chain(self.districts.iter().flat_map(|d| &d.challenges))
+            .find(|c| c.id.as_str() == id)
+    }
+
+    /// The publisher with id `id`.
+    pub fn publisher(&self, id: &str) -> Option<&Publisher> {
+        self.publishers.iter().find(|p| p.id.as_str() == id)
+    }
+
+    /// The district with id `id`.
+    pub fn district(&self, id: &str) -> Option<&District> {
+        self.districts.iter().find(|d| d.id.as_str() == id)
+    }
+
+    /// The sector code that `name` means in this plan: a code of its help model, or a
+    /// sector's Japanese or English label (自助, 地域の役割).
+    ///
+    /// ```
+    /// let plan = welfare_plan::iizuka::third_plan();
+    /// assert_eq!(plan.sector_code("共助").unwrap(), "mutual_help");
+    /// assert!(plan.sector_code("互助").is_err()); // not in a three-help plan
+    /// ```
+    pub fn sector_code(&self, name: &str) -> Result<&str, crate::Error> {
+        let found = self.help_model.as_ref().and_then(|m| {
+            m.sectors.iter().find(|s| {
+                s.sector.as_str() == name
+                    || s.label(super::Lang::Ja) == name
+                    || s.label(super::Lang::En) == name
+            })
+        });
+        found
+            .map(|s| s.sector.as_str())
+            .ok_or_else(|| crate::Error::UnknownSector(crate::preview(name), self.sector_names()))
+    }
+
+    /// Every sector of the help model, `code` (label), for messages.
+    fn sector_names(&self) -> String {
+        let names: Vec<String> = self
+            .help_model
+            .iter()
+            .flat_map(|m| &m.sectors)
+            .map(|s| format!("`{}` ({})", s.sector, s.label(super::Lang::Ja)))
+            .collect();
+        if names.is_empty() {
+            "none: the plan has no help model".to_owned()
+        } else {
+            names.join(", ")
+        }
     }
 
     /// Canonical JSON: fields in the format's order, two-space indentation, UTF-8 without

@@ -27,6 +27,8 @@ pub(crate) struct Repaired {
     kept: FxHashMap<String, Vec<usize>>,
     /// The ids of everything left out.
     removed_ids: FxHashSet<String>,
+    /// Pointers of the optional fields dropped on their own.
+    dropped: FxHashSet<String>,
 }
 
 /// Sets aside every finding's part of `doc`; `None` when one of them cannot be.
@@ -48,6 +50,7 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
             .or_default()
             .insert(*i);
     }
+    let dropped = keys.iter().map(|segs| Path(segs.to_vec()).to_string()).collect();
     for segs in keys {
         let (last, parent) = segs.split_last()?;
         let parent = doc.pointer_mut(&Path(parent.to_vec()).to_string());
@@ -82,6 +85,7 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
         value: doc,
         kept,
         removed_ids,
+        dropped,
     })
 }
 
@@ -129,6 +133,10 @@ impl Repaired {
     /// Whether a rule's issue on the repaired document is only a consequence of what was
     /// left out. `original` is its path in the document as written.
     pub fn is_consequence(&self, issue: &Issue, original: &Path) -> bool {
+        // A dropped optional field that a rule then misses (a node's `number`).
+        if self.dropped.contains(&original.to_string()) {
+            return true;
+        }
         if !self.removed_elements() {
             return false;
         }

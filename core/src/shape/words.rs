@@ -1,6 +1,6 @@
 //! Shape problems in plain words, in English and Japanese: what the format expects, in its own
-//! terms ("a whole number of 1 or more" / 「1以上の整数」, "a list of initiatives" /
-//! 「具体的取り組みのリスト」), never a Rust type.
+//! terms ("a whole number of 1 or more" / 「1以上の整数」, "a list of plan items" /
+//! 「計画の項目のリスト」), never a Rust type.
 
 use super::{Expected, Found, Problem};
 
@@ -13,10 +13,14 @@ fn noun(def: &str) -> Option<(&'static str, &'static str, &'static str)> {
         "Challenge" => ("a challenge", "challenges", "課題"),
         "District" => ("a district", "districts", "地区"),
         "Extensions" => ("an extensions object", "extensions objects", "拡張"),
-        "Goal" => ("a basic goal", "basic goals", "基本目標"),
+        "Figure" => ("a figure", "figures", "数値"),
         "HelpModel" => ("a help model", "help models", "助け合いのモデル"),
         "Indicator" => ("an indicator", "indicators", "評価指標"),
-        "Initiative" => ("an initiative", "initiatives", "具体的取り組み"),
+        "Level" => ("a level", "levels", "階層"),
+        "Node" => ("a plan item", "plan items", "計画の項目"),
+        "PriorityProject" => ("a priority project", "priority projects", "重点プロジェクト"),
+        "Quantity" => ("a number or a text", "numbers or texts", "数値または文字"),
+        "Revision" => ("a revision", "revisions", "改訂"),
         "Municipality" => ("a municipality", "municipalities", "自治体"),
         "Observation" => ("an observation", "observations", "実績値"),
         "Office" => ("an office", "offices", "担当部署"),
@@ -34,7 +38,6 @@ fn noun(def: &str) -> Option<(&'static str, &'static str, &'static str)> {
         ),
         "Source" => ("a source", "sources", "出典"),
         "SubPlan" => ("a sub-plan", "sub-plans", "関連計画"),
-        "Target" => ("an activity target", "activity targets", "活動目標"),
         "Text" => ("a bilingual text", "bilingual texts", "日英テキスト"),
         "Voice" => ("a voice", "voices", "市民の声"),
         "Id" => ("an id", "ids", "ID"),
@@ -217,9 +220,9 @@ mod tests {
 
     #[test]
     fn lists_are_named_for_what_they_hold() {
-        let (en, ja) = expected(&Expected::List(Some("Initiative".into())));
-        assert_eq!(en, "a list of initiatives");
-        assert_eq!(ja, "具体的取り組みのリスト（配列）");
+        let (en, ja) = expected(&Expected::List(Some("Node".into())));
+        assert_eq!(en, "a list of plan items");
+        assert_eq!(ja, "計画の項目のリスト（配列）");
         assert_eq!(found(&Found::Array(Some(1))).0, "a list of 1 element");
         assert_eq!(found(&Found::Array(Some(2))).0, "a list of 2 elements");
     }

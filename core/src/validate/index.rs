@@ -14,18 +14,16 @@ pub struct IdIndex<'p> {
     /// Ids seen twice: (the id, the visit number of its first use, the visit number of the
     /// repeat). Visit numbers count id visits in walk order; see [`super::walk::paths_of`].
     pub duplicates: Vec<(&'p str, u32, u32)>,
+    /// The levels' ids: a namespace of their own, so that the levels a 1.0 document is
+    /// upgraded with (`goal`, `target`, `initiative`) can clash with none of its ids.
+    levels: Vec<&'p str>,
 }
 
 impl<'p> IdIndex<'p> {
     /// An empty index sized for `plan`, filled by walking the plan with it as a visitor.
     pub fn for_plan(plan: &Plan) -> Self {
-        let initiatives: usize = plan
-            .goals
-            .iter()
-            .flat_map(|g| &g.targets)
-            .map(|t| t.initiatives.len())
-            .sum();
-        let cap = initiatives + initiatives / 4 + plan.challenges.len() + plan.actors.len() + 64;
+        let nodes = plan.all_nodes().count();
+        let cap = nodes + plan.challenges.len() + plan.actors.len() + 64;
         let mut by_id = FxHashMap::default();
         by_id.reserve(cap);
         IdIndex {
@@ -38,12 +36,31 @@ impl<'p> IdIndex<'p> {
     pub fn kind_of(&self, id: &str) -> Option<Kind> {
         self.by_id.get(id).map(|&(kind, _)| kind)
     }
+
+    /// Whether `id` names a part of kind `want`, and else the kind it names, if any.
+    pub fn resolve(&self, id: &str, want: Kind) -> Result<(), Option<Kind>> {
+        if want == Kind::Level {
+            return if self.levels.contains(&id) {
+                Ok(())
+            } else {
+                Err(None)
+            };
+        }
+        match self.kind_of(id) {
+            Some(k) if k == want => Ok(()),
+            other => Err(other),
+        }
+    }
 }
 
 impl<'p> Visitor<'p> for IdIndex<'p> {
     fn id(&mut self, id: &'p Id, kind: Kind, _path: &Stack) {
         let n = self.visits;
         self.visits += 1;
+        if kind == Kind::Level {
+            self.levels.push(id.as_str());
+            return;
+        }
         match self.by_id.entry(id.as_str()) {
             std::collections::hash_map::Entry::Occupied(first) => {
                 self.duplicates.push((id.as_str(), first.get().1, n));

@@ -20,12 +20,12 @@ pub enum Kind {
     Challenge,
     /// A resident's voice.
     Voice,
-    /// A basic goal (基本目標).
-    Goal,
-    /// An activity target (活動目標).
-    Target,
-    /// A specific initiative (具体的取り組み).
-    Initiative,
+    /// A level of the plan's tree.
+    Level,
+    /// A node of the plan's tree (a basic goal, an initiative …).
+    Node,
+    /// A priority project (重点プロジェクト).
+    PriorityProject,
     /// A project (事業).
     Project,
     /// An evaluation indicator (評価指標).
@@ -51,9 +51,9 @@ impl Kind {
             Kind::Section => ("section", "節"),
             Kind::Challenge => ("challenge", "課題"),
             Kind::Voice => ("voice", "市民の声"),
-            Kind::Goal => ("basic goal", "基本目標"),
-            Kind::Target => ("activity target", "活動目標"),
-            Kind::Initiative => ("initiative", "具体的取り組み"),
+            Kind::Level => ("level", "階層"),
+            Kind::Node => ("plan item", "計画の項目"),
+            Kind::PriorityProject => ("priority project", "重点プロジェクト"),
             Kind::Project => ("project", "事業"),
             Kind::Indicator => ("indicator", "評価指標"),
             Kind::Actor => ("actor", "担い手"),
@@ -82,6 +82,10 @@ pub enum YearRole {
     Baseline,
     /// An indicator's target year.
     Target,
+    /// A district's figure.
+    Figure,
+    /// A sub-plan's own period.
+    SubPlanPeriod,
 }
 
 /// The path to the node being visited, kept as a stack so that the walk allocates nothing
@@ -126,9 +130,11 @@ pub trait Visitor<'p> {
     /// `path` ends at the reference.
     fn reference(&mut self, _id: &'p Id, _want: Kind, _from: Kind, _path: &Stack) {}
     /// A help sector used by an actor or a participation; `path` ends at the sector.
-    fn sector(&mut self, _sector: HelpSector, _path: &Stack) {}
+    fn sector(&mut self, _sector: &'p Id, _path: &Stack) {}
     /// An extensions object; `path` ends at it.
     fn extensions(&mut self, _ext: &'p Extensions, _path: &Stack) {}
+    /// An indicator, before its parts; `path` ends at it.
+    fn indicator(&mut self, _indicator: &'p Indicator, _path: &Stack) {}
 }
 
 struct Walker<'v, V> {
@@ -185,8 +191,16 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         self.list(k, ids, |w, id| w.v.reference(id, want, from, &w.at));
     }
 
-    fn sector(&mut self, s: HelpSector) {
-        self.field("sector", |w| w.v.sector(s, &w.at));
+    fn sector(&mut self, s: &'p Option<Id>) {
+        if let Some(s) = s {
+            self.field("sector", |w| w.v.sector(s, &w.at));
+        }
+    }
+
+    fn opt_ref(&mut self, k: &'static str, id: &'p Option<Id>, want: Kind, from: Kind) {
+        if let Some(id) = id {
+            self.field(k, |w| w.v.reference(id, want, from, &w.at));
+        }
     }
 
     fn ext(&mut self, e: &'p Extensions) {
@@ -201,23 +215,12 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         self.field("municipality", |w| {
             w.text("name", &p.municipality.name);
             w.text("prefecture", &p.municipality.prefecture);
+            w.ext(&p.municipality.extensions);
         });
-        self.field("period", |w| {
-            w.year(
-                "start_fiscal_year",
-                p.period.start_fiscal_year,
-                YearRole::PeriodStart,
-            );
-            w.year("end_fiscal_year", p.period.end_fiscal_year, YearRole::PeriodEnd);
-            w.list("phases", &p.period.phases, |w, ph| {
-                w.id(&ph.id, Kind::Phase);
-                w.text("name", &ph.name);
-                w.year("start_fiscal_year", ph.start_fiscal_year, YearRole::PhaseStart);
-                w.year("end_fiscal_year", ph.end_fiscal_year, YearRole::PhaseEnd);
-            });
-            if let Some(y) = p.period.mid_term_review_fiscal_year {
-                w.year("mid_term_review_fiscal_year", y, YearRole::MidTermReview);
-            }
+        self.field("period", |w| w.period(&p.period, true));
+        self.list("revisions", &p.revisions, |w, r| {
+            w.text("description", &r.description);
+            w.ext(&r.extensions);
         });
         self.list("publishers", &p.publishers, |w, pb| {
             w.id(&pb.id, Kind::Publisher);
@@ -228,41 +231,62 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
                     w.opt_text("department", &o.department);
                     w.opt_text("division", &o.division);
                     w.opt_text("section", &o.section);
+                    w.ext(&o.extensions);
                 });
             }
+            w.ext(&pb.extensions);
         });
         self.field("philosophy", |w| {
             w.text("statement", &p.philosophy.statement);
             w.opt_text("subtitle", &p.philosophy.subtitle);
             w.opt_text("explanation", &p.philosophy.explanation);
+            w.ext(&p.philosophy.extensions);
         });
-        self.field("help_model", |w| {
-            w.list("sectors", &p.help_model.sectors, |w, s| {
-                w.text("definition", &s.definition)
+        if let Some(m) = &p.help_model {
+            self.field("help_model", |w| {
+                w.list("sectors", &m.sectors, |w, s| {
+                    w.opt_text("label", &s.label);
+                    w.text("definition", &s.definition);
+                    w.ext(&s.extensions);
+                });
+                w.ext(&m.extensions);
             });
-        });
+        }
         self.list("overview", &p.overview, |w, s| {
             w.id(&s.id, Kind::Section);
-            w.text("heading", &s.heading);
+            w.opt_text("heading", &s.heading);
             w.text("body", &s.body);
+            w.ext(&s.extensions);
         });
-        self.list("challenges", &p.challenges, |w, c| {
-            w.id(&c.id, Kind::Challenge);
-            w.text("title", &c.title);
-            w.opt_text("description", &c.description);
-            w.ext(&c.extensions);
-        });
+        self.list("challenges", &p.challenges, Self::challenge);
         self.list("voices", &p.voices, |w, v| {
             w.id(&v.id, Kind::Voice);
             w.text("text", &v.text);
             w.refs("challenges", &v.challenges, Kind::Challenge, Kind::Voice);
-            w.refs("goals", &v.goals, Kind::Goal, Kind::Voice);
+            w.refs("nodes", &v.nodes, Kind::Node, Kind::Voice);
+            w.ext(&v.extensions);
         });
-        self.list("goals", &p.goals, Self::goal);
+        self.list("levels", &p.levels, |w, l| {
+            w.id(&l.id, Kind::Level);
+            w.text("name", &l.name);
+            w.ext(&l.extensions);
+        });
+        self.opt_ref("initiative_level", &p.initiative_level, Kind::Level, Kind::Plan);
+        self.list("nodes", &p.nodes, Self::node);
+        self.list("priority_projects", &p.priority_projects, |w, pp| {
+            w.id(&pp.id, Kind::PriorityProject);
+            w.text("title", &pp.title);
+            w.opt_text("description", &pp.description);
+            w.refs("nodes", &pp.nodes, Kind::Node, Kind::PriorityProject);
+            w.list("indicators", &pp.indicators, Self::indicator);
+            w.ext(&pp.extensions);
+        });
+        self.list("indicators", &p.indicators, Self::indicator);
         self.list("actors", &p.actors, |w, a| {
             w.id(&a.id, Kind::Actor);
             w.text("name", &a.name);
-            w.sector(a.sector);
+            w.sector(&a.sector);
+            w.opt_ref("publisher", &a.publisher, Kind::Publisher, Kind::Actor);
             w.opt_text("description", &a.description);
             w.ext(&a.extensions);
         });
@@ -270,86 +294,132 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
             w.id(&s.id, Kind::SubPlan);
             w.text("title", &s.title);
             w.opt_text("legal_basis", &s.legal_basis);
+            w.opt_text("description", &s.description);
+            if let Some(period) = &s.period {
+                w.field("period", |w| w.period(period, false));
+            }
+            w.list("indicators", &s.indicators, Self::indicator);
+            w.ext(&s.extensions);
         });
         self.list("districts", &p.districts, |w, d| {
             w.id(&d.id, Kind::District);
             w.text("name", &d.name);
+            w.opt_ref("parent", &d.parent, Kind::District, Kind::District);
+            w.opt_text("layer", &d.layer);
+            w.opt_text("description", &d.description);
+            w.list("figures", &d.figures, |w, f| {
+                w.text("name", &f.name);
+                w.year("fiscal_year", f.fiscal_year, YearRole::Figure);
+                w.opt_text("unit", &f.unit);
+                w.ext(&f.extensions);
+            });
+            w.list("challenges", &d.challenges, Self::challenge);
+            w.list("nodes", &d.nodes, Self::node);
+            w.ext(&d.extensions);
         });
         self.list("bases", &p.bases, |w, b| {
             w.id(&b.id, Kind::Base);
             w.text("name", &b.name);
-            if let Some(d) = &b.district {
-                w.field("district", |w| {
-                    w.v.reference(d, Kind::District, Kind::Base, &w.at)
-                });
-            }
+            w.opt_ref("district", &b.district, Kind::District, Kind::Base);
             w.opt_text("description", &b.description);
+            w.ext(&b.extensions);
         });
         self.list("sources", &p.sources, |w, s| {
             w.text("title", &s.title);
             w.opt_text("note", &s.note);
+            w.ext(&s.extensions);
         });
         self.ext(&p.extensions);
     }
 
-    fn goal(&mut self, g: &'p Goal) {
-        self.id(&g.id, Kind::Goal);
-        self.text("title", &g.title);
-        self.opt_text("description", &g.description);
-        self.list("targets", &g.targets, |w, t| {
-            w.id(&t.id, Kind::Target);
-            w.text("title", &t.title);
-            w.opt_text("description", &t.description);
-            w.list("initiatives", &t.initiatives, Self::initiative);
-            w.list("indicators", &t.indicators, Self::indicator);
-            w.ext(&t.extensions);
+    /// A period: the plan's (`plan`), whose years rules place the others in, or a sub-plan's.
+    fn period(&mut self, period: &'p Period, plan: bool) {
+        let (start, end, phase_start, phase_end, review) = if plan {
+            (
+                YearRole::PeriodStart,
+                YearRole::PeriodEnd,
+                YearRole::PhaseStart,
+                YearRole::PhaseEnd,
+                YearRole::MidTermReview,
+            )
+        } else {
+            let r = YearRole::SubPlanPeriod;
+            (r, r, r, r, r)
+        };
+        self.year("start_fiscal_year", period.start_fiscal_year, start);
+        self.year("end_fiscal_year", period.end_fiscal_year, end);
+        self.list("phases", &period.phases, |w, ph| {
+            w.id(&ph.id, Kind::Phase);
+            w.text("name", &ph.name);
+            w.year("start_fiscal_year", ph.start_fiscal_year, phase_start);
+            w.year("end_fiscal_year", ph.end_fiscal_year, phase_end);
+            w.ext(&ph.extensions);
         });
-        self.list("indicators", &g.indicators, Self::indicator);
-        self.ext(&g.extensions);
+        if let Some(y) = period.mid_term_review_fiscal_year {
+            self.year("mid_term_review_fiscal_year", y, review);
+        }
+        self.ext(&period.extensions);
     }
 
-    fn initiative(&mut self, i: &'p Initiative) {
-        self.id(&i.id, Kind::Initiative);
-        self.text("title", &i.title);
-        self.opt_text("description", &i.description);
-        self.refs("challenges", &i.challenges, Kind::Challenge, Kind::Initiative);
-        self.list("participants", &i.participants, |w, p| {
+    fn challenge(&mut self, c: &'p Challenge) {
+        self.id(&c.id, Kind::Challenge);
+        self.text("title", &c.title);
+        self.opt_text("description", &c.description);
+        self.ext(&c.extensions);
+    }
+
+    fn node(&mut self, n: &'p Node) {
+        self.id(&n.id, Kind::Node);
+        self.text("title", &n.title);
+        self.opt_text("description", &n.description);
+        self.refs("challenges", &n.challenges, Kind::Challenge, Kind::Node);
+        self.list("participants", &n.participants, |w, p| {
             w.field("actor", |w| {
-                w.v.reference(&p.actor, Kind::Actor, Kind::Initiative, &w.at)
+                w.v.reference(&p.actor, Kind::Actor, Kind::Node, &w.at)
             });
-            w.sector(p.sector);
+            w.sector(&p.sector);
             w.opt_text("role", &p.role);
+            w.ext(&p.extensions);
         });
-        self.refs(
-            "attributed_to",
-            &i.attributed_to,
-            Kind::Publisher,
-            Kind::Initiative,
-        );
-        self.refs("sub_plans", &i.sub_plans, Kind::SubPlan, Kind::Initiative);
-        self.refs("districts", &i.districts, Kind::District, Kind::Initiative);
-        self.list("projects", &i.projects, |w, pr| {
+        self.refs("attributed_to", &n.attributed_to, Kind::Publisher, Kind::Node);
+        self.refs("sub_plans", &n.sub_plans, Kind::SubPlan, Kind::Node);
+        self.refs("districts", &n.districts, Kind::District, Kind::Node);
+        self.refs("bases", &n.bases, Kind::Base, Kind::Node);
+        self.refs("phases", &n.phases, Kind::Phase, Kind::Node);
+        self.list("projects", &n.projects, |w, pr| {
             w.id(&pr.id, Kind::Project);
             w.text("title", &pr.title);
             w.opt_text("description", &pr.description);
             w.opt_text("responsible", &pr.responsible);
+            w.refs("attributed_to", &pr.attributed_to, Kind::Publisher, Kind::Project);
+            w.refs("phases", &pr.phases, Kind::Phase, Kind::Project);
+            w.list("indicators", &pr.indicators, Self::indicator);
+            w.ext(&pr.extensions);
         });
-        self.list("indicators", &i.indicators, Self::indicator);
-        self.ext(&i.extensions);
+        self.list("indicators", &n.indicators, Self::indicator);
+        self.list("children", &n.children, Self::node);
+        self.ext(&n.extensions);
     }
 
     fn indicator(&mut self, ind: &'p Indicator) {
+        self.v.indicator(ind, &self.at);
         self.id(&ind.id, Kind::Indicator);
         self.text("name", &ind.name);
         self.opt_text("unit", &ind.unit);
+        let observation = |w: &mut Self, o: &'p Observation, role| {
+            w.year("fiscal_year", o.fiscal_year, role);
+            w.opt_text("note", &o.note);
+            w.ext(&o.extensions);
+        };
         if let Some(b) = &ind.baseline {
-            self.field("baseline", |w| {
-                w.year("fiscal_year", b.fiscal_year, YearRole::Baseline)
-            });
+            self.field("baseline", |w| observation(w, b, YearRole::Baseline));
         }
         self.list("targets", &ind.targets, |w, o| {
-            w.year("fiscal_year", o.fiscal_year, YearRole::Target)
+            observation(w, o, YearRole::Target)
         });
+        self.opt_text("source", &ind.source);
+        self.opt_text("definition", &ind.definition);
+        self.ext(&ind.extensions);
     }
 }
 
@@ -373,11 +443,14 @@ impl<'p> Visitor<'p> for Fanout<'_, 'p> {
     fn reference(&mut self, id: &'p Id, want: Kind, from: Kind, path: &Stack) {
         self.0.iter_mut().for_each(|v| v.reference(id, want, from, path));
     }
-    fn sector(&mut self, sector: HelpSector, path: &Stack) {
+    fn sector(&mut self, sector: &'p Id, path: &Stack) {
         self.0.iter_mut().for_each(|v| v.sector(sector, path));
     }
     fn extensions(&mut self, ext: &'p Extensions, path: &Stack) {
         self.0.iter_mut().for_each(|v| v.extensions(ext, path));
+    }
+    fn indicator(&mut self, indicator: &'p Indicator, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.indicator(indicator, path));
     }
 }
 
@@ -487,11 +560,11 @@ mod tests {
                 "{p}"
             );
         }
-        fn sector(&mut self, sector: HelpSector, path: &Stack) {
+        fn sector(&mut self, sector: &'p Id, path: &Stack) {
             let p = path.path(&[]).to_string();
             assert_eq!(
                 self.doc.pointer(&p).and_then(Value::as_str),
-                Some(sector.code()),
+                Some(sector.as_str()),
                 "{p}"
             );
         }

@@ -60,13 +60,13 @@ mod tests {
     #[test]
     fn blank_japanese_and_blank_english_are_both_reported() {
         let mut p = plan();
-        p.goals[1].targets[0].initiatives[1].title.ja = "\u{3000}".into();
+        p.nodes[1].children[0].children[1].title.ja = "\u{3000}".into();
         p.challenges[0].title.en = Some(" ".into());
         assert_eq!(
             found(&p),
             expect(&[
                 ("text.blank", "/challenges/0/title/en"),
-                ("text.blank", "/goals/1/targets/0/initiatives/1/title/ja"),
+                ("text.blank", "/nodes/1/children/0/children/1/title/ja"),
             ])
         );
     }

@@ -28,14 +28,14 @@ impl Rule for ChallengeCoverage {
     }
 }
 
-/// The challenge ids that initiatives refer to (voices do not count).
+/// The challenge ids that nodes refer to (voices do not count).
 struct Addressed<'p> {
     addressed: FxHashSet<&'p str>,
 }
 
 impl<'p> Visitor<'p> for Addressed<'p> {
     fn reference(&mut self, id: &'p Id, want: Kind, from: Kind, _path: &Stack) {
-        if want == Kind::Challenge && from == Kind::Initiative {
+        if want == Kind::Challenge && from == Kind::Node {
             self.addressed.insert(id.as_str());
         }
     }
@@ -43,14 +43,32 @@ impl<'p> Visitor<'p> for Addressed<'p> {
 
 impl<'p> RuleVisitor<'p> for Addressed<'p> {
     fn finish(self: Box<Self>, cx: &Context<'p>, out: &mut Vec<Issue>) {
-        for (i, c) in cx.plan.challenges.iter().enumerate() {
+        let plan = cx.plan;
+        let districts = plan.districts.iter().enumerate().flat_map(|(d, x)| {
+            x.challenges.iter().enumerate().map(move |(i, c)| {
+                (
+                    Path::root().key("districts").index(d).key("challenges").index(i),
+                    c,
+                )
+            })
+        });
+        let all = plan
+            .challenges
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (Path::root().key("challenges").index(i), c))
+            .chain(districts);
+        for (path, c) in all {
             if !self.addressed.contains(c.id.as_str()) {
                 out.push(Issue::new(
                     IssueCode::ChallengeUnaddressed,
-                    Path::root().key("challenges").index(i),
-                    format!("no initiative addresses challenge `{}` ({})", c.id, c.number),
+                    path,
                     format!(
-                        "課題{}（`{}`）に取り組む具体的取り組みがありません",
+                        "nothing in the plan addresses challenge `{}` ({})",
+                        c.id, c.number
+                    ),
+                    format!(
+                        "課題{}（`{}`）に取り組む項目がありません",
                         circled(c.number),
                         c.id
                     ),
@@ -69,9 +87,9 @@ mod tests {
     fn an_unaddressed_challenge_is_a_warning() {
         let mut p = plan();
         let c6 = p.challenges[5].id.clone();
-        for g in &mut p.goals {
-            for t in &mut g.targets {
-                for i in &mut t.initiatives {
+        for g in &mut p.nodes {
+            for t in &mut g.children {
+                for i in &mut t.children {
                     i.challenges.retain(|c| *c != c6);
                 }
             }

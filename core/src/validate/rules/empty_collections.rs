@@ -27,26 +27,20 @@ impl Rule for EmptyCollections {
         if p.publishers.is_empty() {
             empty(Path::root().key("publishers"), "`publishers`", "策定主体");
         }
-        if p.help_model.sectors.is_empty() {
+        if p.help_model.as_ref().is_some_and(|m| m.sectors.is_empty()) {
             empty(
                 Path::root().key("help_model").key("sectors"),
                 "`help_model.sectors`",
-                "自助・共助・公助の定義",
+                "助けあいの区分の定義",
             );
         }
-        if p.goals.is_empty() {
-            empty(Path::root().key("goals"), "`goals`", "基本目標");
+        if p.nodes.is_empty() {
+            empty(Path::root().key("nodes"), "`nodes`", "計画の項目");
         }
-        for (gi, g) in p.goals.iter().enumerate() {
-            let gp = Path::root().key("goals").index(gi);
-            if g.targets.is_empty() {
-                empty(gp.clone().key("targets"), "a basic goal's `targets`", "活動目標");
-            }
-            for (ti, t) in g.targets.iter().enumerate() {
-                if t.initiatives.is_empty() {
-                    let path = gp.clone().key("targets").index(ti).key("initiatives");
-                    empty(path, "an activity target's `initiatives`", "具体的取り組み");
-                }
+        for (i, pp) in p.priority_projects.iter().enumerate() {
+            if pp.nodes.is_empty() {
+                let path = Path::root().key("priority_projects").index(i).key("nodes");
+                empty(path, "a priority project's `nodes`", "重点プロジェクトの項目");
             }
         }
     }
@@ -57,16 +51,13 @@ mod tests {
     use crate::validate::rules::testing::*;
 
     #[test]
-    fn a_target_without_initiatives_is_reported() {
+    fn a_plan_without_nodes_is_reported() {
         let mut p = plan();
-        p.goals[1].targets[2].initiatives.clear();
+        p.nodes.clear();
         let got: Vec<_> = found(&p)
             .into_iter()
             .filter(|(c, _)| c == "collection.empty")
             .collect();
-        assert_eq!(
-            got,
-            expect(&[("collection.empty", "/goals/1/targets/2/initiatives")])
-        );
+        assert_eq!(got, expect(&[("collection.empty", "/nodes")]));
     }
 }

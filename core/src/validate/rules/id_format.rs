@@ -63,9 +63,9 @@ mod tests {
         p.actors[0].id = Id::from("Residents");
         let before = p.actors[0].id.clone();
         // Keep references intact so that only the format is at fault.
-        for g in &mut p.goals {
-            for t in &mut g.targets {
-                for i in &mut t.initiatives {
+        for g in &mut p.nodes {
+            for t in &mut g.children {
+                for i in &mut t.children {
                     for part in &mut i.participants {
                         if part.actor.as_str() == "resident" {
                             part.actor = before.clone();

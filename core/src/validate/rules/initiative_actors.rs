@@ -1,6 +1,7 @@
-//! `coverage.initiative_without_actor` (warning): an initiative nobody is named to carry.
+//! `coverage.initiative_without_actor` (warning): an initiative (a node of the plan's
+//! initiative level) that nobody is named to carry.
 
-use crate::error::{Issue, IssueCode, Path};
+use crate::error::{Issue, IssueCode};
 use crate::validate::{Context, Rule};
 
 pub struct InitiativeActors;
@@ -15,20 +16,21 @@ impl Rule for InitiativeActors {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
+        // A plan that names no actor at all has role tables by body, not by initiative.
+        if cx.plan.actors.is_empty() {
+            return;
+        }
+        let level = cx.plan.level(cx.plan.initiative_depth()).map(|l| &l.name);
+        let (en, ja) = level.map_or(("initiative", "取り組み"), |t| {
+            (t.get(crate::Lang::En), t.ja.as_str())
+        });
         for r in cx.plan.initiatives() {
-            if r.initiative.participants.is_empty() {
-                let path = Path::root()
-                    .key("goals")
-                    .index(r.goal_index)
-                    .key("targets")
-                    .index(r.target_index)
-                    .key("initiatives")
-                    .index(r.initiative_index);
+            if r.node.participants.is_empty() {
                 out.push(Issue::new(
                     IssueCode::InitiativeWithoutActor,
-                    path,
-                    format!("initiative `{}` names no actor", r.initiative.id),
-                    format!("具体的取り組み `{}` に担い手がいません", r.initiative.id),
+                    r.at.path(),
+                    format!("{en} `{}` names no actor", r.node.id),
+                    format!("{ja} `{}` に担い手がいません", r.node.id),
                 ));
             }
         }
@@ -42,12 +44,12 @@ mod tests {
     #[test]
     fn an_initiative_without_participants_is_a_warning() {
         let mut p = plan();
-        p.goals[2].targets[2].initiatives[3].participants.clear();
+        p.nodes[2].children[2].children[3].participants.clear();
         assert_eq!(
             found(&p),
             expect(&[(
                 "coverage.initiative_without_actor",
-                "/goals/2/targets/2/initiatives/3"
+                "/nodes/2/children/2/children/3"
             )])
         );
     }

@@ -2,11 +2,13 @@
 
 mod blank_text;
 mod challenge_coverage;
+mod districts;
 mod duplicate_ids;
 mod empty_collections;
 mod fiscal_years;
 mod help_model;
 mod id_format;
+mod indicators;
 mod initiative_actors;
 mod limits;
 mod municipality_code;
@@ -14,12 +16,14 @@ mod numbering;
 mod period;
 mod references;
 mod schema_version;
+mod structure;
 
 use super::Rule;
 
 /// Every rule, in reporting order: document-wide facts first, coverage warnings last.
 pub(super) static ALL: &[&dyn Rule] = &[
     &schema_version::SchemaVersion,
+    &structure::Structure,
     &limits::Limits,
     &blank_text::BlankText,
     &id_format::IdFormat,
@@ -31,6 +35,8 @@ pub(super) static ALL: &[&dyn Rule] = &[
     &fiscal_years::FiscalYears,
     &period::Period,
     &help_model::HelpModel,
+    &indicators::Indicators,
+    &districts::Districts,
     &challenge_coverage::ChallengeCoverage,
     &initiative_actors::InitiativeActors,
 ];

@@ -1,6 +1,9 @@
-//! `numbering.gap`, `numbering.duplicate`: sibling ordinals must run 1, 2, 3 … in order.
+//! `numbering.gap`, `numbering.duplicate`, `numbering.missing`: ordinals run 1, 2, 3 … in
+//! order, among siblings or, on a running level (通し番号), through the whole tree; a node of a
+//! numbered level has a number.
 
 use crate::error::{Issue, IssueCode, Path};
+use crate::model::{Node, NodeAt, NumberStyle, Plan};
 use crate::validate::{Context, Rule};
 
 pub struct Numbering;
@@ -11,61 +14,145 @@ impl Rule for Numbering {
     }
 
     fn codes(&self) -> &'static [IssueCode] {
-        &[IssueCode::NumberingGap, IssueCode::NumberingDuplicate]
+        &[
+            IssueCode::NumberingGap,
+            IssueCode::NumberingDuplicate,
+            IssueCode::NumberingMissing,
+        ]
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
         let p = cx.plan;
         // Paths are built only when a list has a problem: most lists have none.
-        let root = || Path::root();
         siblings(
             out,
-            || root().key("challenges"),
-            p.challenges.iter().map(|c| c.number),
+            || Path::root().key("challenges"),
+            p.challenges.iter().map(|c| Some(c.number)),
         );
-        siblings(out, || root().key("goals"), p.goals.iter().map(|g| g.number));
-        for (gi, g) in p.goals.iter().enumerate() {
-            let goal = || root().key("goals").index(gi);
-            siblings(out, || goal().key("targets"), g.targets.iter().map(|t| t.number));
-            for (ti, t) in g.targets.iter().enumerate() {
-                let target = || goal().key("targets").index(ti);
-                siblings(
-                    out,
-                    || target().key("initiatives"),
-                    t.initiatives.iter().map(|i| i.number),
-                );
-                for (ii, i) in t.initiatives.iter().enumerate() {
-                    let path = || target().key("initiatives").index(ii).key("projects");
-                    siblings(out, path, i.projects.iter().map(|pr| pr.number));
-                }
-            }
+        optional(
+            out,
+            || Path::root().key("priority_projects"),
+            p.priority_projects.iter().map(|x| x.number),
+        );
+        tree(out, p, None, &p.nodes);
+        for (d, district) in p.districts.iter().enumerate() {
+            let at = || Path::root().key("districts").index(d).key("challenges");
+            siblings(out, at, district.challenges.iter().map(|c| Some(c.number)));
+            tree(out, p, Some(d), &district.nodes);
         }
     }
 }
 
-/// Checks one list of sibling numbers: each must be one more than the one before it.
-fn siblings(out: &mut Vec<Issue>, list: impl Fn() -> Path, numbers: impl Iterator<Item = u32>) {
+/// Checks one tree (the plan's, or a district's plan): each level's numbers among siblings,
+/// or through the tree for a running level, and each node's projects.
+fn tree(out: &mut Vec<Issue>, p: &Plan, district: Option<usize>, top: &[Node]) {
+    let style = |depth: usize| p.level(depth).map(|l| (l.numbering, l.running));
+    let tops: Vec<NodeAt> = (0..top.len()).map(|i| NodeAt::top_in(district, i)).collect();
+    let mut running: Vec<Vec<NodeAt>> = vec![Vec::new(); p.levels.len()];
+    let mut lists: Vec<Vec<NodeAt>> = vec![tops];
+    while let Some(list) = lists.pop() {
+        let Some(first) = list.first() else { continue };
+        let depth = first.depth();
+        match style(depth) {
+            Some((NumberStyle::None, _)) | None => {}
+            Some((_, true)) => {
+                if let Some(r) = running.get_mut(depth) {
+                    r.extend(&list);
+                }
+            }
+            Some((_, false)) => numbered(out, p, &list),
+        }
+        for &at in list.iter().rev() {
+            let Some(node) = p.node_at(at) else { continue };
+            optional(
+                out,
+                || at.path().key("projects"),
+                node.projects.iter().map(|x| x.number),
+            );
+            let children: Vec<NodeAt> = (0..node.children.len()).filter_map(|i| at.child(i)).collect();
+            if !children.is_empty() {
+                lists.push(children);
+            }
+        }
+    }
+    // Running numbers are checked in document order, which the list-by-list pass above does
+    // not keep: sort by position in the tree.
+    for mut list in running.into_iter().filter(|l| !l.is_empty()) {
+        list.sort_by(|a, b| a.indices().cmp(b.indices()));
+        numbered(out, p, &list);
+    }
+}
+
+/// A list of nodes of a numbered level: each has a number, one more than the one before.
+fn numbered(out: &mut Vec<Issue>, p: &Plan, list: &[NodeAt]) {
+    let numbers: Vec<Option<u32>> = list
+        .iter()
+        .map(|&at| p.node_at(at).and_then(|n| n.number))
+        .collect();
+    let mut prev = 0u32;
+    for (at, n) in list.iter().zip(numbers) {
+        let Some(n) = n else {
+            let name = p.level(at.depth()).map(|l| &l.name);
+            out.push(Issue::new(
+                IssueCode::NumberingMissing,
+                at.path().key("number"),
+                format!(
+                    "this node of the level “{}” has no `number`; the level is numbered",
+                    name.map_or("?", |t| t.get(crate::Lang::En))
+                ),
+                format!(
+                    "{}の番号（number）がありません",
+                    name.map_or("項目", |t| t.ja.as_str())
+                ),
+            ));
+            // The missing number takes its place in the count, so the next one is not a gap.
+            prev = prev.saturating_add(1);
+            continue;
+        };
+        check_next(out, || at.path().key("number"), &mut prev, n);
+    }
+}
+
+/// Sibling numbers that are required.
+fn siblings(out: &mut Vec<Issue>, list: impl Fn() -> Path, numbers: impl Iterator<Item = Option<u32>>) {
     let mut prev = 0u32;
     for (i, n) in numbers.enumerate() {
-        let at = || list().index(i).key("number");
-        if n != 0 && n == prev {
-            out.push(Issue::new(
-                IssueCode::NumberingDuplicate,
-                at(),
-                format!("number `{n}` is used twice in a row"),
-                format!("番号 `{n}` が重複しています"),
-            ));
-        } else if Some(n) != prev.checked_add(1) {
-            let want = u64::from(prev) + 1;
-            out.push(Issue::new(
-                IssueCode::NumberingGap,
-                at(),
-                format!("expected number `{want}`, found `{n}`"),
-                format!("番号は `{want}` のはずですが `{n}` です"),
-            ));
+        if let Some(n) = n {
+            check_next(out, || list().index(i).key("number"), &mut prev, n);
         }
-        prev = n;
     }
+}
+
+/// Sibling numbers that a plan may leave out: checked only when every sibling has one.
+fn optional(
+    out: &mut Vec<Issue>,
+    list: impl Fn() -> Path,
+    numbers: impl Iterator<Item = Option<u32>> + Clone,
+) {
+    if numbers.clone().all(|n| n.is_some()) {
+        siblings(out, list, numbers);
+    }
+}
+
+/// Checks that `n` follows `prev`.
+fn check_next(out: &mut Vec<Issue>, at: impl Fn() -> Path, prev: &mut u32, n: u32) {
+    if n != 0 && n == *prev {
+        out.push(Issue::new(
+            IssueCode::NumberingDuplicate,
+            at(),
+            format!("number `{n}` is used twice in a row"),
+            format!("番号 `{n}` が重複しています"),
+        ));
+    } else if Some(n) != prev.checked_add(1) {
+        let want = u64::from(*prev) + 1;
+        out.push(Issue::new(
+            IssueCode::NumberingGap,
+            at(),
+            format!("expected number `{want}`, found `{n}`"),
+            format!("番号は `{want}` のはずですが `{n}` です"),
+        ));
+    }
+    *prev = n;
 }
 
 #[cfg(test)]
@@ -75,14 +162,14 @@ mod tests {
     #[test]
     fn a_skipped_number_and_a_repeated_number_are_told_apart() {
         let mut p = plan();
-        p.goals[0].targets[1].initiatives[2].number = 4; // (1)(2)(4)(4)
+        p.nodes[0].children[1].children[2].number = Some(4); // (1)(2)(4)(4)
         p.challenges[5].number = 5; // ①…⑤⑤
         assert_eq!(
             found(&p),
             expect(&[
                 ("numbering.duplicate", "/challenges/5/number"),
-                ("numbering.gap", "/goals/0/targets/1/initiatives/2/number"),
-                ("numbering.duplicate", "/goals/0/targets/1/initiatives/3/number"),
+                ("numbering.gap", "/nodes/0/children/1/children/2/number"),
+                ("numbering.duplicate", "/nodes/0/children/1/children/3/number"),
             ])
         );
     }
@@ -90,9 +177,38 @@ mod tests {
     #[test]
     fn numbering_must_start_at_one() {
         let mut p = plan();
-        for (i, g) in p.goals.iter_mut().enumerate() {
-            g.number = i as u32 + 2;
+        for (i, g) in p.nodes.iter_mut().enumerate() {
+            g.number = Some(i as u32 + 2);
         }
-        assert_eq!(found(&p), expect(&[("numbering.gap", "/goals/0/number")]));
+        assert_eq!(found(&p), expect(&[("numbering.gap", "/nodes/0/number")]));
+    }
+
+    #[test]
+    fn running_numbers_continue_across_parents_and_missing_ones_are_named() {
+        let mut p = plan();
+        p.levels[2].running = true;
+        // Iizuka restarts at (1) under every target: on a running level that is a gap.
+        let issues = found(&p);
+        assert_eq!(
+            issues.first(),
+            Some(&(
+                "numbering.duplicate".to_owned(),
+                "/nodes/0/children/1/children/0/number".to_owned()
+            ))
+        );
+        let mut n = 0;
+        for g in &mut p.nodes {
+            for t in &mut g.children {
+                for i in &mut t.children {
+                    n += 1;
+                    i.number = Some(n);
+                }
+            }
+        }
+        p.nodes[1].children[0].children[0].number = None;
+        assert_eq!(
+            found(&p),
+            expect(&[("numbering.missing", "/nodes/1/children/0/children/0/number")])
+        );
     }
 }

@@ -24,6 +24,7 @@ impl Rule for Period {
             IssueCode::PeriodReversed,
             IssueCode::PeriodImplausible,
             IssueCode::YearOutsidePeriod,
+            IssueCode::PhaseOverlap,
         ]
     }
 
@@ -111,6 +112,7 @@ impl RuleVisitor<'_> for Years<'_> {
                 "期の最終年度",
             );
         }
+        overlaps(period, &pp, out);
         if let Some(y) = period.mid_term_review_fiscal_year {
             check(
                 out,
@@ -121,6 +123,45 @@ impl RuleVisitor<'_> for Years<'_> {
             );
         }
         out.extend(self.indicators);
+    }
+}
+
+/// Phases that share a fiscal year: each phase is compared with every earlier one (plans have
+/// two or three phases).
+fn overlaps(period: &model::Period, pp: &Path, out: &mut Vec<Issue>) {
+    let phases = &period.phases;
+    for (i, ph) in phases.iter().enumerate() {
+        let earlier = phases.iter().take(i).find(|o| {
+            o.start_fiscal_year <= o.end_fiscal_year
+                && ph.start_fiscal_year <= ph.end_fiscal_year
+                && o.start_fiscal_year <= ph.end_fiscal_year
+                && ph.start_fiscal_year <= o.end_fiscal_year
+        });
+        if let Some(o) = earlier {
+            let (a, b) = (
+                ph.start_fiscal_year.max(o.start_fiscal_year),
+                ph.end_fiscal_year.min(o.end_fiscal_year),
+            );
+            let years = if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            };
+            out.push(Issue::new(
+                IssueCode::PhaseOverlap,
+                pp.clone().key("phases").index(i),
+                format!(
+                    "phase `{}` overlaps phase `{}` in fiscal year {years}",
+                    ph.id, o.id
+                ),
+                format!(
+                    "期 `{}` と期 `{}` の年度が重なっています（{}年度）",
+                    ph.id,
+                    o.id,
+                    years.replace('–', "〜")
+                ),
+            ));
+        }
     }
 }
 
@@ -151,7 +192,7 @@ fn reversed(path: Path, start: FiscalYear, end: FiscalYear) -> Issue {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{FiscalYear, Indicator, Observation, Text};
+    use crate::model::{FiscalYear, Indicator, Observation, Phase, Quantity, Text};
     use crate::validate::rules::testing::*;
 
     #[test]
@@ -178,18 +219,25 @@ mod tests {
     fn target_years_must_fall_in_the_period_but_baselines_may_precede_it() {
         let mut p = plan();
         p.period.mid_term_review_fiscal_year = Some(FiscalYear(2040));
-        p.goals[0].indicators.push(Indicator {
+        let observation = |year, value: Quantity| Observation {
+            fiscal_year: FiscalYear(year),
+            value,
+            note: None,
+            extensions: Default::default(),
+        };
+        p.nodes[0].indicators.push(Indicator {
             id: "ind-1".into(),
             name: Text::new("指標", None),
             unit: None,
-            baseline: Some(Observation {
-                fiscal_year: FiscalYear(2021),
-                value: 1.0,
-            }),
-            targets: vec![Observation {
-                fiscal_year: FiscalYear(2033),
-                value: 2.0,
-            }],
+            kind: None,
+            value_type: None,
+            direction: None,
+            comparator: None,
+            baseline: Some(observation(2021, Quantity::Integer(1))),
+            targets: vec![observation(2033, Quantity::Integer(2))],
+            source: None,
+            definition: None,
+            extensions: Default::default(),
         });
         assert_eq!(
             found(&p),
@@ -197,9 +245,25 @@ mod tests {
                 ("period.year_outside", "/period/mid_term_review_fiscal_year"),
                 (
                     "period.year_outside",
-                    "/goals/0/indicators/0/targets/0/fiscal_year"
+                    "/nodes/0/indicators/0/targets/0/fiscal_year"
                 ),
             ])
         );
+    }
+
+    #[test]
+    fn overlapping_phases_are_an_error() {
+        let mut p = plan();
+        let phase = |id: &str, start, end| Phase {
+            id: id.into(),
+            name: Text::new(id, None),
+            start_fiscal_year: FiscalYear(start),
+            end_fiscal_year: FiscalYear(end),
+            extensions: Default::default(),
+        };
+        p.period.phases = vec![phase("early", 2023, 2027), phase("late", 2027, 2032)];
+        assert_eq!(found(&p), expect(&[("period.phase_overlap", "/period/phases/1")]));
+        p.period.phases[1].start_fiscal_year = FiscalYear(2028);
+        assert_eq!(found(&p), expect(&[]));
     }
 }

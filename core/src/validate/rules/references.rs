@@ -41,8 +41,8 @@ impl<'p> RuleVisitor<'p> for Refs<'p> {
             .iter()
             .enumerate()
             .filter_map(|(n, &(id, want))| {
-                let found = cx.ids.kind_of(id);
-                (found != Some(want)).then(|| (u32::try_from(n).unwrap_or(u32::MAX), id, want, found))
+                let found = cx.ids.resolve(id, want).err()?;
+                Some((u32::try_from(n).unwrap_or(u32::MAX), id, want, found))
             })
             .collect();
         if bad.is_empty() {
@@ -86,7 +86,7 @@ mod tests {
     #[test]
     fn unknown_ids_and_ids_of_the_wrong_kind_both_dangle() {
         let mut p = plan();
-        let ini = &mut p.goals[0].targets[0].initiatives[0];
+        let ini = &mut p.nodes[0].children[0].children[0];
         ini.challenges = vec![Id::from("c99"), Id::from("g1")];
         let issues = crate::validate(&p);
         let codes: Vec<_> = found(&p)
@@ -98,24 +98,24 @@ mod tests {
             expect(&[
                 (
                     "reference.dangling",
-                    "/goals/0/targets/0/initiatives/0/challenges/0"
+                    "/nodes/0/children/0/children/0/challenges/0"
                 ),
                 (
                     "reference.dangling",
-                    "/goals/0/targets/0/initiatives/0/challenges/1"
+                    "/nodes/0/children/0/children/0/challenges/1"
                 ),
             ])
         );
         assert!(issues
             .iter()
-            .any(|i| i.message_en == "`g1` names a basic goal, not a challenge"));
+            .any(|i| i.message_en == "`g1` names a plan item, not a challenge"));
     }
 
     #[test]
     fn references_may_point_forwards() {
-        // Voices come before goals in the document and refer to them.
+        // Voices come before the nodes in the document and refer to them.
         let p = plan();
-        assert!(!p.voices.iter().all(|v| v.goals.is_empty()));
+        assert!(!p.voices.iter().all(|v| v.nodes.is_empty()));
         assert_eq!(found(&p), expect(&[]));
     }
 }

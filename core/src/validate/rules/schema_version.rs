@@ -1,7 +1,7 @@
 //! `schema_version.unsupported`: the document is in a format version this library cannot read.
 
 use crate::error::{Issue, IssueCode, Path};
-use crate::model::SUPPORTED_SCHEMA_VERSIONS;
+use crate::model::{SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS};
 use crate::preview;
 use crate::validate::{Context, Rule};
 
@@ -18,17 +18,19 @@ impl Rule for SchemaVersion {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
         let v = cx.plan.schema_version.as_str();
-        if !SUPPORTED_SCHEMA_VERSIONS.contains(&v) {
+        // A 1.0 document is upgraded before it is parsed, so a parsed plan says 2.0; one that
+        // says anything else is a 2.0 document with a wrong version, or a future one.
+        if v != SCHEMA_VERSION {
             let supported = SUPPORTED_SCHEMA_VERSIONS.join("`, `");
             out.push(Issue::new(
                 IssueCode::UnsupportedVersion,
                 Path::root().key("schema_version"),
                 format!(
-                    "schema version `{}` is not supported; this library reads `{supported}`",
+                    "schema version `{}` is not supported; this library reads `{supported}` (1.0 documents are upgraded to {SCHEMA_VERSION})",
                     preview(v)
                 ),
                 format!(
-                    "スキーマバージョン `{}` には対応していません（対応: `{supported}`）",
+                    "スキーマバージョン `{}` には対応していません（対応: `{supported}`。1.0は{SCHEMA_VERSION}に変換して読みます）",
                     preview(v)
                 ),
             ));
@@ -43,7 +45,7 @@ mod tests {
     #[test]
     fn a_future_major_version_is_refused() {
         let mut p = plan();
-        p.schema_version = "2.0".into();
+        p.schema_version = "3.0".into();
         assert_eq!(
             found(&p),
             expect(&[("schema_version.unsupported", "/schema_version")])
