@@ -214,3 +214,28 @@ fn upgrade_writes_a_1_0_document_as_2_0_and_is_byte_stable() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!stdout(&out).contains("\"schema_version\""));
 }
+
+#[test]
+fn show_of_a_file_prints_the_plans_own_levels_and_help_model() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/conformance/documents/synthetic-four-help-joint.json"
+    );
+    let out = run(&["show", path], b"");
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let plan = welfare_plan::load(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(text, welfare_plan::render::tree(&plan, welfare_plan::Lang::Ja));
+    // Compound and running numbers, the four-help heading, districts and projects.
+    for part in [
+        "1-1 ",
+        "① ",
+        "自助・互助・共助・公助",
+        "地区別計画:",
+        "事業:",
+        "重点プロジェクト",
+    ] {
+        assert!(text.contains(part), "{part} is missing from:\n{text}");
+    }
+    assert!(!text.contains("\n自助・共助・公助\n"));
+}

@@ -1,7 +1,10 @@
-"""Hypothesis strategies for valid plan documents in the exchange format
-(schemas/plan.schema.json), covering every part of the format: optional fields absent, null or
-present, indicators, projects, districts, bases, sub-plans, voices, sources, both help models,
-and `extensions` holding any JSON.
+"""Hypothesis strategies for valid plan documents in the exchange format, format 2.0
+(schemas/plan.schema.json), covering every part of the format: one to five levels numbered in
+every style (restarting or running through the tree), optional fields absent, null or present,
+indicators with numeric and qualitative values, projects, districts as a hierarchy with figures
+and district plans, bases, phases, revisions, priority projects, sub-plans with their own period,
+voices, sources, the three- and four-help models, a custom model and none, and `extensions`
+holding any JSON.
 
 Validity is by construction, as in core/tests/properties.rs: ids are unique and every reference
 names a part of the right kind, numbers run 1, 2, 3 …, years lie in the plan period, and the
@@ -46,7 +49,8 @@ ACTOR_KINDS = [
     "municipality",
     "other",
 ]
-PUBLISHER_KINDS = ["municipality", "social_welfare_council"]
+PUBLISHER_KINDS = ["municipality", "ward", "social_welfare_council", "other"]
+NUMBER_STYLES = ["roman", "arabic", "parenthesized", "circled", "compound", "none"]
 
 # Any character JSON can carry in a UTF-8 document (no lone surrogates), control characters,
 # BOMs, combining marks and characters outside the BMP included.
@@ -138,73 +142,96 @@ def plans(draw: Draw, js_exact: bool = False) -> dict[str, Any]:
     def ident(kind: str, *numbers: int) -> str:
         return "-".join([ns, kind, *map(str, numbers)])
 
+    def ext(obj: dict[str, Any]) -> dict[str, Any]:
+        put_extensions(draw, obj, js_exact)
+        return obj
+
     start = draw(st.integers(1868, 2190))
     end = start + draw(st.integers(0, min(19, 2200 - start)))
     year_in_period = st.integers(start, end)
 
-    period: dict[str, Any] = {"start_fiscal_year": start, "end_fiscal_year": end}
-    put_optional(draw, period, "mid_term_review_fiscal_year", year_in_period)
-    cuts = sorted(draw(st.sets(st.integers(start + 1, end), max_size=2))) if end > start else []
-    if cuts or draw(st.booleans()):
-        bounds = [start, *cuts, end + 1]
-        period["phases"] = [
-            {
-                "id": ident("phase", n),
-                "name": draw(text()),
-                "start_fiscal_year": first,
-                "end_fiscal_year": nxt - 1,
-            }
-            for n, (first, nxt) in enumerate(zip(bounds, bounds[1:]), 1)
-        ]
+    def period_of(first: int, last: int, phase_kind: str) -> dict[str, Any]:
+        period: dict[str, Any] = {"start_fiscal_year": first, "end_fiscal_year": last}
+        put_optional(draw, period, "mid_term_review_fiscal_year", st.integers(first, last))
+        cuts = sorted(draw(st.sets(st.integers(first + 1, last), max_size=2))) if last > first else []
+        if cuts or draw(st.booleans()):
+            bounds = [first, *cuts, last + 1]
+            period["phases"] = [
+                ext({"id": ident(phase_kind, n), "name": draw(text()), "start_fiscal_year": a, "end_fiscal_year": b - 1})
+                for n, (a, b) in enumerate(zip(bounds, bounds[1:]), 1)
+            ]
+        return ext(period)
 
-    kind = draw(st.sampled_from(sorted(HELP_MODELS)))
-    sectors = HELP_MODELS[kind]
+    period = period_of(start, end, "phase")
+    phase_ids = [ph["id"] for ph in period.get("phases", [])]
+
+    model = draw(st.sampled_from(["three_help", "four_help", "custom", "none"]))
+    if model == "custom":
+        sectors = [ident("sector", n) for n in range(1, draw(st.integers(1, 4)) + 1)]
+    elif model == "none":
+        sectors = []
+    else:
+        sectors = HELP_MODELS[model]
     code, prefecture, city = draw(st.sampled_from(MUNICIPALITIES))
 
-    publishers = [
-        {"id": ident("publisher", n), "kind": draw(st.sampled_from(PUBLISHER_KINDS)), "name": draw(text())}
-        for n in range(1, draw(st.integers(1, 2)) + 1)
-    ]
-    for p in publishers:
+    publishers = []
+    for n in range(1, draw(st.integers(1, 2)) + 1):
+        p: dict[str, Any] = {"id": ident("publisher", n), "kind": draw(st.sampled_from(PUBLISHER_KINDS)), "name": draw(text())}
         if draw(st.booleans()):
             office: dict[str, Any] = {}
             for key in ("organization", "department", "division", "section"):
                 put_optional(draw, office, key, text())
-            p["office"] = office
+            p["office"] = ext(office)
+        publishers.append(ext(p))
+    publisher_ids = [p["id"] for p in publishers]
 
-    n_challenges = draw(st.integers(0, 4))
-    challenges = []
-    for n in range(1, n_challenges + 1):
-        c: dict[str, Any] = {"id": ident("c", n), "number": n, "title": draw(text())}
-        put_optional(draw, c, "description", text())
-        put_extensions(draw, c, js_exact)
-        challenges.append(c)
+    def challenge_list(kind: str) -> list[dict[str, Any]]:
+        out = []
+        for n in range(1, draw(st.integers(0, 3)) + 1):
+            c: dict[str, Any] = {"id": ident(kind, n), "number": n, "title": draw(text())}
+            put_optional(draw, c, "description", text())
+            out.append(ext(c))
+        return out
+
+    challenges = challenge_list("c")
     challenge_ids = [c["id"] for c in challenges]
+
+    def some(ids: list[str]) -> list[str]:
+        return draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if ids else []
+
+    def sector() -> st.SearchStrategy[Any]:
+        return st.sampled_from(sectors) if sectors else st.none()
 
     actors = []
     for n in range(1, draw(st.integers(0, 4)) + 1):
-        a: dict[str, Any] = {
-            "id": ident("a", n),
-            "kind": draw(st.sampled_from(ACTOR_KINDS)),
-            "name": draw(text()),
-            "sector": draw(st.sampled_from(sectors)),
-        }
+        a: dict[str, Any] = {"id": ident("a", n), "kind": draw(st.sampled_from(ACTOR_KINDS)), "name": draw(text())}
+        if sectors:
+            put_optional(draw, a, "sector", sector())
+        if draw(st.booleans()):
+            a["publisher"] = draw(st.sampled_from(publisher_ids))
         put_optional(draw, a, "description", text())
-        put_extensions(draw, a, js_exact)
-        actors.append(a)
+        actors.append(ext(a))
     actor_ids = [a["id"] for a in actors]
 
-    districts = [{"id": ident("d", n), "name": draw(text())} for n in range(1, draw(st.integers(0, 2)) + 1)]
-    district_ids = [d["id"] for d in districts]
+    # Districts refer only to districts before them, so the hierarchy has no cycle.
+    district_count = draw(st.integers(0, 3))
+    district_ids = [ident("d", n) for n in range(1, district_count + 1)]
     sub_plans = []
     for n in range(1, draw(st.integers(0, 2)) + 1):
         sp: dict[str, Any] = {"id": ident("sp", n), "title": draw(text())}
         put_optional(draw, sp, "legal_basis", text())
+        put_optional(draw, sp, "description", text())
+        if draw(st.booleans()):
+            sp["period"] = period_of(start, end, f"sp{n}-phase")
         sub_plans.append(sp)
     sub_plan_ids = [s["id"] for s in sub_plans]
-
-    def some(ids: list[str]) -> list[str]:
-        return draw(st.lists(st.sampled_from(ids), max_size=2, unique=True)) if ids else []
+    bases = []
+    for n in range(1, draw(st.integers(0, 2)) + 1):
+        b: dict[str, Any] = {"id": ident("base", n), "name": draw(text())}
+        put_optional(draw, b, "district", st.sampled_from(district_ids) if district_ids else st.none())
+        put_optional(draw, b, "description", text())
+        bases.append(ext(b))
+    base_ids = [b["id"] for b in bases]
 
     indicator_count = [0]
 
@@ -214,116 +241,200 @@ def plans(draw: Draw, js_exact: bool = False) -> dict[str, Any]:
             indicator_count[0] += 1
             ind: dict[str, Any] = {"id": ident("ind", indicator_count[0]), "name": draw(text())}
             put_optional(draw, ind, "unit", text())
-            observation = st.fixed_dictionaries(
-                {"fiscal_year": year_in_period, "value": json_numbers(js_exact)}
-            )
-            baseline = st.fixed_dictionaries(
-                {"fiscal_year": st.integers(1868, end), "value": json_numbers(js_exact)}
-            )
-            put_optional(draw, ind, "baseline", baseline)
-            put_list(draw, ind, "targets", draw(st.lists(observation, max_size=2)))
-            out.append(ind)
+            put_optional(draw, ind, "kind", st.sampled_from(["outcome", "output"]))
+            qualitative = draw(st.booleans())
+            if qualitative:
+                put_optional(draw, ind, "value_type", st.just("text"))
+                value: st.SearchStrategy[Any] = st.text(ANY_CHAR, max_size=6)
+            else:
+                put_optional(draw, ind, "value_type", st.just("number"))
+                value = json_numbers(js_exact)
+            put_optional(draw, ind, "direction", st.sampled_from(["increase", "decrease", "maintain"]))
+            put_optional(draw, ind, "comparator", st.sampled_from(["at_least", "at_most", "exactly"]))
+
+            @st.composite
+            def observation(draw2: Draw, years: st.SearchStrategy[int]) -> dict[str, Any]:
+                o: dict[str, Any] = {"fiscal_year": draw2(years), "value": draw2(value)}
+                put_optional(draw2, o, "note", text())
+                put_extensions(draw2, o, js_exact)
+                return o
+
+            put_optional(draw, ind, "baseline", observation(st.integers(1868, end)))
+            put_list(draw, ind, "targets", draw(st.lists(observation(year_in_period), max_size=2)))
+            put_optional(draw, ind, "source", text())
+            put_optional(draw, ind, "definition", text())
+            out.append(ext(ind))
         return out
 
-    goals = []
-    for g in range(1, draw(st.integers(1, 3)) + 1):
-        targets = []
-        for t in range(1, draw(st.integers(1, 2)) + 1):
-            initiatives = []
-            for i in range(1, draw(st.integers(1, 3)) + 1):
-                ini: dict[str, Any] = {"id": ident("i", g, t, i), "number": i, "title": draw(text())}
-                put_optional(draw, ini, "description", text())
+    # The plan's levels, and its trees (the plan's own, and each district's plan), numbered
+    # depth first so that a running level counts in document order.
+    levels = []
+    for n in range(1, draw(st.integers(1, 5)) + 1):
+        level: dict[str, Any] = {
+            "id": f"level-{n}",
+            "name": draw(text()),
+            "numbering": draw(st.sampled_from(NUMBER_STYLES)),
+        }
+        if draw(st.booleans()):
+            level["running"] = draw(st.booleans())
+        levels.append(ext(level))
+    all_node_ids: list[str] = []
+
+    def tree(tag: str, local_challenges: list[str]) -> list[dict[str, Any]]:
+        running = [0] * len(levels)
+        project_count = [0]
+
+        def nodes(depth: int, path: tuple[int, ...]) -> list[dict[str, Any]]:
+            if depth >= len(levels):
+                return []
+            out = []
+            for k in range(1, draw(st.integers(1, 3 if depth == 0 else 2)) + 1):
+                here = (*path, k)
+                node: dict[str, Any] = {"id": ident(tag, *here), "title": draw(text())}
+                all_node_ids.append(node["id"])
+                lv = levels[depth]
+                if lv["numbering"] != "none":
+                    if lv.get("running"):
+                        running[depth] += 1
+                        node["number"] = running[depth]
+                    else:
+                        node["number"] = k
+                put_optional(draw, node, "description", text())
                 if draw(st.booleans()):
-                    ini["priority"] = draw(st.booleans())
-                put_list(draw, ini, "challenges", some(challenge_ids))
+                    node["priority"] = draw(st.booleans())
+                put_list(draw, node, "challenges", some(challenge_ids + local_challenges))
                 participants = []
                 for actor in some(actor_ids):
-                    part: dict[str, Any] = {"actor": actor, "sector": draw(st.sampled_from(sectors))}
+                    part: dict[str, Any] = {"actor": actor}
+                    if sectors:
+                        put_optional(draw, part, "sector", sector())
                     put_optional(draw, part, "role", text())
-                    participants.append(part)
-                put_list(draw, ini, "participants", participants)
-                put_list(draw, ini, "indicators", indicators())
+                    participants.append(ext(part))
+                put_list(draw, node, "participants", participants)
+                put_list(draw, node, "attributed_to", some(publisher_ids))
+                put_list(draw, node, "sub_plans", some(sub_plan_ids))
+                put_list(draw, node, "districts", some(district_ids))
+                put_list(draw, node, "bases", some(base_ids))
+                put_list(draw, node, "phases", some(phase_ids))
                 projects = []
+                numbered = draw(st.booleans())
                 for n in range(1, draw(st.integers(0, 2)) + 1):
-                    pr: dict[str, Any] = {"id": ident("pr", g, t, i, n), "number": n, "title": draw(text())}
+                    project_count[0] += 1
+                    pr: dict[str, Any] = {"id": ident(tag + "-pr", project_count[0]), "title": draw(text())}
+                    if numbered:
+                        pr["number"] = n
                     put_optional(draw, pr, "description", text())
                     put_optional(draw, pr, "responsible", text())
-                    projects.append(pr)
-                put_list(draw, ini, "projects", projects)
-                put_list(draw, ini, "districts", some(district_ids))
-                put_list(draw, ini, "sub_plans", some(sub_plan_ids))
-                put_list(draw, ini, "attributed_to", some([p["id"] for p in publishers]))
-                put_extensions(draw, ini, js_exact)
-                initiatives.append(ini)
-            tg: dict[str, Any] = {"id": ident("t", g, t), "number": t, "title": draw(text())}
-            put_optional(draw, tg, "description", text())
-            put_list(draw, tg, "indicators", indicators())
-            put_extensions(draw, tg, js_exact)
-            tg["initiatives"] = initiatives
-            targets.append(tg)
-        goal: dict[str, Any] = {"id": ident("g", g), "number": g, "title": draw(text())}
-        put_optional(draw, goal, "description", text())
-        put_list(draw, goal, "indicators", indicators())
-        put_extensions(draw, goal, js_exact)
-        goal["targets"] = targets
-        goals.append(goal)
-    goal_ids = [g["id"] for g in goals]
+                    put_list(draw, pr, "attributed_to", some(publisher_ids))
+                    put_list(draw, pr, "phases", some(phase_ids))
+                    put_list(draw, pr, "indicators", indicators())
+                    projects.append(ext(pr))
+                put_list(draw, node, "projects", projects)
+                put_list(draw, node, "indicators", indicators())
+                put_list(draw, node, "children", nodes(depth + 1, here))
+                out.append(ext(node))
+            return out
+
+        return nodes(0, ())
+
+    top = tree("n", [])
+    districts = []
+    for n, did in enumerate(district_ids, 1):
+        d: dict[str, Any] = {"id": did, "name": draw(text())}
+        put_optional(draw, d, "parent", st.sampled_from(district_ids[: n - 1]) if n > 1 else st.none())
+        put_optional(draw, d, "layer", text())
+        put_optional(draw, d, "description", text())
+        figures = []
+        for _ in range(draw(st.integers(0, 2))):
+            f: dict[str, Any] = {"name": draw(text()), "fiscal_year": draw(year_in_period), "value": draw(json_numbers(js_exact))}
+            put_optional(draw, f, "unit", text())
+            figures.append(ext(f))
+        put_list(draw, d, "figures", figures)
+        local = challenge_list(f"d{n}-c")
+        put_list(draw, d, "challenges", local)
+        if draw(st.booleans()):
+            put_list(draw, d, "nodes", tree(f"d{n}-n", [c["id"] for c in local]))
+        districts.append(ext(d))
 
     plan: dict[str, Any] = {
-        "schema_version": "1.0",
+        "schema_version": "2.0",
         # Every other id ends in a number, so this one is unique.
         "id": draw(st.from_regex(r"[a-z0-9]{1,10}([-_.][a-z0-9]{1,5}){0,2}", fullmatch=True)) + ".plan",
         "title": draw(text()),
     }
     put_optional(draw, plan, "edition", st.integers(1, 2**32 - 1))
-    plan["municipality"] = {
-        "code": code,
-        "name": {"ja": city},
-        "prefecture": {"ja": prefecture},
-    }
+    plan["municipality"] = ext({"code": code, "name": {"ja": city}, "prefecture": {"ja": prefecture}})
     plan["period"] = period
     put_optional(draw, plan, "published", st.from_regex(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])", fullmatch=True))
+    revisions = [
+        ext({"published": draw(st.from_regex(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])", fullmatch=True)), "description": draw(text())})
+        for _ in range(draw(st.integers(0, 1)))
+    ]
+    put_list(draw, plan, "revisions", revisions)
     plan["publishers"] = publishers
     philosophy: dict[str, Any] = {"statement": draw(text())}
     put_optional(draw, philosophy, "subtitle", text())
     put_optional(draw, philosophy, "explanation", text())
-    plan["philosophy"] = philosophy
-    plan["help_model"] = {
-        "kind": kind,
-        "sectors": [{"sector": s, "definition": draw(text())} for s in sectors],
-    }
-    put_list(
-        draw,
-        plan,
-        "overview",
-        [
-            {"id": ident("section", n), "heading": draw(text()), "body": draw(text())}
-            for n in range(1, draw(st.integers(0, 2)) + 1)
-        ],
-    )
-    plan["challenges"] = challenges
-    voices = [
-        {"id": ident("voice", n), "text": draw(text()), "challenges": some(challenge_ids), "goals": some(goal_ids)}
-        for n in range(1, draw(st.integers(0, 2)) + 1)
-    ]
+    plan["philosophy"] = ext(philosophy)
+    if model != "none":
+        definitions = []
+        for s in sectors:
+            sd: dict[str, Any] = {"sector": s}
+            if model == "custom":
+                sd["label"] = draw(text())
+            else:
+                put_optional(draw, sd, "label", text())
+            sd["definition"] = draw(text())
+            definitions.append(ext(sd))
+        plan["help_model"] = ext({"kind": model, "sectors": definitions})
+    elif draw(st.booleans()):
+        plan["help_model"] = None
+    overview = []
+    for n in range(1, draw(st.integers(0, 2)) + 1):
+        sec: dict[str, Any] = {"id": ident("section", n)}
+        put_optional(draw, sec, "heading", text())
+        sec["body"] = draw(text())
+        overview.append(ext(sec))
+    put_list(draw, plan, "overview", overview)
+    put_list(draw, plan, "challenges", challenges)
+    voices = []
+    for n in range(1, draw(st.integers(0, 2)) + 1):
+        v: dict[str, Any] = {"id": ident("voice", n), "text": draw(text())}
+        put_list(draw, v, "challenges", some(challenge_ids))
+        put_list(draw, v, "nodes", some(all_node_ids))
+        if draw(st.booleans()):
+            v["editorial_links"] = draw(st.booleans())
+        voices.append(ext(v))
     put_list(draw, plan, "voices", voices)
-    plan["goals"] = goals
-    plan["actors"] = actors
+    plan["levels"] = levels
+    if draw(st.booleans()):
+        plan["initiative_level"] = draw(st.sampled_from([lv["id"] for lv in levels]))
+    plan["nodes"] = top
+    priority_projects = []
+    for n in range(1, draw(st.integers(0, 2)) + 1):
+        pp: dict[str, Any] = {"id": ident("pp", n), "title": draw(text())}
+        put_optional(draw, pp, "description", text())
+        pp["nodes"] = draw(st.lists(st.sampled_from(all_node_ids), min_size=1, max_size=3, unique=True))
+        put_list(draw, pp, "indicators", indicators())
+        priority_projects.append(ext(pp))
+    if all("number" not in pp for pp in priority_projects) and draw(st.booleans()):
+        for n, pp in enumerate(priority_projects, 1):
+            pp["number"] = n
+    put_list(draw, plan, "priority_projects", priority_projects)
+    put_list(draw, plan, "indicators", indicators())
+    put_list(draw, plan, "actors", actors)
+    for sp in sub_plans:
+        put_list(draw, sp, "indicators", indicators())
+        ext(sp)
     put_list(draw, plan, "sub_plans", sub_plans)
     put_list(draw, plan, "districts", districts)
-    bases = []
-    for n in range(1, draw(st.integers(0, 2)) + 1):
-        b: dict[str, Any] = {"id": ident("base", n), "name": draw(text())}
-        put_optional(draw, b, "district", st.sampled_from(district_ids) if district_ids else st.none())
-        put_optional(draw, b, "description", text())
-        bases.append(b)
     put_list(draw, plan, "bases", bases)
     sources = []
     for _ in range(draw(st.integers(0, 2))):
         src: dict[str, Any] = {"title": draw(text())}
         put_optional(draw, src, "url", st.text(ANY_CHAR, max_size=20))
         put_optional(draw, src, "note", text())
-        sources.append(src)
+        sources.append(ext(src))
     put_list(draw, plan, "sources", sources)
     put_extensions(draw, plan, js_exact)
     return plan

@@ -473,6 +473,8 @@ fn expected(node: &Value, name: Option<&str>) -> Expected {
                 .map(str::to_owned),
         ),
         ["object"] => Expected::Object(name.map(str::to_owned)),
+        // An indicator's value (Quantity): said in the format's words by name.
+        ["number", "string"] | ["string", "number"] => Expected::Named(name.unwrap_or("Quantity").to_owned()),
         ["string"] => match name {
             Some(n) => Expected::Named(n.to_owned()),
             None => Expected::String,

@@ -107,6 +107,10 @@ fn expected(e: &Expected) -> (String, String) {
             "a month written YYYY-MM, such as `2023-03`".into(),
             "`2023-03` のような年月（YYYY-MM）".into(),
         ),
+        Expected::Named(def) if def == "Quantity" => (
+            "a number, or a word such as `設置` for a qualitative value".into(),
+            "数値、または「設置」のような文字".into(),
+        ),
         Expected::Named(def) => match noun(def) {
             Some((en, _, ja)) => (format!("{en} (a string)"), format!("{ja}（文字列）")),
             None => ("a string".into(), "文字列".into()),
