@@ -8,12 +8,13 @@ import welfare_plan
 plan = welfare_plan.iizuka_third_plan()
 start, end = plan.period.start_fiscal_year, plan.period.end_fiscal_year
 print(plan.title.ja, f"{welfare_plan.era_label(start)}～{welfare_plan.era_label(end)}")
-for goal in plan.goals:
+print(" → ".join(level.name.ja for level in plan.levels))
+for goal in plan.nodes:
     print(goal.label.ja, goal.title.ja, f"({len(goal.initiatives())} initiatives)")
 
 # Break a copy: a blank goal title and a municipality code with a wrong check digit.
 data = plan.to_dict()
-data["goals"][0]["title"]["ja"] = " "
+data["nodes"][0]["title"]["ja"] = " "
 data["municipality"]["code"] = "402051"
 broken = json.dumps(data, ensure_ascii=False).encode("utf-8")
 

@@ -48,7 +48,7 @@ impl PyIssue {
         self.0.severity.as_str()
     }
 
-    /// Where, as a JSON Pointer such as `/goals/0/title/ja`; `""` is the whole document.
+    /// Where, as a JSON Pointer such as `/nodes/0/title/ja`; `""` is the whole document.
     #[getter]
     fn path(&self) -> String {
         self.0.path.to_string()

@@ -8,16 +8,17 @@
 //! The public package is `welfare_plan` (`python/welfare_plan/__init__.py`), which re-exports
 //! this module; its stubs are `python/welfare_plan/_native.pyi`.
 
+mod expose;
 mod input;
 mod issue;
 mod json;
 mod limits;
-mod nodes;
-mod parts;
+mod part;
 mod pickle;
 mod plan;
 mod text;
 mod view;
+mod views;
 
 use pyo3::prelude::*;
 use welfare_plan::{era, iizuka, schema};
@@ -60,7 +61,7 @@ fn load(py: Python<'_>, source: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyA
 /// clean plan. Never raises for a bad document, whatever its bytes.
 ///
 /// ```python
-/// for issue in welfare_plan.validate(b'{"schema_version": "1.0"}'):
+/// for issue in welfare_plan.validate(b'{"schema_version": "2.0"}'):
 ///     print(issue)
 /// ```
 #[pyfunction]
@@ -162,17 +163,5 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyIssue>()?;
     m.add_class::<limits::PyLimits>()?;
     m.add_class::<text::PyText>()?;
-    m.add_class::<nodes::PyGoal>()?;
-    m.add_class::<nodes::PyTarget>()?;
-    m.add_class::<nodes::PyInitiative>()?;
-    m.add_class::<nodes::PyParticipation>()?;
-    m.add_class::<parts::PyChallenge>()?;
-    m.add_class::<parts::PyActor>()?;
-    m.add_class::<parts::PyPeriod>()?;
-    m.add_class::<parts::PyPhase>()?;
-    m.add_class::<parts::PyMunicipality>()?;
-    m.add_class::<parts::PyPhilosophy>()?;
-    m.add_class::<parts::PyHelpModel>()?;
-    m.add_class::<parts::PySectorDefinition>()?;
-    Ok(())
+    part::add_classes(m)
 }

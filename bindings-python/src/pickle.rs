@@ -5,9 +5,9 @@
 //!   parses and validates that JSON again with the core (so a pickle can never smuggle in an
 //!   invalid plan) and keeps the original warnings, whose lines and columns point into the
 //!   text the plan was first read from.
-//! - A part (`Goal`, `Initiative`, `Period` …) is its plan's canonical JSON plus the indices
-//!   that locate it, so each pickled part carries a copy of its plan: to send many parts of
-//!   one large plan, send the plan and the parts' ids instead.
+//! - A part (`Node`, `Indicator`, `Period` …) is its plan's canonical JSON plus its JSON
+//!   Pointer in it, so each pickled part carries a copy of its plan: to send many parts of one
+//!   large plan, send the plan and the parts' ids instead.
 //! - An `Issue`, a `Text` and `Limits` are their fields.
 //!
 //! Each `__reduce__` names one of the private `_restore_*` functions of `welfare_plan._native`.
@@ -22,13 +22,10 @@ use welfare_plan::{Issue, IssueCode, Limits, Path, PathSegment, Plan, Text};
 use crate::input::check;
 use crate::issue::{bad_argument, plan_error, PyIssue};
 use crate::limits::PyLimits;
-use crate::nodes::{PyGoal, PyInitiative, PyParticipation, PyTarget};
-use crate::parts::{
-    PyActor, PyChallenge, PyHelpModel, PyMunicipality, PyPeriod, PyPhase, PyPhilosophy, PySectorDefinition,
-};
+use crate::part::parse_pointer;
 use crate::plan::PyPlan;
 use crate::text::PyText;
-use crate::view::SharedPlan;
+use crate::view::{pointer, SharedPlan, Step};
 
 /// What `__reduce__` returns: the function that rebuilds the object, and its arguments.
 pub type Reduced<'py> = (Bound<'py, PyAny>, Bound<'py, PyTuple>);
@@ -57,22 +54,11 @@ pub fn reduce_plan<'py>(py: Python<'py>, plan: &Plan, warnings: &[Issue]) -> PyR
     Ok((restorer(py, &RESTORE_PLAN, "_restore_plan")?, args))
 }
 
-/// The pickled state of a part: its class name, its plan's canonical JSON and its indices.
-pub fn reduce_part<'py>(
-    py: Python<'py>,
-    kind: &str,
-    plan: &Plan,
-    indices: &[usize],
-) -> PyResult<Reduced<'py>> {
+/// The pickled state of a part: its class name, its plan's canonical JSON and its JSON
+/// Pointer.
+pub fn reduce_part<'py>(py: Python<'py>, kind: &str, plan: &Plan, loc: &[Step]) -> PyResult<Reduced<'py>> {
     let json = py.detach(|| plan.to_canonical_json());
-    let args = PyTuple::new(
-        py,
-        [
-            PyString::new(py, kind).into_any(),
-            PyString::new(py, &json).into_any(),
-            PyTuple::new(py, indices)?.into_any(),
-        ],
-    )?;
+    let args = (kind, json, pointer(loc)).into_pyobject(py)?;
     Ok((restorer(py, &RESTORE_PART, "_restore_part")?, args))
 }
 
@@ -142,55 +128,25 @@ pub fn restore_plan(
 }
 
 /// Rebuilds a pickled part of a plan. Raises `PlanError` if the JSON is not a valid plan, and
-/// `ValueError` if the class or the indices do not name a part of it.
+/// `ValueError` if the pointer does not lead to a part of class `kind`.
 #[pyfunction(name = "_restore_part")]
 pub fn restore_part<'py>(
     py: Python<'py>,
     kind: &str,
     canonical: &Bound<'py, PyString>,
-    indices: Vec<usize>,
+    path: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let plan = SharedPlan::new(trusted_plan(py, canonical)?);
-    // Builds the view, then checks that its indices locate a part before handing it out.
-    macro_rules! part {
-        ($view:expr) => {{
-            let view = $view;
-            view.get().map_err(|_| no_part(kind, &indices))?;
-            Bound::new(py, view)?.into_any()
-        }};
+    let no_part = || {
+        bad_argument(format!(
+            "cannot unpickle: `{kind}` at `{path}` is no part of the pickled plan"
+        ))
+    };
+    let (loc, part) = parse_pointer(&plan, path).ok_or_else(no_part)?;
+    if part.kind() != kind {
+        return Err(no_part());
     }
-    Ok(match (kind, indices.as_slice()) {
-        ("Goal", &[goal]) => part!(PyGoal { plan, goal }),
-        ("Target", &[goal, target]) => part!(PyTarget { plan, goal, target }),
-        ("Initiative", &[goal, target, initiative]) => part!(PyInitiative {
-            plan,
-            goal,
-            target,
-            initiative
-        }),
-        ("Participation", &[goal, target, initiative, participation]) => part!(PyParticipation {
-            plan,
-            goal,
-            target,
-            initiative,
-            participation
-        }),
-        ("Challenge", &[challenge]) => part!(PyChallenge { plan, challenge }),
-        ("Actor", &[actor]) => part!(PyActor { plan, actor }),
-        ("Period", &[]) => part!(PyPeriod { plan }),
-        ("Phase", &[phase]) => part!(PyPhase { plan, phase }),
-        ("Municipality", &[]) => part!(PyMunicipality { plan }),
-        ("Philosophy", &[]) => part!(PyPhilosophy { plan }),
-        ("HelpModel", &[]) => part!(PyHelpModel { plan }),
-        ("SectorDefinition", &[sector]) => part!(PySectorDefinition { plan, sector }),
-        _ => return Err(no_part(kind, &indices)),
-    })
-}
-
-fn no_part(kind: &str, indices: &[usize]) -> PyErr {
-    bad_argument(format!(
-        "cannot unpickle: `{kind}` at {indices:?} is no part of the pickled plan"
-    ))
+    part.view(py, &plan, loc)?.ok_or_else(no_part)
 }
 
 /// Rebuilds a pickled `Issue`. Raises `ValueError` for a code this version does not know.

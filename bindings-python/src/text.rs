@@ -13,7 +13,7 @@ use crate::pickle::{reduce_text, Reduced};
 /// translation. `str(text)` is the Japanese.
 ///
 /// ```python
-/// title = plan.goals[0].title
+/// title = plan.nodes[0].title
 /// print(title.ja, title.en, title.get("en"))
 /// ```
 #[pyclass(frozen, eq, hash, module = "welfare_plan", name = "Text")]

@@ -1,5 +1,6 @@
-"""Typed, lazy read access in the plan's own terms: goals → targets → initiatives,
-challenges, actors, period, municipality, philosophy, help model, lookups and records."""
+"""Typed, lazy read access to the Iizuka plan in its own terms: levels and nodes at any depth
+(基本目標 → 活動目標 → 具体的取り組み), challenges, actors, publishers, voices, the period,
+municipality, philosophy and help model, lookups by id and records."""
 
 from __future__ import annotations
 
@@ -16,48 +17,58 @@ PLAN = wp.iizuka_third_plan()
 DATA = iizuka_data()
 
 
-def text_of(t: wp.Text) -> dict[str, str]:
-    return t.to_dict()
-
-
 def test_nested_access_reads_the_plan_text() -> None:
-    first = DATA["goals"][0]["targets"][0]["initiatives"][0]
-    initiative = PLAN.goals[0].targets[0].initiatives[0]
+    first = DATA["nodes"][0]["children"][0]["children"][0]
+    initiative = PLAN.nodes[0].children[0].children[0]
     assert initiative.title.ja == first["title"]["ja"]
     assert initiative.title.en == first["title"].get("en")
     assert initiative.id == first["id"]
+    assert initiative.path == "/nodes/0/children/0/children/0"
 
 
-def test_every_goal_target_and_initiative_matches_the_document() -> None:
-    assert len(PLAN.goals) == len(DATA["goals"])
-    for goal, g in zip(PLAN.goals, DATA["goals"]):
-        assert (goal.id, goal.number, text_of(goal.title)) == (g["id"], g["number"], g["title"])
-        assert goal.to_dict() == g
-        assert len(goal.targets) == len(g["targets"])
-        for target, t in zip(goal.targets, g["targets"]):
-            assert (target.id, target.number, text_of(target.title)) == (t["id"], t["number"], t["title"])
-            assert target.goal == goal
-            assert len(target.initiatives) == len(t["initiatives"])
-            for initiative, i in zip(target.initiatives, t["initiatives"]):
-                assert initiative.to_dict() == i
-                assert initiative.priority == i.get("priority", False)
-                assert initiative.challenge_ids == i.get("challenges", [])
-                assert [p.actor_id for p in initiative.participants] == [
-                    p["actor"] for p in i.get("participants", [])
-                ]
-                assert (initiative.goal, initiative.target) == (goal, target)
+def test_every_node_matches_the_document_at_its_path() -> None:
+    nodes = PLAN.all_nodes()
+    assert len(nodes) == 3 + 8 + 19
+    for node in nodes:
+        written: Any = DATA
+        for segment in node.path.split("/")[1:]:
+            written = written[int(segment)] if segment.isdigit() else written[segment]
+        assert node.to_dict() == written
+        assert (node.id, node.number, node.title.to_dict()) == (written["id"], written.get("number"), written["title"])
+        assert node.priority == written.get("priority", False)
+        assert node.challenge_ids == written.get("challenges", [])
+        assert [c.id for c in node.children] == [c["id"] for c in written.get("children", [])]
+        assert [p.actor_id for p in node.participants] == [p["actor"] for p in written.get("participants", [])]
+        for child in node.children:
+            assert child.parent == node and child.depth == node.depth + 1
+
+
+def test_levels_name_the_depths_of_the_tree() -> None:
+    assert [(lv.id, lv.name.ja, lv.numbering) for lv in PLAN.levels] == [
+        ("goal", "基本目標", "roman"),
+        ("target", "活動目標", "arabic"),
+        ("initiative", "具体的取り組み", "parenthesized"),
+    ]
+    assert [lv.to_dict() for lv in PLAN.levels] == DATA["levels"]
+    assert PLAN.initiative_level == PLAN.levels[2]
+    for depth, level in enumerate(PLAN.levels):
+        nodes = PLAN.nodes_at_level(level.id)
+        assert nodes and all(n.depth == depth and n.level == level for n in nodes)
+    assert [len(PLAN.nodes_at_level(lv.id)) for lv in PLAN.levels] == [3, 8, 19]
+    assert PLAN.nodes_at_level("goal") == PLAN.nodes
 
 
 def test_labels_follow_the_plan_numbering() -> None:
-    assert [g.label.ja for g in PLAN.goals] == ["基本目標Ⅰ", "基本目標Ⅱ", "基本目標Ⅲ"]
-    assert PLAN.goals[0].label.en == "Basic goal I"
-    assert PLAN.goals[0].targets[1].label.ja == "活動目標2"
-    assert PLAN.goals[0].targets[0].initiatives[0].label == "(1)"
+    assert [g.label.ja for g in PLAN.nodes] == ["基本目標Ⅰ", "基本目標Ⅱ", "基本目標Ⅲ"]
+    assert PLAN.nodes[0].label.en == "Basic goal I"
+    assert PLAN.nodes[0].children[1].label.ja == "活動目標2"
+    assert PLAN.nodes[0].children[1].label.en == "Activity target 2"
+    assert PLAN.nodes[0].children[0].children[0].label.ja == "(1)"
     assert PLAN.challenges[0].label.ja == "①"
 
 
 def test_plan_level_fields() -> None:
-    assert PLAN.schema_version == DATA["schema_version"]
+    assert PLAN.schema_version == DATA["schema_version"] == "2.0"
     assert PLAN.id == DATA["id"]
     assert PLAN.title.ja == "第3期飯塚市地域福祉計画"
     assert PLAN.edition == DATA.get("edition")
@@ -80,10 +91,25 @@ def test_municipality_philosophy_and_help_model() -> None:
     assert PLAN.philosophy.to_dict() == DATA["philosophy"]
     assert PLAN.philosophy.statement.ja == DATA["philosophy"]["statement"]["ja"]
     model = PLAN.help_model
+    assert model is not None
     assert model.kind == DATA["help_model"]["kind"]
     assert [s.sector for s in model.sectors] == [s["sector"] for s in DATA["help_model"]["sectors"]]
     assert model.sectors[0].label.ja == "自助"
-    assert model.has("self_help") and model.has("公助")
+    assert model.has("self_help") and model.has("公助") and not model.has("reciprocal_help")
+    assert model.heading() == "自助・共助・公助"
+
+
+def test_publishers_voices_overview_and_sources_match_the_document() -> None:
+    assert [p.to_dict() for p in PLAN.publishers] == DATA["publishers"]
+    office = PLAN.publishers[0].office
+    assert office is not None and office.division is not None
+    assert office.division.ja == DATA["publishers"][0]["office"]["division"]["ja"]
+    assert [v.to_dict() for v in PLAN.voices] == DATA["voices"]
+    assert [s.to_dict() for s in PLAN.overview] == DATA["overview"]
+    assert [s.to_dict() for s in PLAN.sources] == DATA["sources"]
+    for voice in PLAN.voices:
+        assert [n.id for n in voice.nodes] == voice.node_ids
+        assert [c.id for c in voice.challenges] == voice.challenge_ids
 
 
 def test_challenges_and_actors_match_the_document() -> None:
@@ -92,59 +118,71 @@ def test_challenges_and_actors_match_the_document() -> None:
     actor = PLAN.actors[0]
     assert actor.kind == DATA["actors"][0]["kind"]
     assert actor.kind_label.ja and actor.kind_label.en
-    assert actor.sector in ("self_help", "reciprocal_help", "mutual_help", "public_help")
+    model = PLAN.help_model
+    assert model is not None
+    assert all(a.sector is None or model.has(a.sector) for a in PLAN.actors)
 
 
 def test_lookup_by_id_returns_the_part_of_each_kind() -> None:
-    goal = PLAN.goals[1]
-    target = goal.targets[0]
-    initiative = target.initiatives[1]
+    goal = PLAN.nodes[1]
+    target = goal.children[0]
+    initiative = target.children[1]
     challenge = PLAN.challenges[2]
     actor = PLAN.actors[3]
-    assert PLAN.goal(goal.id) == goal
-    assert PLAN.target(target.id) == target
-    assert PLAN.initiative(initiative.id) == initiative
+    publisher = PLAN.publishers[0]
+    for node in (goal, target, initiative):
+        assert PLAN.node(node.id) == node
     assert PLAN.challenge(challenge.id) == challenge
     assert PLAN.actor(actor.id) == actor
-    for part in (goal, target, initiative, challenge, actor):
-        assert PLAN.get(part.id) == part
-    assert isinstance(PLAN.get(goal.id), wp.Goal)
-    assert isinstance(PLAN.get(actor.id), wp.Actor)
+    assert PLAN.publisher(publisher.id) == publisher
+    for part in (goal, target, initiative, challenge, actor, publisher):
+        assert PLAN.part(part.id) == part
+    assert isinstance(PLAN.part(goal.id), wp.Node)
+    assert isinstance(PLAN.part(actor.id), wp.Actor)
+    assert isinstance(PLAN.part(publisher.id), wp.Publisher)
 
 
 def test_lookup_of_an_unknown_id_is_none() -> None:
-    assert PLAN.get("no-such-id") is None
-    assert PLAN.goal("no-such-id") is None
-    assert PLAN.actor(PLAN.goals[0].id) is None
+    assert PLAN.part("no-such-id") is None
+    assert PLAN.node("no-such-id") is None
+    assert PLAN.district("no-such-id") is None
+    assert PLAN.actor(PLAN.nodes[0].id) is None
+    assert PLAN.node(PLAN.actors[0].id) is None
 
 
-def test_initiatives_lists_every_initiative_in_document_order() -> None:
+def test_initiatives_lists_the_initiative_level_in_document_order() -> None:
     flat = PLAN.initiatives()
     assert len(flat) == 19
-    nested = [i for g in PLAN.goals for t in g.targets for i in t.initiatives]
+    nested = [i for g in PLAN.nodes for t in g.children for i in t.children]
     assert flat == nested
-    assert sum(len(g.initiatives()) for g in PLAN.goals) == 19
+    assert flat == PLAN.nodes_at_level("initiative")
+    assert sum(len(g.initiatives()) for g in PLAN.nodes) == 19
+    assert PLAN.nodes[0].initiatives() == [i for t in PLAN.nodes[0].children for i in t.children]
+    assert flat[4].initiatives() == [flat[4]]
 
 
-def test_initiatives_in_sector_accepts_codes_and_japanese_labels() -> None:
+def test_initiatives_in_sector_accepts_codes_and_labels() -> None:
     records = PLAN.to_records()
-    for code, label in [("self_help", "自助"), ("mutual_help", "共助"), ("public_help", "公助")]:
+    for code, ja, en in [("self_help", "自助", "self-help"), ("mutual_help", "共助", "mutual help"),
+                         ("public_help", "公助", "public help")]:
         by_code = PLAN.initiatives_in_sector(code)
-        assert by_code == PLAN.initiatives_in_sector(label)
-        assert [i.id for i in by_code] == [r["initiative_id"] for r in records if r[code]]
+        assert by_code == PLAN.initiatives_in_sector(ja) == PLAN.initiatives_in_sector(en)
+        assert [i.id for i in by_code] == [r["id"] for r in records if code in r["sectors"]]
         for initiative in by_code:
             assert code in {p.sector for p in initiative.participants}
 
 
-def test_initiatives_in_an_unknown_sector_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="unknown help sector `self-help`"):
-        PLAN.initiatives_in_sector("self-help")
+def test_initiatives_in_an_unknown_sector_is_a_value_error_naming_the_plans_sectors() -> None:
+    with pytest.raises(ValueError, match=r"unknown help sector `self-helps`; expected one of `self_help` \(自助\)"):
+        PLAN.initiatives_in_sector("self-helps")
+    with pytest.raises(ValueError, match="unknown help sector `互助`"):
+        PLAN.initiatives_in_sector("互助")
 
 
 def test_initiatives_addressing_a_challenge() -> None:
     records = PLAN.to_records()
     for challenge in PLAN.challenges:
-        expected = [r["initiative_id"] for r in records if challenge.id in r["challenge_ids"]]
+        expected = [r["id"] for r in records if challenge.id in r["challenge_ids"]]
         assert [i.id for i in PLAN.initiatives_addressing(challenge.id)] == expected
         assert challenge.initiatives() == PLAN.initiatives_addressing(challenge.id)
     assert PLAN.initiatives_addressing("no-such-challenge") == []
@@ -155,22 +193,25 @@ def test_participants_resolve_to_actors() -> None:
         for p in initiative.participants:
             actor = p.actor
             assert actor is not None and actor.id == p.actor_id
-        for c in initiative.challenges:
-            assert c.id in initiative.challenge_ids
+        assert [c.id for c in initiative.challenges] == initiative.challenge_ids
 
 
 def test_records_are_flat_rows_a_data_frame_takes_as_is() -> None:
     records = PLAN.to_records()
     assert len(records) == 19
     columns = list(records[0])
-    assert columns[:3] == ["goal_id", "goal_number", "goal_label"]
-    for row in records:
+    assert columns[:3] == ["parent_ids", "parent_labels", "parent_titles_ja"]
+    for row, initiative in zip(records, PLAN.initiatives()):
         assert list(row) == columns
+        assert row["id"] == initiative.id and row["label"] == initiative.label.ja
+        assert row["level"] == PLAN.initiative_level.id
+        parents = [initiative.parent, initiative.parent.parent if initiative.parent else None]
+        assert row["parent_ids"] == [p.id for p in reversed(parents) if p]
         for value in row.values():
             assert value is None or isinstance(value, (str, int, bool, list))
             if isinstance(value, list):
                 assert all(isinstance(v, str) for v in value)
-    assert records[0]["goal_label"] == "基本目標Ⅰ"
+    assert records[0]["parent_labels"] == ["基本目標Ⅰ", "活動目標1"]
     assert json.loads(json.dumps(records)) == records
 
 
@@ -184,35 +225,37 @@ def test_text_falls_back_to_japanese_and_prints_as_japanese() -> None:
 
 
 def test_views_are_equal_by_place_and_hashable() -> None:
-    a, b = PLAN.goals[0], PLAN.goals[0]
+    a, b = PLAN.nodes[0], PLAN.nodes[0]
     assert a is not b and a == b and hash(a) == hash(b)
-    assert a != PLAN.goals[1]
-    assert len({a, b, PLAN.goals[1]}) == 2
-    assert wp.loads(PLAN.dumps()).goals[0] == a
+    assert a != PLAN.nodes[1]
+    assert len({a, b, PLAN.nodes[1]}) == 2
+    assert wp.loads(PLAN.dumps()).nodes[0] == a
+    # Same place in plans that differ there: not equal.
+    data = iizuka_data()
+    data["nodes"][0]["title"]["ja"] = "別の目標"
+    assert wp.Plan.from_dict(data).nodes[0] != a
 
 
 def test_views_are_immutable() -> None:
-    goal: Any = PLAN.goals[0]
+    node: Any = PLAN.nodes[0]
     with pytest.raises(AttributeError):
-        goal.id = "changed"
+        node.id = "changed"
     plan: Any = PLAN
     with pytest.raises(AttributeError):
         plan.id = "changed"
 
 
 def test_views_keep_the_plan_alive() -> None:
-    goal = wp.iizuka_third_plan().goals[0]
+    node = wp.iizuka_third_plan().nodes[0]
     gc.collect()
-    assert goal.title.ja == DATA["goals"][0]["title"]["ja"]
+    assert node.title.ja == DATA["nodes"][0]["title"]["ja"]
 
 
 def test_loading_a_large_plan_builds_no_python_objects_for_its_parts() -> None:
     data = iizuka_data()
-    target = data["goals"][0]["targets"][0]
-    template = target["initiatives"][0]
-    target["initiatives"] = [
-        {**template, "id": f"bulk-{n}", "number": n} for n in range(1, 5001)
-    ]
+    target = data["nodes"][0]["children"][0]
+    template = target["children"][0]
+    target["children"] = [{**template, "id": f"bulk-{n}", "number": n} for n in range(1, 5001)]
     document = json.dumps(data, ensure_ascii=False).encode("utf-8")
     del data, target, template
     gc.collect()
@@ -229,6 +272,7 @@ def test_render_shows_the_tree_in_either_language() -> None:
 
 
 def test_reprs_name_the_part() -> None:
-    assert repr(PLAN).startswith("Plan(id=")
-    assert repr(PLAN.goals[0]) == "Goal(id='g1', number=1, title='お互いを大切にし合うひとづくり')"
+    assert repr(PLAN).startswith("Plan(id='iizuka-regional-welfare-plan-3', ")
+    assert repr(PLAN.nodes[0]) == "Node(id='g1', number=1, title='お互いを大切にし合うひとづくり')"
     assert repr(PLAN.period) == "Period(start_fiscal_year=2023, end_fiscal_year=2032)"
+    assert repr(PLAN.levels[0]) == "Level(id='goal', name='基本目標', numbering='roman')"

@@ -14,15 +14,21 @@ from corpus import iizuka_data
 
 def test_plan_error_is_a_value_error_carrying_every_issue() -> None:
     with pytest.raises(ValueError) as raised:
-        wp.loads(b'{"schema_version": "1.0"}')
+        wp.loads(b'{"schema_version": "2.0"}')
     err = raised.value
     assert isinstance(err, wp.PlanError)
     # Every missing field at once, in the format's order.
-    missing = ["id", "title", "municipality", "period", "publishers", "philosophy", "help_model",
-               "challenges", "goals", "actors"]
+    missing = ["id", "title", "municipality", "period", "publishers", "philosophy", "levels", "nodes"]
     assert [(i.code, i.path) for i in err.issues] == [("schema.missing_field", f"/{f}") for f in missing]
     assert err.errors == err.issues
-    assert str(err) == "invalid plan: error [schema.missing_field] at /id: missing required field `id` (and 9 more)"
+    assert str(err) == "invalid plan: error [schema.missing_field] at /id: missing required field `id` (and 7 more)"
+
+
+def test_a_1_0_document_is_told_what_format_1_0_requires() -> None:
+    with pytest.raises(wp.PlanError) as raised:
+        wp.loads(b'{"schema_version": "1.0"}')
+    missing = ["id", "title", "municipality", "period", "publishers", "philosophy", "goals"]
+    assert [(i.code, i.path) for i in raised.value.issues] == [("schema.missing_field", f"/{f}") for f in missing]
 
 
 def test_plan_error_message_counts_the_further_errors() -> None:
@@ -36,7 +42,7 @@ def test_plan_error_message_counts_the_further_errors() -> None:
 
 def test_warnings_do_not_raise_and_are_kept_on_the_plan() -> None:
     data = iizuka_data()
-    for initiative in data["goals"][0]["targets"][0]["initiatives"]:
+    for initiative in data["nodes"][0]["children"][0]["children"]:
         initiative.pop("participants", None)
     plan = wp.Plan.from_dict(data)
     assert plan.warnings
@@ -52,7 +58,7 @@ def test_a_clean_plan_has_no_warnings() -> None:
 
 
 def test_issues_carry_position_messages_and_readable_text() -> None:
-    issues = wp.validate('{\n  "schema_version": "1.0",\n  "titel": 1\n}')
+    issues = wp.validate('{\n  "schema_version": "2.0",\n  "titel": 1\n}')
     [issue] = [i for i in issues if i.code == "schema.unknown_field"]
     assert (issue.code, issue.severity, issue.path) == ("schema.unknown_field", "error", "/titel")
     assert (issue.line, issue.column) == (3, 3)
@@ -101,10 +107,9 @@ def test_hostile_input_is_a_plan_error_never_a_crash(name: str, document: str | 
 
 
 def test_a_40_mb_string_within_raised_limits_is_parsed_and_reported() -> None:
-    document = b'{"schema_version": "1.0", "id": "' + b"x" * 40_000_000 + b'"}'
+    document = b'{"schema_version": "2.0", "id": "' + b"x" * 40_000_000 + b'"}'
     issues = wp.validate(document, limits={"max_input_bytes": 64 << 20})
-    missing = ["title", "municipality", "period", "publishers", "philosophy", "help_model", "challenges",
-               "goals", "actors"]
+    missing = ["title", "municipality", "period", "publishers", "philosophy", "levels", "nodes"]
     assert [(i.code, i.path) for i in issues] == [("schema.missing_field", f"/{f}") for f in missing]
 
 

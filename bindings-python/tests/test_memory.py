@@ -48,7 +48,7 @@ def test_loading_and_dropping_a_plan_100000_times_keeps_memory_flat() -> None:
 
     def load_read_drop() -> object:
         plan = wp.loads(data)
-        initiative = plan.goals[-1].targets[0].initiatives[0]
+        initiative = plan.nodes[-1].children[0].children[0]
         return (
             plan.title.ja,
             plan.period.start_fiscal_year,
@@ -64,7 +64,7 @@ def test_loading_and_dropping_a_plan_100000_times_keeps_memory_flat() -> None:
 
 def test_raising_plan_error_20000_times_keeps_memory_flat() -> None:
     data = iizuka_data()
-    data["goals"][0]["title"]["ja"] = " "
+    data["nodes"][0]["title"]["ja"] = " "
     data["municipality"]["code"] = "402051"
     broken = json.dumps(data, ensure_ascii=False).encode("utf-8")
 

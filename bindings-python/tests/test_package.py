@@ -26,8 +26,11 @@ def test_public_names_come_from_the_private_native_module() -> None:
 
 
 def test_classes_present_themselves_as_the_public_package() -> None:
-    assert wp.Plan.__module__ == "welfare_plan"
-    assert wp.Issue.__module__ == "welfare_plan"
+    classes = [getattr(wp, name) for name in native.__all__ if isinstance(getattr(wp, name), type)]
+    assert len(classes) > 25
+    for cls in classes:
+        assert cls.__module__ == "welfare_plan", cls
+        assert cls.__doc__, cls
 
 
 def test_the_extension_is_a_single_abi3_module() -> None:
@@ -57,10 +60,11 @@ def test_the_readme_example_runs_and_prints_goals_and_issues(capsys: pytest.Capt
     runpy.run_path(str(EXAMPLE), run_name="__main__")
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "第3期飯塚市地域福祉計画 令和5年度～令和14年度"
-    assert out[1] == "基本目標Ⅰ お互いを大切にし合うひとづくり (5 initiatives)"
-    assert out[4].startswith("text.blank /goals/0/title/ja ")
-    assert out[5].startswith("municipality.check_digit /municipality/code ")
-    assert out[6].startswith("2 issues: invalid plan: error [text.blank]")
+    assert out[1] == "基本目標 → 活動目標 → 具体的取り組み"
+    assert out[2] == "基本目標Ⅰ お互いを大切にし合うひとづくり (5 initiatives)"
+    assert out[5].startswith("text.blank /nodes/0/title/ja ")
+    assert out[6].startswith("municipality.check_digit /municipality/code ")
+    assert out[7].startswith("2 issues: invalid plan: error [text.blank]")
 
 
 def test_the_readme_shows_the_example_file_and_its_output(capsys: pytest.CaptureFixture[str]) -> None:

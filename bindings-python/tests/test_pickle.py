@@ -11,34 +11,16 @@ import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import Any, Iterator, Union
+from typing import Any, Iterator
 
 import pytest
 
 import welfare_plan as wp
 import welfare_plan._native as native
-from corpus import CASES, iizuka_data
+from corpus import CASES, RICH, fixture, iizuka_data
+from walk import every_part as parts_of
 
 PROTOCOLS = range(2, pickle.HIGHEST_PROTOCOL + 1)
-
-Part = Union[
-    wp.Goal,
-    wp.Target,
-    wp.Initiative,
-    wp.Participation,
-    wp.Challenge,
-    wp.Actor,
-    wp.Period,
-    wp.Phase,
-    wp.Municipality,
-    wp.Philosophy,
-    wp.HelpModel,
-    wp.SectorDefinition,
-    wp.Text,
-    wp.Limits,
-    wp.Issue,
-]
-
 
 def round_trip(value: Any, protocol: int = pickle.HIGHEST_PROTOCOL) -> Any:
     return pickle.loads(pickle.dumps(value, protocol=protocol))
@@ -52,32 +34,26 @@ def plan_with_phases_and_warnings() -> wp.Plan:
         {"id": "first-half", "name": {"ja": "前期"}, "start_fiscal_year": 2023, "end_fiscal_year": 2027},
         {"id": "second-half", "name": {"ja": "後期"}, "start_fiscal_year": 2028, "end_fiscal_year": 2032},
     ]
-    data["goals"][0]["targets"][0]["initiatives"][0].pop("participants")
+    data["nodes"][0]["children"][0]["children"][0].pop("participants")
     return wp.loads(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def every_part(plan: wp.Plan) -> Iterator[Part]:
-    """Every part of the plan, and a value of each other class the package defines."""
-    yield plan.period
-    yield from plan.period.phases
-    yield plan.municipality
-    yield plan.philosophy
-    yield plan.help_model
-    yield from plan.help_model.sectors
-    yield from plan.challenges
-    yield from plan.actors
-    for goal in plan.goals:
-        yield goal
-        for target in goal.targets:
-            yield target
-            for initiative in target.initiatives:
-                yield initiative
-                yield from initiative.participants
+def every_part(plan: wp.Plan) -> Iterator[Any]:
+    """Every part of the plan (of each class), and a value of each other class the package
+    defines."""
+    for _, part in parts_of(plan):
+        if not isinstance(part, wp.Plan):
+            yield part
     yield plan.title
-    yield plan.goals[0].label
+    yield plan.nodes[0].label
     yield wp.Limits(max_text_chars=10, max_depth=3)
     yield wp.Limits.unlimited()
     yield from plan.warnings
+
+
+def rich_plan() -> wp.Plan:
+    """The fixture that has a part of every class."""
+    return wp.loads(fixture(RICH).read_bytes())
 
 
 def test_a_pickled_plan_unpickles_equal_with_byte_identical_canonical_json() -> None:
@@ -124,8 +100,7 @@ def test_unpickling_runs_the_core_checks_on_the_pickled_json() -> None:
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_every_part_pickles_as_its_plan_and_place(protocol: int) -> None:
-    plan = plan_with_phases_and_warnings()
-    parts = list(every_part(plan))
+    parts = list(every_part(plan_with_phases_and_warnings())) + list(every_part(rich_plan()))
     for part in parts:
         again = round_trip(part, protocol)
         assert type(again) is type(part)
@@ -133,29 +108,37 @@ def test_every_part_pickles_as_its_plan_and_place(protocol: int) -> None:
         assert hash(again) == hash(part)
         assert repr(again) == repr(part)
         assert again.to_dict() == part.to_dict()
+        if hasattr(part, "path"):
+            assert again.path == part.path
 
 
 def test_every_class_of_the_package_pickles() -> None:
     classes = {name for name in wp.__all__ if isinstance(getattr(wp, name), type)}
     covered = {type(part).__name__ for part in every_part(plan_with_phases_and_warnings())}
+    covered |= {type(part).__name__ for part in every_part(rich_plan())}
     covered |= {"Plan", "PlanError", "EraError"}
     assert classes == covered
 
 
 def test_an_unpickled_part_reads_its_own_plan() -> None:
     plan = wp.iizuka_third_plan()
-    initiative = round_trip(plan.initiatives()[7])
-    assert initiative.target.goal == plan.initiatives()[7].goal
-    assert [c.id for c in initiative.challenges] == plan.initiatives()[7].challenge_ids
-    assert initiative.participants[0].actor == plan.initiatives()[7].participants[0].actor
+    original = plan.initiatives()[7]
+    initiative = round_trip(original)
+    assert initiative.parent is not None and original.parent is not None
+    assert initiative.parent.parent == original.parent.parent
+    assert initiative.label == original.label
+    assert [c.id for c in initiative.challenges] == original.challenge_ids
+    assert initiative.participants[0].actor == original.participants[0].actor
 
 
 def test_a_pickled_part_that_is_not_in_the_plan_is_a_value_error() -> None:
     canonical = wp.iizuka_third_plan().dumps()
-    with pytest.raises(ValueError, match=r"`Goal` at \[9\] is no part of the pickled plan"):
-        native._restore_part("Goal", canonical, (9,))
-    with pytest.raises(ValueError, match="no part of the pickled plan"):
-        native._restore_part("Plan", canonical, ())
+    with pytest.raises(ValueError, match=r"`Node` at `/nodes/9` is no part of the pickled plan"):
+        native._restore_part("Node", canonical, "/nodes/9")
+    for kind, path in [("Plan", ""), ("Actor", "/nodes/0"), ("Node", "/nodes"), ("Node", "/goals/0"),
+                       ("Period", "/period/0"), ("Node", "nodes/0")]:
+        with pytest.raises(ValueError, match="no part of the pickled plan"):
+            native._restore_part(kind, canonical, path)
 
 
 def test_an_issue_pickles_with_its_typed_path() -> None:
@@ -163,9 +146,9 @@ def test_an_issue_pickles_with_its_typed_path() -> None:
     [by_key] = [i for i in wp.validate(b'{"0": 1}') if i.code == "schema.unknown_field"]
     assert (by_key.code, by_key.path) == ("schema.unknown_field", "/0")
     data = iizuka_data()
-    data["goals"][0]["title"]["ja"] = " "
+    data["nodes"][0]["title"]["ja"] = " "
     [by_index] = wp.validate(json.dumps(data, ensure_ascii=False))
-    assert by_index.path == "/goals/0/title/ja"
+    assert by_index.path == "/nodes/0/title/ja"
     for issue in (by_key, by_index):
         again = round_trip(issue)
         assert again == issue
@@ -180,9 +163,9 @@ def test_an_issue_with_a_code_this_version_does_not_know_does_not_unpickle() -> 
 
 def test_plan_error_keeps_its_issues_message_and_notes_through_pickle() -> None:
     data = iizuka_data()
-    data["goals"][0]["title"]["ja"] = " "
+    data["nodes"][0]["title"]["ja"] = " "
     data["municipality"]["code"] = "402051"
-    data["goals"][0]["targets"][0]["initiatives"][0].pop("participants")
+    data["nodes"][0]["children"][0]["children"][0].pop("participants")
     with pytest.raises(wp.PlanError) as raised:
         wp.loads(json.dumps(data, ensure_ascii=False))
     err = raised.value
@@ -225,7 +208,7 @@ def load_in_worker(data: bytes, limits: wp.Limits | None) -> wp.Plan:
     return wp.loads(data, limits=limits)
 
 
-def describe_in_worker(plan: wp.Plan, goal: wp.Goal) -> tuple[str, list[wp.Issue], str, int]:
+def describe_in_worker(plan: wp.Plan, goal: wp.Node) -> tuple[str, list[wp.Issue], str, int]:
     return plan.dumps(), plan.warnings, goal.title.ja, len(goal.initiatives())
 
 
@@ -272,7 +255,7 @@ def test_plans_and_plan_errors_come_back_from_worker_processes_whole(
 
 def test_a_plan_and_its_parts_sent_to_a_worker_arrive_whole(workers: ProcessPoolExecutor) -> None:
     plan = plan_with_phases_and_warnings()
-    goal = plan.goals[1]
+    goal = plan.nodes[1]
     dumped, warnings, title, count = workers.submit(describe_in_worker, plan, goal).result()
     assert dumped == plan.dumps()
     assert warnings == plan.warnings

@@ -92,7 +92,7 @@ def test_from_dict_round_trips_the_plan() -> None:
 
 def test_from_dict_reports_exactly_what_loads_reports() -> None:
     data = iizuka_data()
-    data["goals"][0]["title"]["ja"] = " "
+    data["nodes"][0]["title"]["ja"] = " "
     data["municipality"]["code"] = "402051"
     data["period"]["end_fiscal_year"] = 2020
     with pytest.raises(wp.PlanError) as from_dict:
@@ -101,7 +101,7 @@ def test_from_dict_reports_exactly_what_loads_reports() -> None:
         wp.loads(json.dumps(data, ensure_ascii=False))
     codes = [(i.code, i.path) for i in from_dict.value.issues]
     assert codes == [(i.code, i.path) for i in from_text.value.issues]
-    assert ("text.blank", "/goals/0/title/ja") in codes
+    assert ("text.blank", "/nodes/0/title/ja") in codes
     assert ("municipality.check_digit", "/municipality/code") in codes
     assert ("period.reversed", "/period/end_fiscal_year") in codes
 

@@ -1,6 +1,7 @@
 """The generated JSON Schema, read by Python's `jsonschema` (Draft 2020-12), agrees with the
-library: it accepts the exported plan and every case whose `schema_valid` is true, and
-rejects the rest."""
+library: it accepts the exported plans and every case whose `schema_valid` is true, and
+rejects the rest. Format 1.0 documents, which the library reads through its upgrade, are
+checked against the frozen 1.0 schema."""
 
 from __future__ import annotations
 
@@ -12,15 +13,28 @@ import pytest
 from jsonschema import Draft202012Validator
 
 import welfare_plan as wp
-from corpus import CASES, SCHEMA_PATH, Case, iizuka_data
+from corpus import (
+    CASES,
+    RICH,
+    SCHEMA_PATH,
+    SCHEMA_V1_PATH,
+    Case,
+    fixture,
+    iizuka_data,
+    iizuka_v1_data,
+    is_v1_shaped,
+)
 
 SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text("utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
+VALIDATOR_V1 = Draft202012Validator(json.loads(SCHEMA_V1_PATH.read_text("utf-8")))
 SCHEMA_CASES = [c for c in CASES if c.schema_valid is not None]
 
 
 def schema_errors(doc: Any) -> list[str]:
-    return [f"{e.message} at {e.json_path}" for e in VALIDATOR.iter_errors(doc)]
+    """The errors of the schema of the version `doc` has the shape of."""
+    validator = VALIDATOR_V1 if is_v1_shaped(doc) else VALIDATOR
+    return [f"{e.message} at {e.json_path}" for e in validator.iter_errors(doc)]
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
@@ -32,9 +46,20 @@ def test_json_schema_returns_the_committed_schema_file() -> None:
     assert wp.json_schema() == SCHEMA
 
 
-def test_the_exported_iizuka_plan_is_schema_valid() -> None:
+def test_the_exported_plans_are_schema_valid() -> None:
     doc = json.loads(wp.iizuka_third_plan().dumps())
     assert schema_errors(doc) == []
+    rich = json.loads(wp.loads(fixture(RICH).read_bytes()).dumps())
+    assert schema_errors(rich) == []
+
+
+def test_a_1_0_document_is_valid_under_the_1_0_schema_and_its_upgrade_under_2_0() -> None:
+    doc = iizuka_v1_data()
+    assert is_v1_shaped(doc) and schema_errors(doc) == []
+    assert list(VALIDATOR.iter_errors(doc)) != []
+    upgraded = json.loads(wp.Plan.from_dict(doc).to_json())
+    assert not is_v1_shaped(upgraded)
+    assert [e.message for e in VALIDATOR.iter_errors(upgraded)] == []
 
 
 def test_enough_corpus_cases_are_checked_against_the_schema() -> None:
@@ -68,7 +93,7 @@ def test_schema_and_library_reject_an_unknown_top_level_field() -> None:
 
 def test_schema_and_library_reject_an_unknown_deep_field() -> None:
     def change(d: dict[str, Any]) -> None:
-        d["goals"][1]["targets"][0]["initiatives"][0]["priorty"] = True
+        d["nodes"][1]["children"][0]["children"][0]["priorty"] = True
 
     doc = mutated(change)
     assert schema_errors(doc) != []
@@ -77,7 +102,7 @@ def test_schema_and_library_reject_an_unknown_deep_field() -> None:
 
 def test_schema_and_library_reject_a_wrong_type() -> None:
     def change(d: dict[str, Any]) -> None:
-        d["goals"][0]["number"] = "1"
+        d["nodes"][0]["number"] = "1"
 
     doc = mutated(change)
     assert schema_errors(doc) != []
@@ -85,8 +110,8 @@ def test_schema_and_library_reject_a_wrong_type() -> None:
 
 
 def test_schema_and_library_reject_a_missing_required_array() -> None:
-    doc = mutated(lambda d: d.pop("actors"))
-    assert any("'actors' is a required property" in e for e in schema_errors(doc))
+    doc = mutated(lambda d: d.pop("publishers"))
+    assert any("'publishers' is a required property" in e for e in schema_errors(doc))
     assert codes_for(doc) == ["schema.missing_field"]
 
 

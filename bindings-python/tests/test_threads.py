@@ -43,7 +43,7 @@ def test_one_plan_is_read_from_eight_threads_at_once() -> None:
 
 def test_other_threads_run_while_a_large_document_is_checked() -> None:
     # A document of about 60 MB that the core parses in full before reporting one issue.
-    document = b'{"schema_version": "1.0", "id": "' + b"x" * 60_000_000 + b'"}'
+    document = b'{"schema_version": "2.0", "id": "' + b"x" * 60_000_000 + b'"}'
     limits = {"max_input_bytes": 128 << 20}
     done = threading.Event()
     longest_gap = 0.0
