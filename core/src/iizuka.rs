@@ -6,8 +6,9 @@ use std::sync::OnceLock;
 
 use crate::model::Plan;
 
-/// The plan as canonical JSON, exactly as shipped.
-pub const THIRD_PLAN_JSON: &str = include_str!("../data/iizuka-3rd.json");
+/// The plan as canonical JSON, exactly as shipped. (A `static`: a `const` would be copied into
+/// every place that uses it.)
+pub static THIRD_PLAN_JSON: &str = include_str!("../data/iizuka-3rd.json");
 
 /// Iizuka City's 3rd Regional Welfare Plan.
 ///

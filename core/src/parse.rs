@@ -303,7 +303,7 @@ fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Val
             .map(crate::shape::Finding::to_issue)
             .collect();
         locate(text, &mut issues);
-        issues.sort_by_key(|i| (i.line, i.column));
+        sort_by_position(&mut issues);
         issues.push(too_many_issues(findings.len() - max, max, true));
         return Checked { plan: None, issues };
     }
@@ -322,11 +322,17 @@ fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Val
         issues.push(first);
     }
     locate(text, &mut issues);
-    issues.sort_by_key(|i| (i.line, i.column));
+    sort_by_position(&mut issues);
     if covered || duplicate {
         issues.extend(rules_on_the_rest(text, limits, doc, &findings));
     }
     Checked { plan: None, issues }
+}
+
+/// Puts located issues in the order of the text. One function for every caller: each sort
+/// with its own closure is another copy of the sort in the WebAssembly module.
+pub(crate) fn sort_by_position(issues: &mut [Issue]) {
+    issues.sort_by_key(|i| (i.line, i.column));
 }
 
 /// One located issue for every repeated key in `text`.

@@ -127,16 +127,13 @@ pub(crate) fn check_v1(text: &str, mut doc: Value, limits: &Limits) -> crate::Ch
         // Shape problems in the order of the text as written (the upgraded text has its keys
         // in another order), then the rules' findings in rule order, then the count of what a
         // limit left out.
-        let rank = |i: &Issue| match i.code {
-            IssueCode::TooManyIssues => 2,
-            c if c.as_str().starts_with("schema.") => 0,
-            _ => 1,
-        };
-        checked.issues.sort_by_key(|i| {
-            let r = rank(i);
-            let pos = if r == 0 { (i.line, i.column) } else { (None, None) };
-            (r, pos)
-        });
+        let (mut shape, rest): (Vec<Issue>, Vec<Issue>) = std::mem::take(&mut checked.issues)
+            .into_iter()
+            .partition(|i| i.code.as_str().starts_with("schema."));
+        let (count, rules): (Vec<Issue>, Vec<Issue>) =
+            rest.into_iter().partition(|i| i.code == IssueCode::TooManyIssues);
+        crate::parse::sort_by_position(&mut shape);
+        checked.issues = shape.into_iter().chain(rules).chain(count).collect();
     }
     checked
 }

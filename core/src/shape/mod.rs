@@ -142,13 +142,7 @@ impl Finding {
 /// one), parsed once, on the first document with a shape problem.
 fn plan_schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        let mut v: Value = serde_json::from_str(crate::schema::PLAN_SCHEMA_JSON).unwrap_or(Value::Bool(true));
-        if let Some(obj) = v.as_object_mut() {
-            obj.remove("examples");
-        }
-        v
-    })
+    SCHEMA.get_or_init(|| serde_json::from_str(crate::schema::PLAN_SHAPE_JSON).unwrap_or(Value::Bool(true)))
 }
 
 /// Every shape problem in `doc`, in the walk's order (object keys sorted, lists in order).

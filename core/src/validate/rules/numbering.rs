@@ -48,7 +48,7 @@ impl Rule for Numbering {
 fn tree(out: &mut Vec<Issue>, p: &Plan, district: Option<usize>, top: &[Node]) {
     let style = |depth: usize| p.level(depth).map(|l| (l.numbering, l.running));
     let tops: Vec<NodeAt> = (0..top.len()).map(|i| NodeAt::top_in(district, i)).collect();
-    let mut running: Vec<Vec<NodeAt>> = vec![Vec::new(); p.levels.len()];
+    let mut running_levels = vec![false; p.levels.len()];
     let mut lists: Vec<Vec<NodeAt>> = vec![tops];
     while let Some(list) = lists.pop() {
         let Some(first) = list.first() else { continue };
@@ -56,8 +56,8 @@ fn tree(out: &mut Vec<Issue>, p: &Plan, district: Option<usize>, top: &[Node]) {
         match style(depth) {
             Some((NumberStyle::None, _)) | None => {}
             Some((_, true)) => {
-                if let Some(r) = running.get_mut(depth) {
-                    r.extend(&list);
+                if let Some(r) = running_levels.get_mut(depth) {
+                    *r = true;
                 }
             }
             Some((_, false)) => numbered(out, p, &list),
@@ -75,10 +75,14 @@ fn tree(out: &mut Vec<Issue>, p: &Plan, district: Option<usize>, top: &[Node]) {
             }
         }
     }
-    // Running numbers are checked in document order, which the list-by-list pass above does
-    // not keep: sort by position in the tree.
-    for mut list in running.into_iter().filter(|l| !l.is_empty()) {
-        list.sort_by(|a, b| a.indices().cmp(b.indices()));
+    // Running numbers count in document order, which the list-by-list pass above does not
+    // keep: the tree's own iterator does.
+    for (depth, _) in running_levels.iter().enumerate().filter(|(_, r)| **r) {
+        let nodes = match district {
+            Some(d) => p.district_nodes(d),
+            None => p.all_nodes(),
+        };
+        let list: Vec<NodeAt> = nodes.filter(|r| r.at.depth() == depth).map(|r| r.at).collect();
         numbered(out, p, &list);
     }
 }
