@@ -8,16 +8,15 @@ export {
   parsePlan,
   validate,
   toCanonicalJson,
-  iizukaThirdPlan,
-  jsonSchema,
   eraLabel,
   eraLabelEn,
   monthLabel,
   fiscalYearFromEra,
-  goalLabel,
-  targetLabel,
-  initiativeLabel,
   challengeLabel,
   sectorLabel,
+  outline,
+  initiatives,
+  helpModelLabels,
 } from "./wasm/welfare_plan_wasm.js";
 export { PlanError } from "./plan-error.js";
+export { iizukaThirdPlan, jsonSchema } from "./data.js";

@@ -3,8 +3,27 @@
 
 use js_sys::{Object, Reflect, Uint8Array, JSON};
 use tsify::Tsify;
-use wasm_bindgen::{JsCast, JsValue};
-use welfare_plan::{check_str, check_with, Checked, Issue};
+use wasm_bindgen::prelude::*;
+use welfare_plan::{check_str, check_with, Checked, Issue, Plan};
+
+use crate::output::plan_error;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The `limits` argument: a plain object declared by [`Limits`] (every field optional).
+    #[wasm_bindgen(typescript_type = "Limits")]
+    pub type LimitsArg;
+}
+
+/// The plan in `input` (a plan object, text or bytes; a 1.0 document comes back upgraded),
+/// or `PlanError` when it has errors, or `TypeError`/`RangeError` for malformed `limits`.
+pub(crate) fn load(input: &JsValue, limits: Option<&JsValue>) -> Result<Plan, JsValue> {
+    let limits = Limits::from_js(limits)?;
+    Document::from_js(input)
+        .check(&limits)
+        .into_result()
+        .map_err(|e| plan_error(&e))
+}
 
 /// The core's limits.
 type CoreLimits = welfare_plan::Limits;

@@ -28,51 +28,40 @@
 
 mod input;
 mod output;
+mod tree;
 
 use wasm_bindgen::prelude::*;
 use welfare_plan::era;
-use welfare_plan::numbering::{challenge_label, goal_label, initiative_label, target_label};
+use welfare_plan::numbering::challenge_label;
 use welfare_plan::HelpSector;
 
-use crate::input::{Document, Limits};
-use crate::output::{issues_to_js, json_to_js, plan_error, to_js, Label};
+use crate::input::{load, Document, Limits, LimitsArg};
+use crate::output::{issues_to_js, json_to_js, range_error, to_js, Label};
 
-// The plan's types (Plan, Goal, Target, Initiative, Text, HelpSector …) are generated from
-// schemas/plan.schema.json, which schemars generates from the core's Rust types.
+// The plan's types (Plan, Level, Node, Indicator, Text …) are generated from
+// schemas/plan.schema.json, which schemars generates from the core's Rust types; HelpSector and
+// IssueCode from schemas/codelists.json, which the core generates from its lists of codes.
 #[wasm_bindgen(typescript_custom_section)]
 const PLAN_TYPES: &str = r#"import type { Plan, HelpSector, IssueCode } from "../types.js";"#;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The `limits` argument: a plain object declared by [`Limits`] (every field optional).
-    #[wasm_bindgen(typescript_type = "Limits")]
-    pub type LimitsArg;
-}
-
 /// Parses and validates a plan document; returns the plan as a plain object that matches the
-/// JSON Schema, or throws `PlanError` (with `.issues`, warnings included) when the document
-/// has errors. Warnings alone do not throw. Pass a `Uint8Array` for files and `fetch` bodies:
-/// bytes go to WebAssembly as they are, never decoded into a JavaScript string. Throws
-/// `TypeError`/`RangeError` only for malformed `limits`.
+/// JSON Schema (format 2.0: a 1.0 document comes back upgraded), or throws `PlanError` (with
+/// `.issues`, warnings included) when the document has errors. Warnings alone do not throw.
+/// Pass a `Uint8Array` for files and `fetch` bodies: bytes go to WebAssembly as they are, never
+/// decoded into a JavaScript string. Throws `TypeError`/`RangeError` only for malformed
+/// `limits`.
 ///
 /// ```js
 /// const plan = parsePlan(await fs.readFile("plan.json"));
-/// plan.goals[0].title.ja; // "お互いを大切にし合うひとづくり"
+/// plan.nodes[0].title.ja; // "お互いを大切にし合うひとづくり"
 /// ```
 #[wasm_bindgen(js_name = parsePlan, unchecked_return_type = "Plan")]
 pub fn parse_plan(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
     limits: Option<LimitsArg>,
 ) -> Result<JsValue, JsValue> {
-    let limits = Limits::from_js(limits.as_deref())?;
-    match Document::from_js(&input).check(&limits).into_result() {
-        Ok(plan) => {
-            let json = plan.to_canonical_json();
-            drop(plan);
-            json_to_js(&json)
-        }
-        Err(e) => Err(plan_error(&e)),
-    }
+    let json = load(&input, limits.as_deref())?.to_canonical_json();
+    json_to_js(&json)
 }
 
 /// Checks a document and returns every issue (errors and warnings, in the core's order);
@@ -99,7 +88,7 @@ pub fn validate(
 /// The plan as canonical JSON: fields in the format's order, two-space indentation, UTF-8
 /// without escapes, a trailing newline; byte-identical to the Rust library's
 /// `Plan::to_canonical_json`. The plan goes through the same checks as `parsePlan` and an
-/// invalid one throws `PlanError`.
+/// invalid one throws `PlanError`. A 1.0 document is written as 2.0: that is the upgrade.
 ///
 /// ```js
 /// await fs.writeFile("plan.json", toCanonicalJson(plan));
@@ -109,35 +98,7 @@ pub fn to_canonical_json(
     #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
     limits: Option<LimitsArg>,
 ) -> Result<String, JsValue> {
-    let limits = Limits::from_js(limits.as_deref())?;
-    match Document::from_js(&plan).check(&limits).into_result() {
-        Ok(plan) => Ok(plan.to_canonical_json()),
-        Err(e) => Err(plan_error(&e)),
-    }
-}
-
-/// Iizuka City's 3rd Regional Welfare Plan (第3期飯塚市地域福祉計画, FY2023–FY2032), built in:
-/// Japanese verbatim from its summary edition, with English translations. A fresh object on
-/// every call.
-///
-/// ```js
-/// const plan = iizukaThirdPlan();
-/// plan.title.ja; // "第3期飯塚市地域福祉計画"
-/// ```
-#[wasm_bindgen(js_name = iizukaThirdPlan, unchecked_return_type = "Plan")]
-pub fn iizuka_third_plan() -> Result<JsValue, JsValue> {
-    json_to_js(welfare_plan::iizuka::THIRD_PLAN_JSON)
-}
-
-/// The JSON Schema (draft 2020-12) of a plan document, as generated from the Rust types; a
-/// fresh object on every call.
-///
-/// ```js
-/// const validator = new Ajv2020().compile(jsonSchema());
-/// ```
-#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "Record<string, unknown>")]
-pub fn json_schema() -> Result<JsValue, JsValue> {
-    json_to_js(welfare_plan::schema::PLAN_SCHEMA_JSON)
+    Ok(load(&plan, limits.as_deref())?.to_canonical_json())
 }
 
 /// The Japanese name of a fiscal year (年度): `eraLabel(2023) === "令和5年度"`,
@@ -187,36 +148,6 @@ pub fn fiscal_year_from_era(text: &str) -> Result<i32, JsValue> {
     era::fiscal_year_from_era(text).map_err(range_error)
 }
 
-/// A basic goal's label: `goalLabel(1)` is `{ ja: "基本目標Ⅰ", en: "Basic goal I" }`.
-///
-/// ```js
-/// goalLabel(goal.number).ja; // "基本目標Ⅰ"
-/// ```
-#[wasm_bindgen(js_name = goalLabel, unchecked_return_type = "Label")]
-pub fn goal_label_js(number: f64) -> Result<JsValue, JsValue> {
-    pair(goal_label(ordinal(number)?))
-}
-
-/// An activity target's label: `targetLabel(2)` is `{ ja: "活動目標2", en: "Activity target 2" }`.
-///
-/// ```js
-/// targetLabel(target.number).en; // "Activity target 2"
-/// ```
-#[wasm_bindgen(js_name = targetLabel, unchecked_return_type = "Label")]
-pub fn target_label_js(number: f64) -> Result<JsValue, JsValue> {
-    pair(target_label(ordinal(number)?))
-}
-
-/// An initiative's label, the same in both languages: `initiativeLabel(3) === "(3)"`.
-///
-/// ```js
-/// `${initiativeLabel(i.number)} ${i.title.ja}`;
-/// ```
-#[wasm_bindgen(js_name = initiativeLabel)]
-pub fn initiative_label_js(number: f64) -> Result<String, JsValue> {
-    Ok(initiative_label(ordinal(number)?))
-}
-
 /// A challenge's label: `challengeLabel(6)` is `{ ja: "⑥", en: "Challenge 6" }`.
 ///
 /// ```js
@@ -227,11 +158,12 @@ pub fn challenge_label_js(number: f64) -> Result<JsValue, JsValue> {
     pair(challenge_label(ordinal(number)?))
 }
 
-/// A help sector's name: `sectorLabel("self_help")` is `{ ja: "自助", en: "self-help" }`.
-/// Throws `RangeError` for an unknown sector.
+/// A built-in help sector's name: `sectorLabel("self_help")` is `{ ja: "自助", en: "self-help" }`.
+/// Throws `RangeError` for a name that is no built-in sector. A plan's own sectors (a custom
+/// help model, or its own labels) come from `helpModelLabels(plan)`.
 ///
 /// ```js
-/// sectorLabel(participant.sector).ja; // "共助"
+/// sectorLabel("mutual_help").ja; // "共助"
 /// ```
 #[wasm_bindgen(js_name = sectorLabel, unchecked_return_type = "Label")]
 pub fn sector_label(
@@ -265,8 +197,4 @@ fn ordinal(n: f64) -> Result<u32, JsValue> {
             "an ordinal must be a whole number ≥ 0, got `{n}`"
         )))
     }
-}
-
-fn range_error(message: impl ToString) -> JsValue {
-    js_sys::RangeError::new(&message.to_string()).into()
 }

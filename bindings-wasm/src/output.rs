@@ -40,8 +40,8 @@ pub struct Issue {
     pub code: String,
     /// `"error"` makes the document invalid; `"warning"` does not.
     pub severity: Severity,
-    /// Where, as a JSON Pointer such as `/goals/0/targets/1/title/ja`; `""` is the whole
-    /// document.
+    /// Where, as a JSON Pointer such as `/nodes/0/children/1/title/ja`; `""` is the whole
+    /// document. Issues in a format 1.0 document point into that document as written.
     pub path: String,
     /// What is wrong, in Japanese.
     pub message_ja: String,
@@ -123,6 +123,11 @@ pub(crate) fn plan_error(error: &welfare_plan::Error) -> JsValue {
         Ok(issues) => PlanError::new(&error.to_string(), issues).into(),
         Err(e) => e,
     }
+}
+
+/// A `RangeError`: an argument outside what the function takes (a year, a sector, a challenge).
+pub(crate) fn range_error(message: impl ToString) -> JsValue {
+    js_sys::RangeError::new(&message.to_string()).into()
 }
 
 #[cfg(test)]

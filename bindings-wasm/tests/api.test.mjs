@@ -9,13 +9,13 @@ import {
   eraLabel,
   eraLabelEn,
   fiscalYearFromEra,
-  goalLabel,
   iizukaThirdPlan,
-  initiativeLabel,
+  helpModelLabels,
+  initiatives,
   monthLabel,
+  outline,
   parsePlan,
   sectorLabel,
-  targetLabel,
   toCanonicalJson,
   validate,
 } from "welfare-plan";
@@ -23,6 +23,14 @@ import { repo } from "./corpus.mjs";
 
 const iizukaBytes = new Uint8Array(readFileSync(new URL("core/data/iizuka-3rd.json", repo)));
 const iizukaText = new TextDecoder().decode(iizukaBytes);
+
+/** Every node of a tree, a parent before its children, with its depth. */
+function* walk(nodes, depth = 0) {
+  for (const node of nodes) {
+    yield { node, depth };
+    yield* walk(node.children ?? [], depth + 1);
+  }
+}
 
 describe("round trip", () => {
   test("toCanonicalJson(parsePlan(bytes)) is the committed file, byte for byte", () => {
@@ -32,36 +40,130 @@ describe("round trip", () => {
     assert.deepEqual(Buffer.from(toCanonicalJson(parsePlan(iizukaText))), Buffer.from(iizukaBytes));
   });
 
-  test("the built-in plan is the committed file, with 19 initiatives", () => {
+  test("the built-in plan is the committed file: a 2.0 tree of 3 + 8 + 19 nodes", () => {
     const plan = iizukaThirdPlan();
     assert.deepEqual(plan, JSON.parse(iizukaText));
+    assert.equal(plan.schema_version, "2.0");
     assert.equal(plan.title.ja, "第3期飯塚市地域福祉計画");
-    const initiatives = plan.goals.flatMap((g) => g.targets.flatMap((t) => t.initiatives));
-    assert.equal(initiatives.length, 19);
+    const perDepth = [0, 0, 0];
+    for (const { depth } of walk(plan.nodes)) perDepth[depth]++;
+    assert.deepEqual(perDepth, [3, 8, 19]);
+    assert.equal(plan.levels.length, 3);
     assert.deepEqual(validate(plan), []);
     assert.notEqual(iizukaThirdPlan(), plan, "a fresh object each call");
   });
 
   test("parsePlan returns the plan in canonical form: defaults left out", () => {
     const doc = JSON.parse(iizukaText);
-    doc.goals[0].targets[0].initiatives[0].priority = false;
+    doc.nodes[0].children[0].children[0].priority = false;
     doc.sub_plans = [];
     const plan = parsePlan(JSON.stringify(doc));
-    assert.equal("priority" in plan.goals[0].targets[0].initiatives[0], false);
+    assert.equal("priority" in plan.nodes[0].children[0].children[0], false);
     assert.equal("sub_plans" in plan, false);
   });
 
   test("an invalid plan object cannot be written canonically", () => {
     const plan = iizukaThirdPlan();
-    plan.goals[0].targets[0].initiatives[0].challenges = ["no-such-challenge"];
+    plan.nodes[0].children[0].children[0].challenges = ["no-such-challenge"];
     assert.throws(
       () => toCanonicalJson(plan),
       (e) =>
         e instanceof PlanError &&
         e.issues.length === 1 &&
         e.issues[0].code === "reference.dangling" &&
-        e.issues[0].path === "/goals/0/targets/0/initiatives/0/challenges/0" &&
+        e.issues[0].path === "/nodes/0/children/0/children/0/challenges/0" &&
         e.issues[0].line === undefined,
+    );
+  });
+});
+
+describe("format 1.0", () => {
+  const v1Bytes = new Uint8Array(readFileSync(new URL("tests/conformance/base/iizuka-3rd-1.0.json", repo)));
+  const v1 = JSON.parse(new TextDecoder().decode(v1Bytes));
+
+  test("a 1.0 document loads, and comes back as 2.0 JSON", () => {
+    assert.equal(v1.schema_version, "1.0");
+    for (const input of [v1Bytes, new TextDecoder().decode(v1Bytes), v1]) {
+      const plan = parsePlan(input);
+      assert.equal(plan.schema_version, "2.0");
+      assert.equal("goals" in plan, false);
+      // Goals → targets → initiatives become the three levels of the tree, in order.
+      const titles = (nodes) => nodes.map((n) => [n.title, titles(n.children ?? [])]);
+      const v1Titles = v1.goals.map((g) => [g.title, g.targets.map((t) => [t.title, t.initiatives.map((i) => [i.title, []])])]);
+      assert.deepEqual(titles(plan.nodes), v1Titles);
+      assert.equal(initiatives(plan).length, v1.goals.flatMap((g) => g.targets.flatMap((t) => t.initiatives)).length);
+      const json = toCanonicalJson(input);
+      assert.equal(JSON.parse(json).schema_version, "2.0");
+      assert.equal(toCanonicalJson(json), json, "the upgrade is written canonically");
+    }
+  });
+
+  test("issues in a 1.0 document point into the document as written", () => {
+    const doc = structuredClone(v1);
+    const n = doc.goals[2].targets[1].initiatives[0].challenges.push("c99") - 1;
+    const issues = validate(JSON.stringify(doc));
+    assert.deepEqual(
+      issues.map((i) => [i.code, i.path]),
+      [["reference.dangling", `/goals/2/targets/1/initiatives/0/challenges/${n}`]],
+    );
+    assert.throws(() => parsePlan(JSON.stringify(doc)), (e) => e instanceof PlanError && e.issues[0].path === issues[0].path);
+  });
+});
+
+describe("indicator values", () => {
+  /** The Iizuka plan with one indicator on its first initiative, as text. */
+  const withIndicator = (indicator) => {
+    const doc = JSON.parse(iizukaText);
+    doc.nodes[0].children[0].children[0].indicators = [indicator];
+    return JSON.stringify(doc, null, 2);
+  };
+
+  test("a qualitative value stays a string; an integer stays an integer", () => {
+    const text = withIndicator({
+      id: "ind-salon",
+      name: { ja: "サロンの設置" },
+      value_type: "text",
+      baseline: { fiscal_year: 2023, value: "未設置" },
+      targets: [{ fiscal_year: 2026, value: "設置" }],
+    });
+    const plan = parsePlan(text);
+    const [indicator] = plan.nodes[0].children[0].children[0].indicators;
+    assert.equal(indicator.baseline.value, "未設置");
+    assert.deepEqual(indicator.targets.map((t) => t.value), ["設置"]);
+
+    const counted = withIndicator({
+      id: "ind-members",
+      name: { ja: "登録者数" },
+      value_type: "count",
+      baseline: { fiscal_year: 2023, value: 212 },
+      targets: [{ fiscal_year: 2027, value: 230 }],
+    });
+    const json = toCanonicalJson(counted);
+    assert.match(json, /"value": 212\n/);
+    assert.doesNotMatch(json, /"value": 212\.0/);
+    const values = parsePlan(json).nodes[0].children[0].children[0].indicators[0];
+    assert.ok(Number.isInteger(values.baseline.value) && values.baseline.value === 212);
+    assert.deepEqual(validate(json), []);
+  });
+
+  test("a decimal keeps its digits, and a text value on a count indicator is an issue", () => {
+    const text = withIndicator({
+      id: "ind-rate",
+      name: { ja: "割合" },
+      value_type: "percentage",
+      baseline: { fiscal_year: 2023, value: 23.4 },
+      targets: [{ fiscal_year: 2027, value: 21.5 }],
+    });
+    assert.match(toCanonicalJson(text), /"value": 23\.4\n/);
+    const wrong = withIndicator({
+      id: "ind-wrong",
+      name: { ja: "件数" },
+      value_type: "count",
+      targets: [{ fiscal_year: 2027, value: "多数" }],
+    });
+    assert.deepEqual(
+      validate(wrong).map((i) => [i.code, i.path]),
+      [["indicator.value_type", "/nodes/0/children/0/children/0/indicators/0/targets/0/value"]],
     );
   });
 });
@@ -70,7 +172,7 @@ describe("PlanError", () => {
   test("is a real Error subclass carrying every issue", () => {
     let caught;
     try {
-      parsePlan('{"schema_version": "1.0", ');
+      parsePlan('{"schema_version": "2.0", ');
     } catch (e) {
       caught = e;
     }
@@ -89,19 +191,19 @@ describe("PlanError", () => {
 
   test("warnings alone do not throw, and parsePlan keeps them out of the plan", () => {
     const doc = JSON.parse(iizukaText);
-    delete doc.goals[0].targets[0].initiatives[0].participants;
+    delete doc.nodes[0].children[0].children[0].participants;
     const issues = validate(JSON.stringify(doc));
     assert.deepEqual(
-      issues.map((i) => [i.code, i.severity]),
-      [["coverage.initiative_without_actor", "warning"]],
+      issues.map((i) => [i.code, i.severity, i.path]),
+      [["coverage.initiative_without_actor", "warning", "/nodes/0/children/0/children/0"]],
     );
-    assert.equal(parsePlan(JSON.stringify(doc)).goals.length, 3);
+    assert.equal(parsePlan(JSON.stringify(doc)).nodes.length, 3);
   });
 });
 
 describe("issues", () => {
   test("use JavaScript names and count columns in characters", () => {
-    const text = '{"schema_version": "1.0", "id": "あい", "title": x}';
+    const text = '{"schema_version": "2.0", "id": "あい", "title": x}';
     const [issue] = validate(text);
     assert.deepEqual(Object.keys(issue).sort(), ["code", "column", "line", "messageEn", "messageJa", "path", "severity"]);
     assert.equal(issue.code, "json.syntax");
@@ -239,22 +341,130 @@ describe("eras and labels come from the core", () => {
     assert.throws(() => monthLabel(2023, 13), RangeError);
   });
 
-  test("ordinals and sectors", () => {
-    assert.deepEqual(goalLabel(1), { ja: "基本目標Ⅰ", en: "Basic goal I" });
-    assert.deepEqual(goalLabel(14), { ja: "基本目標XIV", en: "Basic goal XIV" });
-    assert.deepEqual(targetLabel(2), { ja: "活動目標2", en: "Activity target 2" });
-    assert.equal(initiativeLabel(3), "(3)");
+  test("challenges and built-in sectors", () => {
     assert.deepEqual(challengeLabel(6), { ja: "⑥", en: "Challenge 6" });
     assert.deepEqual(sectorLabel("self_help"), { ja: "自助", en: "self-help" });
     assert.deepEqual(sectorLabel("public_help"), { ja: "公助", en: "public help" });
     assert.throws(() => sectorLabel("self-help"), { name: "RangeError", message: /`self_help`/ });
-    assert.throws(() => goalLabel(-1), RangeError);
+    assert.throws(() => challengeLabel(-1), RangeError);
+    assert.throws(() => challengeLabel(1.5), RangeError);
+  });
+});
+
+describe("the tree: outline, initiatives, the help model's labels", () => {
+  const plan = iizukaThirdPlan();
+
+  test("outline lists every node in document order, with its place and the core's label", () => {
+    const nodes = outline(plan);
+    const walked = [...walk(plan.nodes)];
+    assert.deepEqual(nodes.map((n) => n.id), walked.map((w) => w.node.id));
+    assert.deepEqual(nodes.map((n) => n.depth), walked.map((w) => w.depth));
+    assert.deepEqual(nodes.map((n) => n.level), walked.map((w) => plan.levels[w.depth].id));
+    // The path leads to the node in the plan object.
+    const at = (path) =>
+      path.split("/").slice(1).reduce((v, k) => v[/^\d+$/.test(k) ? Number(k) : k], plan);
+    for (const n of nodes) assert.equal(at(n.path).id, n.id, n.path);
+    assert.deepEqual(nodes.slice(0, 3).map((n) => [n.path, n.label]), [
+      ["/nodes/0", { ja: "基本目標Ⅰ", en: "Basic goal I" }],
+      ["/nodes/0/children/0", { ja: "活動目標1", en: "Activity target 1" }],
+      ["/nodes/0/children/0/children/0", { ja: "(1)", en: "(1)" }],
+    ]);
+    assert.equal(nodes.find((n) => n.path === "/nodes/2").label.ja, "基本目標Ⅲ");
+    assert.ok(nodes.every((n) => !("district" in n)));
+  });
+
+  test("a two-level plan is labelled by its own levels", () => {
+    // Iizuka's goals with their initiatives directly below them, numbered by a level of the
+    // plan's own naming.
+    const doc = iizukaThirdPlan();
+    doc.levels = [doc.levels[0], { id: "action", name: { ja: "取り組み", en: "Action" }, numbering: "arabic" }];
+    for (const goal of doc.nodes) {
+      goal.children = goal.children.flatMap((t) => t.children).map((i, k) => ({ ...i, number: k + 1 }));
+    }
+    assert.deepEqual(validate(doc), []);
+    const nodes = outline(doc);
+    assert.deepEqual(new Set(nodes.map((n) => n.depth)), new Set([0, 1]));
+    const second = nodes.filter((n) => n.depth === 1 && n.path.startsWith("/nodes/1/"));
+    assert.deepEqual(second.map((n) => n.label.ja), second.map((_, k) => `取り組み${k + 1}`));
+    assert.deepEqual(second.map((n) => n.label.en), second.map((_, k) => `Action ${k + 1}`));
+    assert.equal(nodes[0].label.en, "Basic goal I");
+    // Without `initiative_level`, the initiatives are the deepest level's nodes.
+    assert.deepEqual(initiatives(doc).map((n) => n.id), nodes.filter((n) => n.depth === 1).map((n) => n.id));
+    doc.initiative_level = "goal";
+    assert.deepEqual(initiatives(doc).map((n) => n.id), doc.nodes.map((g) => g.id));
+    // Unnumbered nodes have empty labels.
+    doc.levels[1].numbering = "none";
+    for (const goal of doc.nodes) for (const i of goal.children) delete i.number;
+    assert.ok(outline(doc).filter((n) => n.depth === 1).every((n) => n.label.ja === "" && n.label.en === ""));
+  });
+
+  test("initiatives are the initiative level's nodes, narrowed by sector and challenge", () => {
+    const all = initiatives(plan);
+    assert.equal(all.length, 19);
+    assert.ok(all.every((n) => n.level === "initiative" && n.depth === 2));
+    const byId = new Map([...walk(plan.nodes)].map(({ node }) => [node.id, node]));
+    const mutual = all.filter((n) => (byId.get(n.id).participants ?? []).some((p) => p.sector === "mutual_help"));
+    assert.ok(mutual.length > 0 && mutual.length < all.length);
+    // The plan's help model resolves a sector's code and its labels alike.
+    for (const name of ["mutual_help", "共助", "mutual help"]) {
+      assert.deepEqual(initiatives(plan, { sector: name }), mutual, name);
+    }
+    const c3 = all.filter((n) => (byId.get(n.id).challenges ?? []).includes("c3"));
+    assert.ok(c3.length > 0);
+    assert.deepEqual(initiatives(plan, { challenge: "c3" }), c3);
+    const both = mutual.filter((n) => c3.some((c) => c.id === n.id));
+    assert.ok(both.length > 0 && both.length < c3.length, "both filters narrow");
+    assert.deepEqual(initiatives(plan, { sector: "共助", challenge: "c3" }), both);
+    assert.deepEqual(initiatives(plan, {}), all);
+    assert.deepEqual(initiatives(plan, null), all);
+    assert.deepEqual(initiatives(plan, { sector: undefined }), all);
+  });
+
+  test("unknown sectors and challenges are RangeError; malformed filters TypeError", () => {
+    // 互助 is a built-in sector, but not in this three-help plan.
+    assert.throws(() => initiatives(plan, { sector: "互助" }), {
+      name: "RangeError",
+      message: /unknown help sector `互助`; expected one of `self_help` \(自助\), `mutual_help` \(共助\)/,
+    });
+    assert.throws(() => initiatives(plan, { challenge: "c99" }), { name: "RangeError", message: /`c99`/ });
+    assert.throws(() => initiatives(plan, { sektor: "共助" }), { name: "TypeError", message: /unknown filter `sektor`/ });
+    assert.throws(() => initiatives(plan, { sector: 1 }), TypeError);
+    assert.throws(() => initiatives(plan, "共助"), TypeError);
+    assert.throws(() => outline("{"), PlanError);
+    assert.throws(() => initiatives(iizukaBytes, {}, { maxInputBytes: 10 }), PlanError);
+  });
+
+  test("the help model's labels: its heading and sectors, in the model's order and the plan's terms", () => {
+    const model = helpModelLabels(plan);
+    assert.deepEqual(
+      model.sectors,
+      plan.help_model.sectors.map((d) => ({ sector: d.sector, label: sectorLabel(d.sector) })),
+    );
+    assert.deepEqual(model.heading, {
+      ja: model.sectors.map((s) => s.label.ja).join("・"),
+      en: model.sectors.map((s) => s.label.en).join(", "),
+    });
+    assert.equal(model.heading.ja, "自助・共助・公助");
+    const custom = iizukaThirdPlan();
+    custom.help_model.kind = "custom";
+    custom.help_model.sectors[1].label = { ja: "地域の役割", en: "The community's part" };
+    for (const s of custom.help_model.sectors) s.label ??= sectorLabel(s.sector);
+    const customLabels = helpModelLabels(custom);
+    assert.deepEqual(customLabels.sectors[1], { sector: "mutual_help", label: { ja: "地域の役割", en: "The community's part" } });
+    assert.equal(customLabels.heading.ja, "自助・地域の役割・公助");
+    assert.deepEqual(initiatives(custom, { sector: "地域の役割" }), initiatives(plan, { sector: "共助" }));
+    delete custom.help_model;
+    for (const a of custom.actors ?? []) delete a.sector;
+    for (const { node } of walk(custom.nodes)) for (const p of node.participants ?? []) delete p.sector;
+    assert.deepEqual(validate(custom), []);
+    assert.equal(helpModelLabels(custom), null);
+    assert.throws(() => initiatives(custom, { sector: "共助" }), { name: "RangeError", message: /no help model/ });
   });
 });
 
 describe("the package surface", () => {
   const names = (text) =>
-    [...text.matchAll(/export\s*\{([^}]*)\}\s*from\s*"\.\/(?:wasm\/welfare_plan_wasm|plan-error)\.js"/g)]
+    [...text.matchAll(/export\s*\{([^}]*)\}\s*from\s*"\.\/(?:wasm\/welfare_plan_wasm|plan-error|data)\.js"/g)]
       .flatMap((m) => m[1].split(","))
       .map((s) => s.trim())
       .filter(Boolean)
@@ -264,7 +474,8 @@ describe("the package surface", () => {
   test("node, browser and type entries export the same functions as the module", async () => {
     const glue = await import(new URL("wasm/welfare_plan_wasm.js", pkg));
     const fromModule = Object.keys(glue).filter((k) => k !== "default" && k !== "initSync");
-    const expected = [...fromModule, "PlanError"].sort();
+    const data = await import(new URL("data.js", pkg));
+    const expected = [...fromModule, ...Object.keys(data), "PlanError"].sort();
     assert.deepEqual(Object.keys(wp).sort(), expected);
     assert.deepEqual(names(readFileSync(new URL("index.js", pkg), "utf8")), expected);
     assert.deepEqual(names(readFileSync(new URL("node.js", pkg), "utf8")), expected);

@@ -11,6 +11,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { iizukaThirdPlan, validate } from "welfare-plan";
+import { repo } from "./corpus.mjs";
 
 const www = fileURLToPath(new URL("../www/", import.meta.url));
 const results = fileURLToPath(new URL("../test-results/", import.meta.url));
@@ -39,6 +40,14 @@ function serve(root) {
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Every node of a tree, a parent before its children, with its depth. */
+function* walk(nodes, depth = 0) {
+  for (const node of nodes) {
+    yield { node, depth };
+    yield* walk(node.children ?? [], depth + 1);
+  }
 }
 
 /** The UTF-16 offset of an issue's 1-based line and column (the column in code points). */
@@ -88,7 +97,8 @@ describe("demo page (chromium)", () => {
   });
 
   const plan = iizukaThirdPlan();
-  const initiatives = plan.goals.flatMap((g) => g.targets.flatMap((t) => t.initiatives));
+  // Iizuka's initiatives are its third level (具体的取り組み), the deepest.
+  const initiatives = [...walk(plan.nodes)].filter((w) => w.depth === 2).map((w) => w.node);
   const count = () => page.locator("[data-initiative]").count();
   // What a paste does to the textarea: its whole value replaced, one input event.
   const paste = (text) =>
@@ -108,8 +118,27 @@ describe("demo page (chromium)", () => {
     assert.equal(await page.textContent("#plan-title"), "第3期飯塚市地域福祉計画");
     assert.equal(await page.textContent("#period"), "令和5年度～令和14年度");
     assert.match(await page.textContent(".statement"), /お互いを尊重し、支えあい、助け合う協働の地域づくり/);
-    assert.equal(await page.locator(".goal").count(), 3);
-    assert.equal(await page.locator(".goal-label").first().textContent(), "基本目標Ⅰ");
+    assert.equal(await page.textContent("#levels"), plan.levels.map((l) => l.name.ja).join(" → "));
+    assert.equal(await page.locator(".branch.depth-0").count(), plan.nodes.length);
+    assert.equal(await page.locator(".branch.depth-1").count(), plan.nodes.flatMap((g) => g.children).length);
+    assert.deepEqual(
+      await page.locator(".branch.depth-0 > .branch-header .node-label").allTextContents(),
+      ["基本目標Ⅰ", "基本目標Ⅱ", "基本目標Ⅲ"],
+    );
+    const second = page.locator(`[data-node="${plan.nodes[0].children[1].id}"]`);
+    assert.equal(await second.locator(".branch-header .node-label").textContent(), "活動目標2");
+    assert.equal(await second.locator(".branch-header .branch-title").textContent(), plan.nodes[0].children[1].title.ja);
+    assert.deepEqual(
+      await second.locator(".initiative-number").allTextContents(),
+      plan.nodes[0].children[1].children.map((_, k) => `(${k + 1})`),
+    );
+    // Voices quoted for a goal are shown with it.
+    const quoted = (plan.voices ?? []).filter((v) => (v.nodes ?? []).includes(plan.nodes[0].id));
+    assert.ok(quoted.length > 0);
+    assert.deepEqual(
+      await page.locator(`[data-node="${plan.nodes[0].id}"] > .branch-header .voice`).allTextContents(),
+      quoted.map((v) => v.text.ja),
+    );
     // The actors of an initiative, grouped by sector.
     const card = page.locator('[data-initiative="g2-t1-i1"]');
     assert.deepEqual(await card.locator(".actors dt").allTextContents(), ["自助", "共助", "公助"]);
@@ -148,7 +177,8 @@ describe("demo page (chromium)", () => {
     assert.equal(await page.textContent("#plan-title"), plan.title.en);
     assert.equal(await page.getAttribute("html", "lang"), "en");
     assert.equal(await page.textContent("#period"), "FY2023 (Reiwa 5) – FY2032 (Reiwa 14)");
-    assert.equal(await page.locator(".goal-label").first().textContent(), "Basic goal I");
+    assert.equal(await page.locator(".branch.depth-0 .node-label").first().textContent(), "Basic goal I");
+    assert.equal(await page.textContent("#levels"), plan.levels.map((l) => l.name.en).join(" → "));
     assert.equal(await page.textContent(".statement"), plan.philosophy.statement.en);
     assert.equal(await count(), 19);
     await page.screenshot({ path: join(results, "demo-english.png"), fullPage: true });
@@ -161,19 +191,20 @@ describe("demo page (chromium)", () => {
     await page.waitForSelector("#status.is-valid");
     // A dangling reference deep in the document, after plenty of Japanese text.
     const doc = JSON.parse(JSON.stringify(plan));
-    doc.goals[2].targets[1].initiatives[0].challenges[1] = "c99";
+    const n = doc.nodes[2].children[1].children[0].challenges.push("c99") - 1;
+    const path = `/nodes/2/children/1/children/0/challenges/${n}`;
     const broken = JSON.stringify(doc, null, 2);
     const expected = validate(broken);
     assert.deepEqual(
       expected.map((i) => [i.code, i.path]),
-      [["reference.dangling", "/goals/2/targets/1/initiatives/0/challenges/1"]],
+      [["reference.dangling", path]],
     );
     await paste(broken);
     await page.waitForSelector("#status.is-invalid");
     const items = page.locator("#issues li");
     assert.equal(await items.count(), 1);
     assert.match(await items.first().textContent(), /reference\.dangling/);
-    assert.match(await items.first().textContent(), /\/goals\/2\/targets\/1\/initiatives\/0\/challenges\/1/);
+    assert.ok((await items.first().textContent()).includes(path));
 
     await items.first().locator("button").click();
     const selection = await page.evaluate(() => {
@@ -187,7 +218,7 @@ describe("demo page (chromium)", () => {
   });
 
   test("syntax errors are listed too, and the sample loads back as valid", async () => {
-    const text = '{\n  "schema_version": "1.0",\n  "id": "自治会" "title"\n}';
+    const text = '{\n  "schema_version": "2.0",\n  "id": "自治会" "title"\n}';
     const [issue] = validate(text);
     assert.equal(issue.code, "json.syntax");
     await paste(text);
@@ -209,10 +240,15 @@ describe("demo page (chromium)", () => {
     assert.match(await page.textContent("#status"), /broken\.json/);
   });
 
-  test("a valid plan from the editor can be shown in the viewer, and the sample restored", async () => {
+  test("a valid two-level plan from the editor is shown by its own levels, and the sample restored", async () => {
+    // Iizuka's goals with their initiatives directly below them, under a level of its own name.
     const doc = JSON.parse(JSON.stringify(plan));
     doc.title = { ja: "テスト市地域福祉計画", en: "Test City Regional Welfare Plan" };
-    doc.goals[0].targets[0].initiatives[0].title.ja = "テストの取り組み";
+    doc.levels = [doc.levels[0], { id: "action", name: { ja: "取り組み", en: "Action" }, numbering: "circled" }];
+    for (const goal of doc.nodes) {
+      goal.children = goal.children.flatMap((t) => t.children).map((i, k) => ({ ...i, number: k + 1 }));
+    }
+    doc.nodes[0].children[0].title.ja = "テストの取り組み";
     const text = JSON.stringify(doc, null, 2);
     assert.deepEqual(validate(text), []);
     await paste(text);
@@ -220,13 +256,40 @@ describe("demo page (chromium)", () => {
     await page.click("#show-plan");
     await page.waitForSelector("#view-plan:not([hidden])");
     assert.equal(await page.textContent("#plan-title"), "テスト市地域福祉計画");
+    assert.equal(await page.textContent("#levels"), "基本目標 → 取り組み");
     assert.equal(await count(), 19);
-    assert.match(await page.textContent('[data-initiative="g1-t1-i1"]'), /テストの取り組み/);
+    assert.equal(await page.locator(".branch.depth-1").count(), 0);
+    const first = page.locator(`[data-initiative="${doc.nodes[0].children[0].id}"]`);
+    assert.match(await first.textContent(), /テストの取り組み/);
+    assert.equal(await first.getAttribute("data-level"), "action");
+    assert.deepEqual(
+      await page.locator(`[data-node="${doc.nodes[1].id}"] .initiative-number`).allTextContents(),
+      doc.nodes[1].children.map((_, k) => String.fromCodePoint(0x2460 + k)),
+    );
     assert.ok(await page.isVisible("#custom-banner"));
+    await page.screenshot({ path: join(results, "demo-two-level.png"), fullPage: true });
     await page.click("#back-to-sample");
     assert.equal(await page.textContent("#plan-title"), plan.title.ja);
     assert.equal(await count(), 19);
     assert.ok(!(await page.isVisible("#custom-banner")));
+  });
+
+  test("a 1.0 document is valid in the editor and is shown as its 2.0 tree", async () => {
+    const v1 = readFileSync(new URL("tests/conformance/base/iizuka-3rd-1.0.json", repo), "utf8");
+    const goals = JSON.parse(v1).goals;
+    await page.click("#tab-editor");
+    await paste(v1);
+    await page.waitForSelector("#show-plan:not([hidden])");
+    await page.click("#show-plan");
+    await page.waitForSelector("#view-plan:not([hidden])");
+    assert.equal(await page.locator(".branch.depth-0").count(), goals.length);
+    assert.equal(await count(), goals.flatMap((g) => g.targets.flatMap((t) => t.initiatives)).length);
+    assert.deepEqual(
+      await page.locator(".branch.depth-0 > .branch-header .branch-title").allTextContents(),
+      goals.map((g) => g.title.ja),
+    );
+    await page.click("#back-to-sample");
+    assert.equal(await page.textContent("#plan-title"), plan.title.ja);
   });
 
   test("no console errors, page errors or failed requests", () => {

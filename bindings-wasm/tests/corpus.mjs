@@ -1,6 +1,7 @@
 // The shared conformance corpus (tests/conformance/), read the way core/tests/conformance.rs
 // reads it: raw input bytes plus the expected verdict, and the generated adversarial cases
-// built as prefix + repeat × count + suffix.
+// built as prefix + repeat × count + suffix. A case is either an input file of its own or a
+// base document (format 1.0 or 2.0, named by the case) with a JSON Patch applied to it.
 import { readdirSync, readFileSync } from "node:fs";
 
 export const repo = new URL("../../", import.meta.url);
@@ -12,14 +13,13 @@ export function cases() {
   for (const file of readdirSync(new URL("cases/", dir))) {
     const stem = file.endsWith(".expected.json") ? file.slice(0, -".expected.json".length) : null;
     if (stem === null) continue;
-    const expected = JSON.parse(readFileSync(new URL(`cases/${file}`, dir), "utf8"));
+    const expected = JSON.parse(exact(new URL(`cases/${file}`, dir)));
     out.push({
       name: stem,
-      bytes: expected.patch
-        ? new TextEncoder().encode(
-            JSON.stringify(applyPatch(JSON.parse(readFileSync(new URL(expected.base, repo), "utf8")), expected.patch), null, 2) + "\n",
-          )
-        : new Uint8Array(readFileSync(new URL(`cases/${stem}.json`, dir))),
+      bytes:
+        "patch" in expected || "base" in expected
+          ? patched(expected)
+          : new Uint8Array(readFileSync(new URL(`cases/${stem}.json`, dir))),
       expected,
     });
   }
@@ -36,6 +36,30 @@ export function cases() {
   out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (out.length <= 40) throw new Error(`the corpus was not found in ${dir}`);
   return out;
+}
+
+/**
+ * The case's base document with its patch applied, written as the other suites write it
+ * (two-space indentation, UTF-8, keys in document order, a trailing newline).
+ */
+function patched(expected) {
+  if (typeof expected.base !== "string") throw new Error(`a patched case names no base: ${JSON.stringify(expected.description)}`);
+  const doc = applyPatch(JSON.parse(exact(new URL(expected.base, repo))), expected.patch ?? []);
+  return new TextEncoder().encode(JSON.stringify(doc, null, 2) + "\n");
+}
+
+/**
+ * A JSON file's text, which must be exactly what `JSON.stringify(…, null, 2)` writes back:
+ * otherwise JavaScript would change the document on the way through the patch (a number such as
+ * `2.0` or one past 2^53, or a key such as `"1"`, which objects move to the front) and the
+ * suites would not check the same bytes.
+ */
+function exact(url) {
+  const text = readFileSync(url, "utf8");
+  if (JSON.stringify(JSON.parse(text), null, 2) + "\n" !== text) {
+    throw new Error(`${url.pathname} does not survive JSON.parse and JSON.stringify unchanged; the patch applier needs to keep its text`);
+  }
+  return text;
 }
 
 /**

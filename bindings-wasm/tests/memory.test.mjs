@@ -8,7 +8,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
-import { PlanError, parsePlan, toCanonicalJson, validate } from "welfare-plan";
+import {
+  PlanError,
+  helpModelLabels,
+  initiatives,
+  outline,
+  parsePlan,
+  toCanonicalJson,
+  validate,
+} from "welfare-plan";
 // The glue module the package's Node entry initialised (the same file, so the same module
 // instance). `initSync` initialises once and then hands back the same exports on every call,
 // which reaches the instance's `memory` and handle table without adding anything to the
@@ -63,7 +71,7 @@ describe("memory stays flat", () => {
 
   test("1,000 parsePlan calls that throw PlanError", () => {
     const plan = JSON.parse(new TextDecoder().decode(iizuka));
-    plan.goals[0].title.ja = " ";
+    plan.nodes[0].title.ja = " ";
     plan.municipality.code = "402051";
     const broken = new TextEncoder().encode(JSON.stringify(plan));
     let caught = null;
@@ -80,6 +88,25 @@ describe("memory stays flat", () => {
       ["text.blank", "municipality.check_digit"],
     );
     assertFlat(added, "PlanError");
+  });
+
+  test("1,000 outline, initiatives and helpModelLabels calls, and 1,000 that throw RangeError", () => {
+    let counts = [];
+    const added = growth(() => {
+      counts = [outline(iizuka).length, initiatives(iizuka, { sector: "共助" }).length, helpModelLabels(iizuka).sectors.length];
+    }, 1_000);
+    assert.deepEqual(counts.map((n) => n > 0), [true, true, true]);
+    assertFlat(added, "outline + initiatives + helpModelLabels");
+    let caught = null;
+    const thrown = growth(() => {
+      try {
+        initiatives(iizuka, { sector: "互助" });
+      } catch (e) {
+        caught = e;
+      }
+    }, 1_000);
+    assert.ok(caught instanceof RangeError, String(caught));
+    assertFlat(thrown, "RangeError");
   });
 
   // Last: it grows the memory, and free memory left in the module would absorb a small leak

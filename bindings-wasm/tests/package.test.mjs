@@ -27,15 +27,17 @@ test("the packed package imports by name in a fresh Node project", () => {
     writeFileSync(
       join(project, "main.js"),
       [
-        'import { validate, eraLabel, iizukaThirdPlan, PlanError } from "welfare-plan";',
-        "console.log(JSON.stringify([validate(iizukaThirdPlan()).length, eraLabel(2023),",
-        '  validate("{").map((i) => i.code), new PlanError("m", []) instanceof Error]));',
+        'import { validate, eraLabel, iizukaThirdPlan, initiatives, outline, PlanError } from "welfare-plan";',
+        "const plan = iizukaThirdPlan();",
+        "console.log(JSON.stringify([validate(plan).length, eraLabel(2023),",
+        '  validate("{").map((i) => i.code), new PlanError("m", []) instanceof Error,',
+        "  outline(plan)[0].label.ja, initiatives(plan).length]));",
       ].join("\n"),
     );
     const printed = execFileSync(process.execPath, ["main.js"], { cwd: project, encoding: "utf8" });
-    assert.deepEqual(JSON.parse(printed), [0, "令和5年度", ["json.truncated"], true]);
+    assert.deepEqual(JSON.parse(printed), [0, "令和5年度", ["json.truncated"], true, "基本目標Ⅰ", 19]);
     assert.deepEqual(readdirSync(target).sort(), [
-      "README.md", "index.d.ts", "index.js", "node.js", "package.json",
+      "README.md", "data.d.ts", "data.js", "index.d.ts", "index.js", "node.js", "package.json",
       "plan-error.d.ts", "plan-error.js", "types.d.ts", "wasm",
     ]);
   } finally {

@@ -1,9 +1,14 @@
 // The JSON Schema, compiled by an independent validator (ajv, draft 2020-12), agrees with the
-// library on every corpus case that states a schema verdict, and accepts the Iizuka plan.
+// library on every corpus case that states a schema verdict, and accepts the Iizuka plan. As in
+// the Rust suite, a document with the shape of format 1.0 (`goals`, no `nodes`) is checked
+// against the frozen 1.0 schema, the format the library reads it in before upgrading it.
 //
 // ajv options, and why:
 // - strict: true: ajv must understand every keyword of the generated schema (no silently
 //   ignored typo); the schema passes all of ajv's strict checks.
+// - allowUnionTypes: true: an indicator's value (Quantity) is `"type": ["number", "string"]`, a
+//   type list that draft 2020-12 allows and that strict mode otherwise refuses; every other
+//   strict check stays on.
 // - unicodeRegExp: true (ajv's default, stated here on purpose): patterns are compiled with the
 //   `u` flag, so `\S` and character classes work on code points as in Rust's regex.
 // - validateFormats: false: schemars writes `format: "uint32"` / `"double"`, which draft
@@ -19,9 +24,20 @@ import { iizukaThirdPlan, jsonSchema } from "welfare-plan";
 import { cases, repo, textOf } from "./corpus.mjs";
 
 const schemaText = readFileSync(new URL("schemas/plan.schema.json", repo), "utf8");
-const ajv = new Ajv2020({ strict: true, unicodeRegExp: true, validateFormats: false, allErrors: false });
+const v1SchemaText = readFileSync(new URL("schemas/plan-1.0.schema.json", repo), "utf8");
+const ajv = new Ajv2020({
+  strict: true,
+  allowUnionTypes: true,
+  unicodeRegExp: true,
+  validateFormats: false,
+  allErrors: false,
+});
 const check = ajv.compile(JSON.parse(schemaText));
-const errors = () => (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+const checkV1 = ajv.compile(JSON.parse(v1SchemaText));
+const errors = (validator = check) => (validator.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+/** The schema of the format whose shape `doc` has. */
+const schemaFor = (doc) =>
+  doc !== null && typeof doc === "object" && "goals" in doc && !("nodes" in doc) ? checkV1 : check;
 
 describe("JSON Schema (ajv, draft 2020-12)", () => {
   test("jsonSchema() is the committed schema", () => {
@@ -44,8 +60,17 @@ describe("JSON Schema (ajv, draft 2020-12)", () => {
       assert.notEqual(text, null, "cases with a schema verdict are UTF-8");
       const doc = JSON.parse(text.replace(/^\uFEFF/, ""));
       if (c.expected.valid) assert.ok(c.expected.schema_valid, "a valid plan must be schema-valid");
-      assert.equal(check(doc), c.expected.schema_valid, errors().join("\n"));
+      const validator = schemaFor(doc);
+      assert.equal(validator(doc), c.expected.schema_valid, errors(validator).join("\n"));
     });
   }
   test("enough cases state a schema verdict", () => assert.ok(compared > 30, `${compared}`));
+
+  test("the 2.0 schema refuses a 1.0 document, which the 1.0 schema accepts", () => {
+    const v1 = JSON.parse(readFileSync(new URL("tests/conformance/base/iizuka-3rd-1.0.json", repo), "utf8"));
+    assert.equal(schemaFor(v1), checkV1);
+    assert.ok(checkV1(v1), errors(checkV1).join("\n"));
+    assert.equal(check(v1), false);
+    assert.equal(schemaFor(iizukaThirdPlan()), check);
+  });
 });

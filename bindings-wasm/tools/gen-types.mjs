@@ -1,7 +1,8 @@
 // Writes pkg/types.d.ts: the plan's TypeScript types, generated from the JSON Schema (which the
-// core generates from its Rust types with schemars), and the IssueCode union, generated from
-// the code lists (which the core generates from IssueCode::ALL). Nothing here is hand-written
-// type information; this script only renames and tidies.
+// core generates from its Rust types with schemars), and the IssueCode and HelpSector unions,
+// generated from the code lists (which the core generates from IssueCode::ALL and
+// HelpSector::ALL). Nothing here is hand-written type information; this script only renames
+// and tidies.
 //
 //   node tools/gen-types.mjs schemas/plan.schema.json schemas/codelists.json pkg/types.d.ts
 import { readFileSync, writeFileSync } from "node:fs";
@@ -41,15 +42,31 @@ let ts = await compile(byName(schema), "Plan", {
   strictIndexSignatures: true,
 });
 
-const codes = codelists.issue_codes;
-if (!Array.isArray(codes) || codes.length === 0) throw new Error(`no issue codes in ${codelistsPath}`);
+/** A code list from codelists.json, which must be there and not empty. */
+function list(name) {
+  const entries = codelists[name];
+  if (!Array.isArray(entries) || entries.length === 0) throw new Error(`no ${name} in ${codelistsPath}`);
+  return entries;
+}
+const doc = (text) => text.replaceAll("*/", "*\\/");
+
+const codes = list("issue_codes");
 ts += `
 /**
  * Every issue code the validator reports. Codes never change meaning; translate and filter
  * by code, never by message text.
  */
 export type IssueCode =
-${codes.map((c) => `  /** ${c.severity}: ${c.description.replaceAll("*/", "*\\/")} */\n  | ${JSON.stringify(c.code)}`).join("\n")};
+${codes.map((c) => `  /** ${c.severity}: ${doc(c.description)} */\n  | ${JSON.stringify(c.code)}`).join("\n")};
+`;
+
+// Plans name sectors by code (a custom help model has its own codes, so the schema says only
+// `Id`); the built-in codes are what `sectorLabel` takes.
+const sectors = list("help_sectors");
+ts += `
+/** The built-in help sectors' codes (自助・互助・共助・公助). */
+export type HelpSector =
+${sectors.map((s) => `  /** ${doc(`${s.label_ja} (${s.label_en})`)} */\n  | ${JSON.stringify(s.code)}`).join("\n")};
 `;
 
 writeFileSync(outPath, ts);

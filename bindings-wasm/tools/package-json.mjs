@@ -32,6 +32,8 @@ const manifest = {
     "node.js",
     "plan-error.js",
     "plan-error.d.ts",
+    "data.js",
+    "data.d.ts",
     "types.d.ts",
     "wasm/welfare_plan_wasm.js",
     "wasm/welfare_plan_wasm.d.ts",

@@ -1,5 +1,6 @@
 // The page's own words in both languages. The plan's text comes from the plan (every Text has
-// `ja` and usually `en`); labels such as 基本目標Ⅰ, 令和5年度 or 自助 come from the module.
+// `ja` and usually `en`); labels such as 基本目標Ⅰ, 令和5年度, 自助 or the help model's heading
+// (自助・共助・公助) come from the module.
 
 export const strings = {
   ja: {
@@ -13,13 +14,13 @@ export const strings = {
     backToSample: "飯塚市の計画に戻す",
     philosophy: "基本理念",
     readMore: "基本理念について",
-    helpModel: "自助・共助・公助",
     helpModelLead: "地域福祉は、自分や家族でできること、地域で支え合うこと、行政が行うことの組み合わせで進めます。",
     actorsUsually: "主な担い手",
+    actors: "担い手",
     challenges: "地域福祉の課題",
     challengesLead: "課題を選ぶと、その課題に対応する取り組みだけを表示します。",
     voices: "市民の声",
-    initiatives: "基本目標と取り組み",
+    tree: "計画の体系",
     filterSector: "担い手の区分",
     filterChallenge: "課題",
     all: "すべて",
@@ -63,14 +64,14 @@ export const strings = {
     backToSample: "Back to Iizuka City's plan",
     philosophy: "Basic philosophy",
     readMore: "About the philosophy",
-    helpModel: "Self-help, mutual help, public help",
     helpModelLead:
       "Community welfare combines what people do for themselves, what the community does together, and what the administration provides.",
     actorsUsually: "Main actors",
+    actors: "Actors",
     challenges: "Challenges",
     challengesLead: "Choose a challenge to see only the initiatives that address it.",
     voices: "Residents' voices",
-    initiatives: "Goals and initiatives",
+    tree: "The plan's structure",
     filterSector: "Help sector",
     filterChallenge: "Challenge",
     all: "All",

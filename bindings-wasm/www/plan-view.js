@@ -1,13 +1,9 @@
-// Renders a plan: philosophy, help model, challenges, and goals → targets → initiatives with
-// their actors grouped by help sector, filtered by sector and by challenge. Labels (基本目標Ⅰ,
-// 活動目標1, (1), ①, 自助, 令和5年度) come from the welfare-plan module, never from this file.
-import {
-  challengeLabel,
-  goalLabel,
-  initiativeLabel,
-  sectorLabel,
-  targetLabel,
-} from "./pkg/index.js";
+// Renders a plan: philosophy, help model, challenges, and the plan's own tree (one to five
+// levels, such as 基本目標 → 活動目標 → 具体的取り組み) down to its initiatives, with their actors
+// grouped by help sector, filtered by sector and by challenge. Labels (基本目標Ⅰ, 活動目標1, (1),
+// ①, 自助, 令和5年度), the initiative level and the filtering come from the welfare-plan module,
+// never from this file.
+import { challengeLabel, helpModelLabels, initiatives, outline } from "./pkg/index.js";
 import { h } from "./dom.js";
 import { pick, strings } from "./i18n.js";
 
@@ -15,25 +11,31 @@ import { pick, strings } from "./i18n.js";
  * @param {HTMLElement} root
  * @param {import("./pkg/index.js").Plan} plan
  * @param {{ lang: "ja" | "en", sector: string | null, challenge: string | null }} state
- * @param {(change: object) => void} update called with the filter a visitor chose
+ * @param {(change: object, scrollTo?: string) => void} update called with the filter a visitor chose
  */
 export function renderPlan(root, plan, state, update) {
   const { lang } = state;
   const s = strings[lang];
   const t = (text) => pick(text, lang);
   const label = (pair) => pair[lang];
-  const sectors = plan.help_model.sectors.map((d) => d.sector);
-  const actorById = new Map(plan.actors.map((a) => [a.id, a]));
-  const challengeById = new Map(plan.challenges.map((c) => [c.id, c]));
+  const info = new Map(outline(plan).map((n) => [n.id, n]));
+  const model = helpModelLabels(plan);
+  const sectors = model?.sectors ?? [];
+  const sectorName = new Map(sectors.map((d) => [d.sector, label(d.label)]));
+  const definitions = new Map((plan.help_model?.sectors ?? []).map((d) => [d.sector, d.definition]));
+  const actors = plan.actors ?? [];
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const allChallenges = plan.challenges ?? [];
+  const challengeById = new Map(allChallenges.map((c) => [c.id, c]));
 
-  const all = plan.goals.flatMap((g) => g.targets.flatMap((tg) => tg.initiatives));
-  const matches = (i) =>
-    (!state.sector || (i.participants ?? []).some((p) => p.sector === state.sector)) &&
-    (!state.challenge || (i.challenges ?? []).includes(state.challenge));
-  const shown = all.filter(matches).length;
+  const all = initiatives(plan);
+  // The module says which level holds the initiatives; with none, no level shows cards.
+  const initiativeDepth = all[0]?.depth ?? -1;
+  const filter = { sector: state.sector ?? undefined, challenge: state.challenge ?? undefined };
+  const shown = new Set(initiatives(plan, filter).map((n) => n.id));
 
   const sectorPill = (sector, extra = "") =>
-    h("span", { class: `pill sector-${sector} ${extra}`.trim() }, label(sectorLabel(sector)));
+    h("span", { class: `pill sector-${sector} ${extra}`.trim() }, sectorName.get(sector) ?? sector);
 
   // --- philosophy ---------------------------------------------------------------------------
   const p = plan.philosophy;
@@ -52,43 +54,45 @@ export function renderPlan(root, plan, state, update) {
   );
 
   // --- help model ---------------------------------------------------------------------------
-  const helpModel = h(
-    "section",
-    { class: "wrap block" },
-    h("h2", {}, s.helpModel),
-    h("p", { class: "lead" }, s.helpModelLead),
+  const helpModel =
+    model &&
     h(
-      "div",
-      { class: `sector-grid cols-${sectors.length}` },
-      plan.help_model.sectors.map((d) => {
-        const actors = plan.actors.filter((a) => a.sector === d.sector);
-        return h(
-          "button",
-          {
-            type: "button",
-            class: `sector-card sector-${d.sector}`,
-            "aria-pressed": state.sector === d.sector ? "true" : "false",
-            onclick: () => update({ sector: state.sector === d.sector ? null : d.sector }),
-          },
-          h("span", { class: "sector-name" }, label(sectorLabel(d.sector))),
-          h("span", { class: "sector-definition" }, t(d.definition)),
-          actors.length > 0 &&
-            h(
-              "span",
-              { class: "sector-actors" },
-              h("span", { class: "muted" }, `${s.actorsUsually}: `),
-              actors.map((a) => t(a.name)).join(lang === "ja" ? "、" : ", "),
-            ),
-        );
-      }),
-    ),
-  );
+      "section",
+      { class: "wrap block" },
+      h("h2", {}, label(model.heading)),
+      h("p", { class: "lead" }, s.helpModelLead),
+      h(
+        "div",
+        { class: `sector-grid cols-${sectors.length}` },
+        sectors.map(({ sector }) => {
+          const usual = actors.filter((a) => a.sector === sector);
+          return h(
+            "button",
+            {
+              type: "button",
+              class: `sector-card sector-${sector}`,
+              "aria-pressed": state.sector === sector ? "true" : "false",
+              onclick: () => update({ sector: state.sector === sector ? null : sector }),
+            },
+            h("span", { class: "sector-name" }, sectorName.get(sector)),
+            h("span", { class: "sector-definition" }, t(definitions.get(sector))),
+            usual.length > 0 &&
+              h(
+                "span",
+                { class: "sector-actors" },
+                h("span", { class: "muted" }, `${s.actorsUsually}: `),
+                usual.map((a) => t(a.name)).join(lang === "ja" ? "、" : ", "),
+              ),
+          );
+        }),
+      ),
+    );
 
   // --- challenges ---------------------------------------------------------------------------
   const voicesFor = (key, id) => (plan.voices ?? []).filter((v) => (v[key] ?? []).includes(id));
   const quote = (v) => h("blockquote", { class: "voice" }, t(v.text));
   const challenges =
-    plan.challenges.length > 0 &&
+    allChallenges.length > 0 &&
     h(
       "section",
       { class: "wrap block" },
@@ -97,7 +101,7 @@ export function renderPlan(root, plan, state, update) {
       h(
         "div",
         { class: "challenge-grid" },
-        plan.challenges.map((c) =>
+        allChallenges.map((c) =>
           h(
             "button",
             {
@@ -130,64 +134,87 @@ export function renderPlan(root, plan, state, update) {
   const filters = h(
     "div",
     { class: "filters", id: "initiatives" },
-    h(
-      "div",
-      { class: "filter" },
-      h("span", { class: "filter-label" }, s.filterSector),
+    sectors.length > 0 &&
       h(
         "div",
-        { class: "segments", role: "group", "aria-label": s.filterSector },
-        segment(null, s.all),
-        sectors.map((sector) => segment(sector, label(sectorLabel(sector)), `sector-${sector}`)),
+        { class: "filter" },
+        h("span", { class: "filter-label" }, s.filterSector),
+        h(
+          "div",
+          { class: "segments", role: "group", "aria-label": s.filterSector },
+          segment(null, s.all),
+          sectors.map(({ sector }) => segment(sector, sectorName.get(sector), `sector-${sector}`)),
+        ),
       ),
-    ),
-    h(
-      "label",
-      { class: "filter" },
-      h("span", { class: "filter-label" }, s.filterChallenge),
+    allChallenges.length > 0 &&
       h(
-        "select",
-        { id: "challenge-filter", onchange: (e) => update({ challenge: e.target.value || null }) },
-        h("option", { value: "" }, s.allChallenges),
-        plan.challenges.map((c) =>
-          h(
-            "option",
-            { value: c.id, selected: state.challenge === c.id },
-            `${challengeLabel(c.number).ja} ${t(c.title)}`,
+        "label",
+        { class: "filter" },
+        h("span", { class: "filter-label" }, s.filterChallenge),
+        h(
+          "select",
+          { id: "challenge-filter", onchange: (e) => update({ challenge: e.target.value || null }) },
+          h("option", { value: "" }, s.allChallenges),
+          allChallenges.map((c) =>
+            h(
+              "option",
+              { value: c.id, selected: state.challenge === c.id },
+              `${challengeLabel(c.number).ja} ${t(c.title)}`,
+            ),
           ),
         ),
       ),
-    ),
     h(
       "p",
       { class: "count", id: "count", "aria-live": "polite" },
-      s.showing(shown, all.length),
+      s.showing(shown.size, all.length),
       (state.sector || state.challenge) &&
         h("button", { type: "button", class: "link-button", onclick: () => update({ sector: null, challenge: null }) }, s.reset),
     ),
   );
 
-  // --- goals → targets → initiatives --------------------------------------------------------
-  const initiativeCard = (i) => {
-    const groups = sectors
-      .map((sector) => [sector, (i.participants ?? []).filter((pt) => pt.sector === sector)])
-      .filter(([, ps]) => ps.length > 0);
+  // --- the tree, down to the initiatives ----------------------------------------------------
+  const heading = (depth) => `h${Math.min(depth + 2, 6)}`;
+  const nodeLabel = (node, cls) => {
+    const text = label(info.get(node.id)?.label ?? { ja: "", en: "" });
+    return text && h("span", { class: cls }, text);
+  };
+
+  /** Nodes below an initiative (such as 事業 bullets): a list inside its card. */
+  const subNodes = (nodes) =>
+    nodes.length > 0 &&
+    h(
+      "ul",
+      { class: "sub-nodes" },
+      nodes.map((n) =>
+        h("li", { dataset: { node: n.id } }, nodeLabel(n, "sub-node-label"), t(n.title), subNodes(n.children ?? [])),
+      ),
+    );
+
+  const initiativeCard = (node, depth) => {
+    const participants = node.participants ?? [];
+    const groups = [
+      ...sectors.map(({ sector }) => [sector, participants.filter((pt) => pt.sector === sector)]),
+      [null, participants.filter((pt) => !pt.sector)],
+    ].filter(([, ps]) => ps.length > 0);
+    const voices = voicesFor("nodes", node.id);
     return h(
       "article",
-      { class: "initiative", dataset: { initiative: i.id } },
+      { class: "initiative", dataset: { initiative: node.id, level: info.get(node.id)?.level } },
       h(
-        "h4",
-        {},
-        h("span", { class: "initiative-number" }, initiativeLabel(i.number)),
-        h("span", {}, t(i.title), i.priority && h("span", { class: "badge" }, s.priority)),
+        heading(depth),
+        { class: "initiative-title" },
+        nodeLabel(node, "initiative-number"),
+        h("span", {}, t(node.title), node.priority && h("span", { class: "badge" }, s.priority)),
       ),
-      i.description && h("p", { class: "initiative-text" }, t(i.description)),
+      node.description && h("p", { class: "initiative-text" }, t(node.description)),
+      subNodes(node.children ?? []),
       groups.length > 0 &&
         h(
           "dl",
           { class: "actors" },
           groups.map(([sector, ps]) => [
-            h("dt", {}, sectorPill(sector, state.sector === sector ? "is-active" : "")),
+            h("dt", {}, sector ? sectorPill(sector, state.sector === sector ? "is-active" : "") : h("span", { class: "pill" }, s.actors)),
             h(
               "dd",
               {},
@@ -195,12 +222,12 @@ export function renderPlan(root, plan, state, update) {
             ),
           ]),
         ),
-      (i.challenges ?? []).length > 0 &&
+      (node.challenges ?? []).length > 0 &&
         h(
           "p",
           { class: "addresses" },
           h("span", { class: "muted" }, `${s.addresses}: `),
-          i.challenges.map((id) => {
+          node.challenges.map((id) => {
             const c = challengeById.get(id);
             return h(
               "span",
@@ -209,60 +236,53 @@ export function renderPlan(root, plan, state, update) {
             );
           }),
         ),
+      voices.length > 0 && h("div", { class: "voices" }, voices.map(quote)),
     );
   };
 
-  const goals = plan.goals
-    .map((g) => {
-      const targets = g.targets
-        .map((tg) => {
-          const list = tg.initiatives.filter(matches);
-          return (
-            list.length > 0 &&
-            h(
-              "section",
-              { class: "target" },
-              h(
-                "h3",
-                {},
-                h("span", { class: "target-label" }, label(targetLabel(tg.number))),
-                h("span", {}, t(tg.title)),
-              ),
-              h("div", { class: "initiative-grid" }, list.map(initiativeCard)),
-            )
-          );
-        })
-        .filter(Boolean);
-      return (
-        targets.length > 0 &&
-        h(
-          "section",
-          { class: "goal", dataset: { goal: g.id } },
-          h(
-            "header",
-            { class: "goal-header" },
-            h("span", { class: "goal-label" }, label(goalLabel(g.number))),
-            h("h2", {}, t(g.title)),
-            g.description && h("p", { class: "goal-text" }, t(g.description)),
-            voicesFor("goals", g.id).length > 0 &&
-              h("div", { class: "voices" }, voicesFor("goals", g.id).map(quote)),
-          ),
-          targets,
-        )
-      );
-    })
-    .filter(Boolean);
+  /** A node above the initiatives, shown only when some initiative below it is shown. */
+  const branch = (node, depth) => {
+    const below = children(node.children ?? [], depth + 1);
+    if (below.length === 0) return null;
+    const voices = voicesFor("nodes", node.id);
+    return h(
+      "section",
+      { class: `branch depth-${Math.min(depth, 2)}`, dataset: { node: node.id, level: info.get(node.id)?.level } },
+      h(
+        "header",
+        { class: "branch-header" },
+        nodeLabel(node, "node-label"),
+        h(heading(depth), { class: "branch-title" }, t(node.title)),
+        node.description && h("p", { class: "branch-text" }, t(node.description)),
+        voices.length > 0 && h("div", { class: "voices" }, voices.map(quote)),
+      ),
+      below,
+    );
+  };
+
+  /** The nodes of one level: initiative cards in a grid, or branches. */
+  function children(nodes, depth) {
+    if (depth === initiativeDepth) {
+      const cards = nodes.filter((n) => shown.has(n.id)).map((n) => initiativeCard(n, depth));
+      return cards.length > 0 ? [h("div", { class: "initiative-grid" }, cards)] : [];
+    }
+    return nodes.map((n) => branch(n, depth)).filter(Boolean);
+  }
+
+  const levels = plan.levels.map((l) => t(l.name)).join(" → ");
+  const tree = children(plan.nodes, 0);
 
   root.replaceChildren(
     philosophy,
-    helpModel,
+    helpModel || "",
     challenges || "",
     h(
       "section",
       { class: "wrap block" },
-      h("h2", {}, s.initiatives),
+      h("h2", {}, s.tree),
+      h("p", { class: "lead levels", id: "levels" }, levels),
       filters,
-      goals.length > 0 ? goals : h("p", { class: "empty" }, s.noMatch),
+      tree.length > 0 ? tree : h("p", { class: "empty" }, s.noMatch),
     ),
   );
 }

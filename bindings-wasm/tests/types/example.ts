@@ -5,47 +5,115 @@ import {
   challengeLabel,
   eraLabel,
   fiscalYearFromEra,
-  goalLabel,
+  helpModelLabels,
   iizukaThirdPlan,
+  initiatives,
+  outline,
   parsePlan,
   sectorLabel,
   toCanonicalJson,
   validate,
   type Actor,
-  type Goal,
+  type District,
+  type HelpModelLabels,
   type HelpSector,
-  type Initiative,
+  type Indicator,
+  type InitiativeFilter,
   type Issue,
-  type Label,
   type IssueCode,
+  type Label,
+  type Level,
   type Limits,
+  type Node,
+  type NodeInfo,
+  type NumberStyle,
   type Plan,
+  type Quantity,
+  type SectorLabel,
   type Severity,
-  type Target,
   type Text,
 } from "welfare-plan";
 
 const plan: Plan = iizukaThirdPlan();
 const title: string = plan.title.ja;
 const english: string | null | undefined = plan.title.en;
-const goals: Goal[] = plan.goals;
-const first: Goal = plan.goals[0];
-const targets: Target[] = first.targets;
-const initiatives: Initiative[] = plan.goals.flatMap((g) => g.targets.flatMap((t) => t.initiatives));
-const actors: Actor[] = plan.actors;
+const version: "2.0" = plan.schema_version;
+const actors: Actor[] | undefined = plan.actors;
 
-// Actors of an initiative, grouped by help sector: the sector is a closed union.
-const bySector = new Map<HelpSector, string[]>();
-for (const i of initiatives) {
-  for (const p of i.participants ?? []) {
-    const name = plan.actors.find((a) => a.id === p.actor)?.name.ja ?? p.actor;
+// The tree: levels, and nodes with children at any depth.
+const levels: Level[] = plan.levels;
+const numbering: NumberStyle = plan.levels[0].numbering;
+const levelName: string = plan.levels[0].name.ja;
+const top: Node = plan.nodes[0];
+const children: Node[] | undefined = top.children;
+const grandchild: Node | undefined = top.children?.[0]?.children?.[0];
+const number: number | null | undefined = top.number;
+function* walk(nodes: readonly Node[], depth = 0): Generator<[Node, number]> {
+  for (const node of nodes) {
+    yield [node, depth];
+    yield* walk(node.children ?? [], depth + 1);
+  }
+}
+for (const [node, depth] of walk(plan.nodes)) {
+  const level: Level | undefined = plan.levels[depth];
+  void [node.id, level?.id];
+}
+
+// Labels and places come from the module.
+const info: NodeInfo[] = outline(plan);
+for (const n of info) {
+  const label: Label = n.label;
+  const path: string = n.path;
+  const depth: number = n.depth;
+  const district: string | undefined = n.district;
+  void [label, path, depth, district];
+}
+const filter: InitiativeFilter = { sector: "共助", challenge: "c2" };
+const chosen: NodeInfo[] = initiatives(plan, filter);
+initiatives(plan);
+initiatives(new Uint8Array([0x7b]), {}, { maxDepth: 8 });
+// @ts-expect-error: filters are checked by name
+initiatives(plan, { sectors: "共助" });
+const model: HelpModelLabels | null = helpModelLabels(plan);
+// @ts-expect-error: a plan may have no help model
+const heading: string = helpModelLabels(plan).heading.ja;
+const sectors: SectorLabel[] = model?.sectors ?? [];
+const sectorCode: string = sectors[0]?.sector ?? "";
+
+// Participations name sectors by code; built-in sectors have a closed union of codes.
+const bySector = new Map<string, string[]>();
+for (const [node] of walk(plan.nodes)) {
+  for (const p of node.participants ?? []) {
+    if (!p.sector) continue;
+    const name = plan.actors?.find((a) => a.id === p.actor)?.name.ja ?? p.actor;
     bySector.set(p.sector, [...(bySector.get(p.sector) ?? []), name]);
   }
 }
-const label: Label = sectorLabel("mutual_help");
+const builtIn: HelpSector = "mutual_help";
+const label: Label = sectorLabel(builtIn);
 const labelText: Text = label;
 // @ts-expect-error: "self-help" is not a HelpSector code
 sectorLabel("self-help");
+
+// Indicators: a value is a number or, for a qualitative target, a text.
+const indicators: Indicator[] = top.indicators ?? [];
+for (const indicator of indicators) {
+  const value: Quantity | undefined = indicator.baseline?.value;
+  if (typeof value === "string") {
+    const word: string = value;
+    void word;
+  } else if (value !== undefined) {
+    const n: number = value;
+    void n;
+  }
+}
+// @ts-expect-error: a value is a number or a string
+const notAValue: Quantity = true;
+
+// Districts: a hierarchy, each with its own challenges and plan (nodes).
+const districts: District[] = plan.districts ?? [];
+const districtPlans: Node[] = districts.flatMap((d) => d.nodes ?? []);
+const parent: string | null | undefined = districts[0]?.parent;
 
 // Narrowing severity and switching over codes.
 const limits: Limits = { maxInputBytes: 1 << 20, maxDepth: 8 };
@@ -97,11 +165,13 @@ try {
 const era: string = eraLabel(2023);
 const year: number = fiscalYearFromEra("令和5年度");
 const circled: string = challengeLabel(1).ja;
-const goalName: string = goalLabel(first.number).en;
 
 // @ts-expect-error: a title is a Text, not a string
 const wrong: string = plan.title;
-// @ts-expect-error: goals are Goal objects
-const wrongGoal: number = plan.goals[0];
+// @ts-expect-error: nodes are Node objects
+const wrongNode: number = plan.nodes[0];
+// @ts-expect-error: the plan has no goals in format 2.0
+const goals = plan.goals;
 
-void [labelText, title, english, goals, targets, actors, label, era, year, circled, goalName, wrong, wrongGoal];
+void [labelText, title, english, version, actors, levels, numbering, levelName, children, grandchild, number];
+void [chosen, heading, sectorCode, label, notAValue, districtPlans, parent, era, year, circled, wrong, wrongNode, goals];
