@@ -44,4 +44,5 @@ fn shape(name: &str) {
 
 fn main() {
     shape("plan");
+    shape("progress-report");
 }

@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use welfare_plan::{check_reader, era, iizuka, render, schema, Checked, Issue, Lang, Limits};
+use welfare_plan::report::{self, CheckedReport};
+use welfare_plan::{
+    check_with, era, iizuka, read_limited, render, schema, Checked, Issue, Lang, Limits, Plan,
+};
 
 #[derive(Parser)]
 #[command(
@@ -23,31 +26,43 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print a plan as a readable tree (the embedded Iizuka 3rd plan without FILE).
+    /// Print a plan as a readable tree (the embedded Iizuka 3rd plan without FILE), or a
+    /// progress report's evaluation (with --plan).
     Show {
-        /// A plan JSON file, or `-` for standard input.
+        /// A plan or progress report JSON file, or `-` for standard input.
         file: Option<String>,
+        /// The plan a progress report evaluates (needed to show a report).
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<String>,
         /// The language to print in.
         #[arg(long, value_enum, default_value_t = LangArg::Ja)]
         lang: LangArg,
         #[command(flatten)]
         limits: LimitArgs,
     },
-    /// Validate plan files; exit 0 when all are valid (warnings allowed), 1 otherwise.
+    /// Validate plan or progress report files; exit 0 when all are valid (warnings allowed), 1
+    /// otherwise. A progress report is checked against the plan given with --plan.
     Validate {
-        /// Plan JSON files; `-` reads standard input.
+        /// Plan or progress report JSON files; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<String>,
+        /// The plan the progress reports among FILES evaluate.
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         #[command(flatten)]
         limits: LimitArgs,
     },
-    /// Print canonical JSON of a plan (the embedded Iizuka 3rd plan without FILE).
+    /// Print canonical JSON of a plan (the embedded Iizuka 3rd plan without FILE) or of a
+    /// progress report.
     Export {
-        /// A plan JSON file, or `-` for standard input.
+        /// A plan or progress report JSON file, or `-` for standard input.
         file: Option<String>,
+        /// The plan a progress report evaluates: when given, the report is checked against it.
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<String>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -59,6 +74,31 @@ enum Command {
         /// Write here instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Evaluate a plan over its progress reports: each indicator's series with its achievement,
+    /// status and grades, and the grades of every node and help sector, computed beside the
+    /// entered ones. Exit 1 when a report has errors.
+    Progress {
+        /// The plan JSON file.
+        plan: String,
+        /// Progress report JSON files, one per fiscal year.
+        #[arg(required = true)]
+        reports: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The language to print in.
+        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+        lang: LangArg,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Print the content hash of a plan (`sha256:…`), which its progress reports record.
+    Hash {
+        /// A plan JSON file, or `-` for standard input.
+        file: String,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -126,13 +166,27 @@ struct Fatal(String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Show { file, lang, limits } => show(file.as_deref(), lang, &limits.limits()),
+        Command::Show {
+            file,
+            plan,
+            lang,
+            limits,
+        } => show(file.as_deref(), plan.as_deref(), lang, &limits.limits()),
         Command::Validate {
             files,
+            plan,
             format,
             limits,
-        } => validate(&files, format, &limits.limits()),
-        Command::Export { file, limits } => export(file.as_deref(), &limits.limits()),
+        } => validate(&files, plan.as_deref(), format, &limits.limits()),
+        Command::Export { file, plan, limits } => export(file.as_deref(), plan.as_deref(), &limits.limits()),
+        Command::Progress {
+            plan,
+            reports,
+            format,
+            lang,
+            limits,
+        } => progress(&plan, &reports, format, lang, &limits.limits()),
+        Command::Hash { file, limits } => hash(&file, &limits.limits()),
         Command::Upgrade { file, output, limits } => upgrade(&file, output, &limits.limits()),
         Command::Schema { out } => write_schema(out),
         Command::Era { value } => era_command(&value),
@@ -146,48 +200,149 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads and checks a file, or standard input for `-`, within the limits (the core keeps at
-/// most one byte more than the size limit, so a huge input is refused without being held).
-fn read_and_check(name: &str, limits: &Limits) -> Result<Checked, Fatal> {
+/// Reads a file, or standard input for `-`, keeping at most one byte more than the size limit
+/// (so a huge input is refused without being held).
+fn read(name: &str, limits: &Limits) -> Result<Vec<u8>, Fatal> {
     let res = if name == "-" {
-        check_reader(std::io::stdin().lock(), limits)
+        read_limited(std::io::stdin().lock(), limits)
     } else {
-        std::fs::File::open(name).and_then(|f| check_reader(f, limits))
+        std::fs::File::open(name).and_then(|f| read_limited(f, limits))
     };
     res.map_err(|e| Fatal(format!("cannot read `{name}`: {e}")))
 }
 
-/// Loads FILE (or the embedded plan); prints issues and returns exit code 1 when invalid.
-fn load(file: Option<&str>, limits: &Limits) -> Result<Result<welfare_plan::Plan, ExitCode>, Fatal> {
+/// A document as read: a plan, or a progress report (the document says which).
+enum Document {
+    Plan(Box<Checked>),
+    Report(Box<CheckedReport>),
+}
+
+impl Document {
+    fn issues(&self) -> &[Issue] {
+        match self {
+            Document::Plan(c) => &c.issues,
+            Document::Report(c) => &c.issues,
+        }
+    }
+
+    fn is_valid(&self) -> bool {
+        match self {
+            Document::Plan(c) => c.is_valid(),
+            Document::Report(c) => c.is_valid(),
+        }
+    }
+}
+
+/// Reads and checks FILE as what it says it is; a progress report against `plan` when given,
+/// else for its shape only.
+fn read_document(name: &str, plan: Option<&Plan>, limits: &Limits) -> Result<Document, Fatal> {
+    let bytes = read(name, limits)?;
+    if !report::is_progress_report(&bytes) {
+        return Ok(Document::Plan(Box::new(check_with(&bytes, limits))));
+    }
+    Ok(Document::Report(Box::new(match plan {
+        Some(plan) => report::check_report(&bytes, plan, limits),
+        None => report::parse_report(&bytes, limits),
+    })))
+}
+
+/// Prints a document's issues to standard error.
+fn print_issues(name: &str, issues: &[Issue]) {
+    for issue in issues {
+        eprintln!("{}", text_line(name, issue));
+    }
+}
+
+/// Loads FILE (or the embedded plan) as a plan; prints issues and returns exit code 1 when
+/// invalid.
+fn load(file: Option<&str>, limits: &Limits) -> Result<Result<Plan, ExitCode>, Fatal> {
     let Some(name) = file else {
         return Ok(Ok(iizuka::third_plan()));
     };
-    let checked = read_and_check(name, limits)?;
-    for issue in &checked.issues {
-        eprintln!("{}", text_line(name, issue));
-    }
+    let checked = check_with(&read(name, limits)?, limits);
+    print_issues(name, &checked.issues);
     Ok(checked
         .into_plan_and_warnings()
         .map(|(plan, _)| plan)
         .map_err(|_| ExitCode::from(1)))
 }
 
-fn show(file: Option<&str>, lang: LangArg, limits: &Limits) -> Result<ExitCode, Fatal> {
+/// The plan named by `--plan`, loaded; a usage error when a report needs it and it is absent.
+fn plan_for_report(
+    plan: Option<&str>,
+    report: &str,
+    limits: &Limits,
+) -> Result<Result<Plan, ExitCode>, Fatal> {
+    match plan {
+        Some(p) => load(Some(p), limits),
+        None => Err(Fatal(format!(
+            "`{report}` is a progress report: give the plan it evaluates with --plan PLAN"
+        ))),
+    }
+}
+
+fn lang_of(lang: LangArg) -> Lang {
+    match lang {
+        LangArg::Ja => Lang::Ja,
+        LangArg::En => Lang::En,
+    }
+}
+
+fn show(file: Option<&str>, plan: Option<&str>, lang: LangArg, limits: &Limits) -> Result<ExitCode, Fatal> {
+    if let Some(name) = file {
+        let bytes = read(name, limits)?;
+        if report::is_progress_report(&bytes) {
+            let plan = match plan_for_report(plan, name, limits)? {
+                Ok(p) => p,
+                Err(code) => return Ok(code),
+            };
+            let checked = report::check_report(&bytes, &plan, limits);
+            print_issues(name, &checked.issues);
+            return match checked
+                .report
+                .filter(|_| checked.issues.iter().all(|i| !i.is_error()))
+            {
+                Some(r) => emit(&render::progress(
+                    &plan,
+                    &report::evaluate(&plan, &[r]),
+                    lang_of(lang),
+                )),
+                None => Ok(ExitCode::from(1)),
+            };
+        }
+    }
     let plan = match load(file, limits)? {
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let lang = match lang {
-        LangArg::Ja => Lang::Ja,
-        LangArg::En => Lang::En,
-    };
-    emit(&render::tree(&plan, lang))
+    emit(&render::tree(&plan, lang_of(lang)))
 }
 
-fn export(file: Option<&str>, limits: &Limits) -> Result<ExitCode, Fatal> {
-    match load(file, limits)? {
-        Ok(plan) => emit(&plan.to_canonical_json()),
-        Err(code) => Ok(code),
+fn export(file: Option<&str>, plan: Option<&str>, limits: &Limits) -> Result<ExitCode, Fatal> {
+    let plan = match plan.map(|p| load(Some(p), limits)).transpose()? {
+        Some(Err(code)) => return Ok(code),
+        Some(Ok(p)) => Some(p),
+        None => None,
+    };
+    let Some(name) = file else {
+        return emit(&iizuka::third_plan().to_canonical_json());
+    };
+    match read_document(name, plan.as_ref(), limits)? {
+        Document::Plan(checked) => {
+            print_issues(name, &checked.issues);
+            match (*checked).into_plan_and_warnings() {
+                Ok((plan, _)) => emit(&plan.to_canonical_json()),
+                Err(_) => Ok(ExitCode::from(1)),
+            }
+        }
+        Document::Report(checked) => {
+            print_issues(name, &checked.issues);
+            let valid = checked.is_valid();
+            match checked.report.filter(|_| valid) {
+                Some(r) => emit(&r.to_canonical_json()),
+                None => Ok(ExitCode::from(1)),
+            }
+        }
     }
 }
 
@@ -203,6 +358,61 @@ fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitC
             .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display()))),
         None => emit(&json),
     }
+}
+
+fn hash(file: &str, limits: &Limits) -> Result<ExitCode, Fatal> {
+    match load(Some(file), limits)? {
+        Ok(plan) => emit(&format!("{}\n", report::plan_hash(&plan))),
+        Err(code) => Ok(code),
+    }
+}
+
+fn progress(
+    plan: &str,
+    reports: &[String],
+    format: Format,
+    lang: LangArg,
+    limits: &Limits,
+) -> Result<ExitCode, Fatal> {
+    let plan = match load(Some(plan), limits)? {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let mut valid = Vec::new();
+    let mut all_valid = true;
+    let mut checked_all = Vec::new();
+    for name in reports {
+        let bytes = read(name, limits)?;
+        if !report::is_progress_report(&bytes) {
+            return Err(Fatal(format!(
+                "`{name}` is not a progress report (`\"document\": \"progress_report\"`)"
+            )));
+        }
+        let checked = report::check_report(&bytes, &plan, limits);
+        print_issues(name, &checked.issues);
+        let ok = checked.is_valid();
+        all_valid &= ok;
+        checked_all.push(serde_json::json!({"file": name, "valid": ok, "issues": checked.issues}));
+        if let Some(r) = checked.report.filter(|_| ok) {
+            valid.push(r);
+        }
+    }
+    let result = report::evaluate(&plan, &valid);
+    let out = match format {
+        Format::Text => render::progress(&plan, &result, lang_of(lang)),
+        Format::Json => {
+            let doc = serde_json::json!({"reports": checked_all, "progress": result});
+            let mut s = serde_json::to_string_pretty(&doc).map_err(|e| Fatal(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+    };
+    emit(&out)?;
+    Ok(if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
@@ -230,26 +440,45 @@ fn text_line(file: &str, i: &Issue) -> String {
     )
 }
 
-fn validate(files: &[String], format: Format, limits: &Limits) -> Result<ExitCode, Fatal> {
+fn validate(
+    files: &[String],
+    plan: Option<&str>,
+    format: Format,
+    limits: &Limits,
+) -> Result<ExitCode, Fatal> {
+    let plan = match plan.map(|p| load(Some(p), limits)).transpose()? {
+        Some(Err(code)) => return Ok(code),
+        Some(Ok(p)) => Some(p),
+        None => None,
+    };
     let mut all_valid = true;
     let mut report = Vec::new();
     let mut text = String::new();
     for name in files {
-        let checked = read_and_check(name, limits)?;
-        let valid = checked.is_valid();
+        let doc = read_document(name, plan.as_ref(), limits)?;
+        if let (Document::Report(_), None) = (&doc, &plan) {
+            return Err(Fatal(format!(
+                "`{name}` is a progress report: give the plan it evaluates with --plan PLAN"
+            )));
+        }
+        let valid = doc.is_valid();
         all_valid &= valid;
         match format {
             Format::Text => {
-                for issue in &checked.issues {
+                for issue in doc.issues() {
                     text.push_str(&text_line(name, issue));
                     text.push('\n');
                 }
-                text.push_str(&format!("{name}: {}\n", checked.summary()));
+                let summary = match &doc {
+                    Document::Plan(c) => c.summary(),
+                    Document::Report(c) => c.summary(),
+                };
+                text.push_str(&format!("{name}: {summary}\n"));
             }
             Format::Json => report.push(serde_json::json!({
                 "file": name,
                 "valid": valid,
-                "issues": checked.issues,
+                "issues": doc.issues(),
             })),
         }
     }

@@ -239,3 +239,87 @@ fn show_of_a_file_prints_the_plans_own_levels_and_help_model() {
     }
     assert!(!text.contains("\n自助・共助・公助\n"));
 }
+
+const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/progress/");
+
+fn example(name: &str) -> String {
+    format!("{EXAMPLE}{name}")
+}
+
+#[test]
+fn progress_prints_series_statuses_and_grades_and_json_has_the_same_numbers() {
+    let plan = example("synthetic-hoshizora-plan.json");
+    let reports: Vec<String> = (2025..=2027)
+        .map(|y| example(&format!("synthetic-hoshizora-report-{y}.json")))
+        .collect();
+    let mut args = vec!["progress", plan.as_str()];
+    args.extend(reports.iter().map(String::as_str));
+    let out = run(&args, b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("2027年度 53か所  達成率 108%（計画線 100%）  達成  達成度 S 目標を達成"),
+        "{text}"
+    );
+    assert!(
+        text.contains("進捗 入力 C やや遅れている / 計算 B 概ね順調"),
+        "{text}"
+    );
+    args.extend(["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&run(&args, b"").stdout).unwrap();
+    let salons = json["progress"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "ind-salons")
+        .unwrap();
+    assert_eq!(salons["years"][2]["status"], "achieved");
+    assert_eq!(salons["years"][2]["value"], 53);
+    assert!(json["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["valid"] == true));
+}
+
+#[test]
+fn validate_show_and_export_know_a_report_and_need_its_plan() {
+    let plan = example("synthetic-hoshizora-plan.json");
+    let report = example("synthetic-hoshizora-report-2026.json");
+    let out = run(&["validate", "--plan", &plan, &report], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).ends_with("valid (no warnings)\n"));
+    let out = run(&["validate", &report], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give the plan it evaluates with --plan"));
+    let exported = run(&["export", &report], b"");
+    assert_eq!(exported.stdout, std::fs::read(&report).unwrap());
+    let shown = stdout(&run(&["show", "--plan", &plan, &report], b""));
+    assert!(shown.contains("2026年度 −  データなし"), "{shown}");
+    // Against a changed plan the report is refused, naming the edition it was written for.
+    let changed = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replacen("\"edition\": 1", "\"edition\": 2", 1);
+    let dir = std::env::temp_dir().join(format!("welfare-plan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let changed_path = dir.join("plan.json");
+    std::fs::write(&changed_path, changed).unwrap();
+    let out = run(
+        &["validate", "--plan", changed_path.to_str().unwrap(), &report],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("[report.plan_mismatch]") && stdout(&out).contains("(edition 1)"),
+        "{}",
+        stdout(&out)
+    );
+    let hash = stdout(&run(&["hash", &plan], b""));
+    assert!(std::fs::read_to_string(&report).unwrap().contains(hash.trim()));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -154,6 +154,14 @@ issue_codes! {
     SectorLabelMissing = "help_model.label_missing", Error, "A sector of a custom help model has no label.";
     IndicatorValueType = "indicator.value_type", Error, "An indicator's value is not of the indicator's value type.";
     DistrictCycle = "district.cycle", Error, "A district lies, through its parents, inside itself.";
+    GradeDuplicate = "evaluation.grade_duplicate", Error, "Two grades of one scale share a code.";
+    GradeUnknown = "evaluation.grade_unknown", Error, "A grade that the scale does not have.";
+    ConditionValue = "evaluation.condition_value", Error, "A grading condition that needs a threshold (`achievement_at_least`) has none.";
+    ReportDocument = "report.document", Error, "A progress report whose `document` is not `progress_report`.";
+    PlanMismatch = "report.plan_mismatch", Error, "A progress report written for another plan, or for another version of the plan (its hash differs).";
+    DuplicateEntry = "report.duplicate_entry", Error, "An indicator, a node, or a node's scale has two entries in one progress report.";
+    MissingEntry = "report.missing_entry", Warning, "An indicator or an initiative has no entry in a progress report.";
+    ReasonMissing = "report.reason_missing", Warning, "An indicator was not measured (`null`) and the report does not say why.";
     ChallengeUnaddressed = "coverage.challenge_unaddressed", Warning, "No initiative addresses a challenge.";
     InitiativeWithoutActor = "coverage.initiative_without_actor", Warning, "An initiative names no actor.";
 }

@@ -39,26 +39,7 @@ impl Checked {
     /// assert_eq!(checked.summary(), "invalid (1 error, 0 warnings)");
     /// ```
     pub fn summary(&self) -> String {
-        let (errors, warnings) = self.counts();
-        let plural = |n: usize, one: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{n} {one}s")
-            }
-        };
-        if self.is_valid() {
-            match warnings {
-                0 => "valid (no warnings)".to_owned(),
-                n => format!("valid ({})", plural(n, "warning")),
-            }
-        } else {
-            format!(
-                "invalid ({}, {})",
-                plural(errors, "error"),
-                plural(warnings, "warning")
-            )
-        }
+        summary(self.is_valid(), &self.issues)
     }
 
     /// The plan if valid, else [`Error::Invalid`] with every issue. Drops the warnings of a
@@ -80,6 +61,24 @@ impl Checked {
             Some(plan) if !self.issues.iter().any(Issue::is_error) => Ok((plan, self.issues)),
             _ => Err(Error::Invalid(self.issues)),
         }
+    }
+}
+
+/// One line for people about a checked document (a plan or a progress report).
+pub(crate) fn summary(valid: bool, issues: &[Issue]) -> String {
+    let errors = issues.iter().filter(|i| i.is_error()).count();
+    let warnings = issues.len() - errors;
+    let plural = |n: usize, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    match (valid, warnings) {
+        (true, 0) => "valid (no warnings)".to_owned(),
+        (true, n) => format!("valid ({})", plural(n, "warning")),
+        (false, n) => format!("invalid ({}, {})", plural(errors, "error"), plural(n, "warning")),
     }
 }
 
@@ -133,13 +132,20 @@ pub fn check_with(input: &[u8], limits: &Limits) -> Checked {
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn check_reader<R: std::io::Read>(reader: R, limits: &Limits) -> std::io::Result<Checked> {
+    Ok(check_with(&read_limited(reader, limits)?, limits))
+}
+
+/// Reads all of `reader`, but at most one byte more than `max_input_bytes`: enough for any
+/// check to refuse an input that is too large (`input.too_large`) without holding it whole.
+/// For documents other than a plan (a progress report), read the same way.
+pub fn read_limited<R: std::io::Read>(reader: R, limits: &Limits) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
     let cap = u64::try_from(limits.max_input_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1);
     let mut buf = Vec::new();
     reader.take(cap).read_to_end(&mut buf)?;
-    Ok(check_with(&buf, limits))
+    Ok(buf)
 }
 
 /// Checks a document already known to be text (a BOM is allowed), with explicit limits.
@@ -161,7 +167,7 @@ pub fn load(input: &[u8]) -> Result<Plan, Error> {
     check(input).into_result()
 }
 
-fn too_large(len: usize, limits: &Limits) -> Option<Checked> {
+pub(crate) fn too_large(len: usize, limits: &Limits) -> Option<Checked> {
     (len > limits.max_input_bytes).then(|| {
         let max = limits.max_input_bytes;
         failed(Issue::new(
@@ -198,7 +204,7 @@ fn check_text(text: &str, limits: &Limits) -> Checked {
 /// If only warnings would be kept, the first error takes the last place, so that a document
 /// never looks valid because its errors were cut. Issues already counted (the error path
 /// counts shape problems itself) are left as they are.
-fn cap(issues: &mut Vec<Issue>, max: usize) {
+pub(crate) fn cap(issues: &mut Vec<Issue>, max: usize) {
     let max = max.max(1);
     let counted = issues.last().is_some_and(|i| i.code == IssueCode::TooManyIssues);
     if issues.len() <= max || counted {
@@ -264,7 +270,7 @@ fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
             }
         }
         Err(e) => {
-            let first = structural_issue(text, trail.into_path(), &e);
+            let first = structural_issue(crate::shape::Doc::Plan, text, trail.into_path(), &e);
             if e.classify() != serde_json::error::Category::Data {
                 return failed(first);
             }
@@ -275,7 +281,7 @@ fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
                 // Broken JSON further on (trailing text) matters more than the shape; nesting
                 // too deep to read as a value does not (a root array is still the problem).
                 Err(e) if !e.to_string().starts_with("recursion limit") => {
-                    return failed(structural_issue(text, Path::root(), &e))
+                    return failed(structural_issue(crate::shape::Doc::Plan, text, Path::root(), &e))
                 }
                 Err(_) => return failed(first),
             };
@@ -427,7 +433,12 @@ pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
 }
 
 /// Turns a serde error into an issue with a stable code, a typed path and both messages.
-fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
+pub(crate) fn structural_issue(
+    kind: crate::shape::Doc,
+    text: &str,
+    mut p: Path,
+    e: &serde_json::Error,
+) -> Issue {
     use serde_json::error::Category;
     let full = e.to_string();
     // serde_json appends " at line L column C"; the position is kept separately.
@@ -457,7 +468,7 @@ fn structural_issue(text: &str, mut p: Path, e: &serde_json::Error) -> Issue {
             match code {
                 // Said in the format's words, from the schema at the path, not serde's.
                 IssueCode::WrongType | IssueCode::InvalidValue if !raw.starts_with("unknown variant") => {
-                    let (en, ja) = crate::shape::wrong_type_message(text, &p).unwrap_or((en, ja));
+                    let (en, ja) = crate::shape::wrong_type_message(kind, text, &p).unwrap_or((en, ja));
                     (code, en, ja)
                 }
                 _ => (code, en, ja),

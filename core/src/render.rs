@@ -351,6 +351,10 @@ impl<'p> Renderer<'p> {
             }
         }
 
+        if let Some(e) = &p.evaluation {
+            self.evaluation(e)?;
+        }
+
         if !p.actors.is_empty() {
             self.head(0, "担い手", "Actors")?;
             for a in &p.actors {
@@ -440,6 +444,79 @@ impl<'p> Renderer<'p> {
             self.ext(2, &p.extensions)?;
         }
         Ok(())
+    }
+
+    fn evaluation(&mut self, e: &Evaluation) -> Out {
+        self.head(
+            0,
+            "評価の尺度（進行管理）",
+            "Grading scales (progress evaluation)",
+        )?;
+        for scale in &e.scales {
+            self.line(2, self.t(&scale.name))?;
+            for g in &scale.grades {
+                let mut v = format!("{} {}", g.code, self.t(&g.label));
+                if let Some(sc) = g.score {
+                    v.push_str(&self.paren(&if self.ja() {
+                        format!("{sc}点")
+                    } else {
+                        format!("score {sc}")
+                    }));
+                }
+                if let Some(d) = &g.definition {
+                    v.push_str(&format!(": {}", self.t(d)));
+                }
+                self.line(4, &v)?;
+                self.ext(6, &g.extensions)?;
+            }
+            if !scale.indicator_conditions.is_empty() {
+                let rules: Vec<String> = scale
+                    .indicator_conditions
+                    .iter()
+                    .map(|c| {
+                        let mut when = self.label3(c.when.labels()).to_owned();
+                        if let Some(v) = c.value {
+                            let unit = match (c.when, c.relative, self.ja()) {
+                                (Condition::AchievementAtLeast, _, _) | (_, true, _) => "%",
+                                (_, false, true) => "ポイント",
+                                (_, false, false) => " points",
+                            };
+                            let rel = match (c.relative, self.ja()) {
+                                (true, true) => "基準値の",
+                                (true, false) => "of the baseline, ",
+                                _ => "",
+                            };
+                            when.push_str(&self.paren(&format!("{rel}{v}{unit}")));
+                        }
+                        format!("{when} → {}", c.grade)
+                    })
+                    .collect();
+                self.field(
+                    4,
+                    "指標の評価",
+                    "Indicators",
+                    &rules.join(if self.ja() { "；" } else { "; " }),
+                )?;
+            }
+            if let Some(n) = &scale.nodes {
+                let mut v = self.label3(n.method.labels()).to_owned();
+                if let Some(from) = &n.from {
+                    let name = e
+                        .scales
+                        .iter()
+                        .find(|s| s.id == *from)
+                        .map_or(from.to_string(), |s| self.t(&s.name).to_owned());
+                    v.push_str(&self.paren(&if self.ja() {
+                        format!("{name}から")
+                    } else {
+                        format!("from {name}")
+                    }));
+                }
+                self.field(4, "項目の評価", "Nodes", &v)?;
+            }
+            self.ext(4, &scale.extensions)?;
+        }
+        self.ext(2, &e.extensions)
     }
 
     fn period(&mut self, indent: usize, period: &Period, plan: bool) -> Out {
@@ -794,6 +871,169 @@ impl<'p> Renderer<'p> {
             .collect();
         for c in children {
             self.district(c, indent + 2, shown)?;
+        }
+        Ok(())
+    }
+}
+
+/// The evaluation of a plan over its reports, as text: each indicator's series with its
+/// status and grades, then every node's grades (computed beside entered), then each help
+/// sector's: what `welfare-plan progress` prints.
+pub fn progress(plan: &Plan, p: &crate::report::Progress, lang: Lang) -> String {
+    let mut r = Renderer {
+        o: String::new(),
+        p: plan,
+        lang,
+    };
+    // Writing to a String cannot fail.
+    let _ = r.progress(p);
+    r.o
+}
+
+impl Renderer<'_> {
+    fn grade_name(&self, scale: &str, code: &str) -> String {
+        let scales = self.p.evaluation.iter().flat_map(|e| &e.scales);
+        match scales
+            .clone()
+            .find(|s| s.id.as_str() == scale)
+            .and_then(|s| s.grade(code))
+        {
+            Some(g) => format!("{} {}", g.code, self.t(&g.label)),
+            None => code.to_owned(),
+        }
+    }
+
+    fn scale_name(&self, scale: &str) -> String {
+        let scales = self.p.evaluation.iter().flat_map(|e| &e.scales);
+        match scales.clone().find(|s| s.id.as_str() == scale) {
+            Some(s) => self.t(&s.name).to_owned(),
+            None => scale.to_owned(),
+        }
+    }
+
+    fn year_short(&self, y: FiscalYear) -> String {
+        if self.ja() {
+            format!("{y}年度")
+        } else {
+            format!("FY{y}")
+        }
+    }
+
+    fn node_grades(&mut self, indent: usize, years: &[crate::report::NodeYear]) -> Out {
+        for y in years {
+            let mut parts = Vec::new();
+            for g in &y.grades {
+                let mut s = self.scale_name(&g.scale);
+                let computed = g.computed.as_ref().map(|c| self.grade_name(&g.scale, c));
+                let entered = g.entered.as_ref().map(|c| self.grade_name(&g.scale, c));
+                let (c_label, e_label) = if self.ja() {
+                    ("計算", "入力")
+                } else {
+                    ("computed", "entered")
+                };
+                match (entered, computed) {
+                    (None, None) => continue,
+                    (Some(e), Some(c)) => s.push_str(&format!(" {e_label} {e} / {c_label} {c}")),
+                    (Some(e), None) => s.push_str(&format!(" {e_label} {e}")),
+                    (None, Some(c)) => s.push_str(&format!(" {c_label} {c}")),
+                }
+                parts.push(s);
+            }
+            if !parts.is_empty() {
+                let v = format!("{}  {}", self.year_short(y.fiscal_year), parts.join("  "));
+                self.line(indent, &v)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn progress(&mut self, pr: &crate::report::Progress) -> Out {
+        let p = self.p;
+        let head = if self.ja() { "進行管理" } else { "Progress" };
+        self.line(0, &format!("{head}: {}", self.t(&p.title)))?;
+        let years: Vec<String> = pr.years.iter().map(|y| self.year_short(*y)).collect();
+        self.field(0, "評価年度", "Years evaluated", &years.join(self.list_sep()))?;
+
+        self.head(0, "指標", "Indicators")?;
+        for s in &pr.indicators {
+            let unit = s.unit.as_ref().map(|u| self.t(u).to_owned()).unwrap_or_default();
+            self.line(2, self.t(&s.name))?;
+            if let Some(b) = &s.baseline {
+                let v = format!("{} {}{unit}", self.year_short(b.fiscal_year), b.value);
+                self.field(6, "現状値", "Baseline", &v)?;
+            }
+            let targets: Vec<String> = s
+                .targets
+                .iter()
+                .map(|t| format!("{} {}{unit}", self.year_short(t.fiscal_year), t.value))
+                .collect();
+            if !targets.is_empty() {
+                self.field(6, "目標値", "Targets", &targets.join(" / "))?;
+            }
+            for y in &s.years {
+                let value = match &y.value {
+                    Some(v) => format!("{v}{unit}"),
+                    None => "−".to_owned(),
+                };
+                let mut v = format!("{} {value}", self.year_short(y.fiscal_year));
+                if let Some(a) = y.achievement {
+                    let e = y
+                        .expected
+                        .map(|e| format!("{e:.0}%"))
+                        .unwrap_or_else(|| "—".into());
+                    if self.ja() {
+                        v.push_str(&format!("  達成率 {a:.0}%（計画線 {e}）"));
+                    } else {
+                        v.push_str(&format!("  achievement {a:.0}% (expected {e})"));
+                    }
+                }
+                v.push_str(&format!("  {}", self.label3(y.status.labels())));
+                for (scale, grade) in &y.grades {
+                    v.push_str(&format!(
+                        "  {} {}",
+                        self.scale_name(scale),
+                        self.grade_name(scale, grade)
+                    ));
+                }
+                self.line(6, &v)?;
+            }
+        }
+
+        if pr.nodes.iter().any(|n| {
+            n.years.iter().any(|y| {
+                y.grades
+                    .iter()
+                    .any(|g| g.entered.is_some() || g.computed.is_some())
+            })
+        }) {
+            self.head(0, "項目の評価", "Grades of the plan's nodes")?;
+            for n in &pr.nodes {
+                let label = if self.ja() { &n.label.0 } else { &n.label.1 };
+                let line = format!("{label} {}", self.t(&n.title));
+                self.line(2 + 2 * n.depth, line.trim_start())?;
+                self.node_grades(6 + 2 * n.depth, &n.years)?;
+            }
+        }
+        if pr.sectors.iter().any(|s| {
+            s.years
+                .iter()
+                .any(|y| y.grades.iter().any(|g| g.computed.is_some()))
+        }) {
+            let heading = p
+                .help_model
+                .as_ref()
+                .map(|m| m.heading(self.lang))
+                .unwrap_or_default();
+            self.head(
+                0,
+                &format!("助けあいの区分ごと（{heading}）"),
+                &format!("By help sector ({heading})"),
+            )?;
+            for s in &pr.sectors {
+                let label = if self.ja() { &s.label.0 } else { &s.label.1 };
+                self.line(2, label)?;
+                self.node_grades(6, &s.years)?;
+            }
         }
         Ok(())
     }

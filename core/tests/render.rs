@@ -133,7 +133,11 @@ fn every_value_code_flag_and_extension_appears() {
         );
     }
     // Codes: shown by their label from the codelists.
-    let codelists: Value = serde_json::from_str(&welfare_plan::schema::all()[1].text).unwrap();
+    let codelists = welfare_plan::schema::all()
+        .into_iter()
+        .find(|f| f.file_name == "codelists.json")
+        .unwrap();
+    let codelists: Value = serde_json::from_str(&codelists.text).unwrap();
     let labels = |code: &str| -> Vec<(String, String)> {
         codelists
             .as_object()
@@ -150,7 +154,15 @@ fn every_value_code_flag_and_extension_appears() {
             })
             .collect()
     };
-    for key in ["kind", "value_type", "direction", "comparator", "numbering"] {
+    for key in [
+        "kind",
+        "value_type",
+        "direction",
+        "comparator",
+        "numbering",
+        "when",
+        "method",
+    ] {
         let mut codes = Vec::new();
         values_of(&d, key, &mut codes);
         assert!(!codes.is_empty(), "the fixture has no `{key}`");

@@ -1,7 +1,12 @@
 //! The files in `schemas/` are generated from the Rust types; this test regenerates them and
 //! fails on any difference. `SCHEMAS=overwrite cargo test -p welfare-plan --test schemas`
 //! (or `welfare-plan schema --out schemas/`) rewrites them.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::Path;
 
@@ -55,4 +60,24 @@ fn the_schema_compiled_into_the_library_is_the_generated_one() {
         welfare_plan::schema::PLAN_SCHEMA_JSON == generated.text,
         "schemas/plan.schema.json is stale; run `cargo run -p welfare-plan-cli -- schema --out schemas/` and rebuild"
     );
+}
+
+#[test]
+fn the_example_reports_are_valid_against_the_report_schema_and_a_misshapen_one_is_not() {
+    let schema: serde_json::Value = serde_json::from_str(welfare_plan::schema::REPORT_SCHEMA_JSON).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/progress");
+    let mut n = 0;
+    for year in 2025..=2027 {
+        let text =
+            std::fs::read_to_string(dir.join(format!("synthetic-hoshizora-report-{year}.json"))).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{year}: {errors:?}");
+        doc["fiscal_year"] = serde_json::json!("令和7年度");
+        doc["observation"] = serde_json::json!([]);
+        assert_eq!(validator.iter_errors(&doc).count(), 2, "{year}");
+        n += 1;
+    }
+    assert_eq!(n, 3);
 }

@@ -83,8 +83,9 @@ def document(name):
 
 
 def mutate_document(name, fn):
-    """A mutation of a hand-written 2.0 document, stored as a patch on it."""
-    base_path = f"{DOCUMENTS}/{name}.json"
+    """A mutation of a hand-written 2.0 document (a name under documents/, or a path from the
+    repository root), stored as a patch on it."""
+    base_path = name if "/" in name else f"{DOCUMENTS}/{name}.json"
     base = json.loads((HERE.parent.parent / base_path).read_text("utf-8"))
     doc = copy.deepcopy(base)
     fn(doc)
@@ -248,6 +249,21 @@ def cases():
     add("help-model-label-missing", mutate_document("synthetic-no-help-model", custom_without_label),
         "a sector of the plan's own help model without a label", False, True,
         [issue("help_model.label_missing", "/help_model/sectors/1")])
+
+    add("valid-synthetic-progress-example", Patched(REPORT_PLAN, []),
+        "the synthetic progress example's plan: indicators and three grading scales", True, True, [])
+
+    def bad_scales(d):
+        scales = d["evaluation"]["scales"]
+        scales[0]["grades"][1]["code"] = "S"
+        scales[0]["indicator_conditions"][2]["grade"] = "Z"
+        scales[0]["indicator_conditions"].insert(0, {"when": "achievement_at_least", "grade": "S"})
+    add("evaluation-scale-problems", mutate_document(REPORT_PLAN, bad_scales),
+        "a grade code used twice, a condition giving a grade the scale lacks, a threshold condition "
+        "without its threshold", False, True,
+        [issue("evaluation.grade_duplicate", "/evaluation/scales/0/grades/1/code"),
+         issue("evaluation.condition_value", "/evaluation/scales/0/indicator_conditions/0"),
+         issue("evaluation.grade_unknown", "/evaluation/scales/0/indicator_conditions/3/grade")])
 
     def cycle(d):
         d["districts"][0]["parent"] = d["districts"][3]["id"]
@@ -520,6 +536,79 @@ def generated():
     ]
 
 
+REPORT_PLAN = "examples/progress/synthetic-hoshizora-plan.json"
+REPORT_BASE = "examples/progress/synthetic-hoshizora-report-2025.json"
+REPORTS = HERE / "reports"
+
+
+def report_cases():
+    """(name, expected) for every progress report case: a report of the synthetic example plan,
+    mutated by a patch, checked against the plan (itself mutated by `plan_patch` where given)."""
+    root = HERE.parent.parent
+    base = json.loads((root / REPORT_BASE).read_text("utf-8"))
+    plan = json.loads((root / REPORT_PLAN).read_text("utf-8"))
+    out = []
+
+    def add(name, fn, description, valid, issues, plan_fn=None):
+        doc = copy.deepcopy(base)
+        fn(doc)
+        patch = diff(base, doc)
+        assert dump(apply_patch(base, patch)) == dump(doc)
+        exp = {"description": description, "plan": REPORT_PLAN, "base": REPORT_BASE, "patch": patch,
+               "valid": valid, "issues": issues}
+        if plan_fn:
+            changed = copy.deepcopy(plan)
+            plan_fn(changed)
+            exp["plan_patch"] = diff(plan, changed)
+        out.append((name, exp))
+
+    add("report-valid", lambda d: None, "the synthetic example's FY2025 report", True, [])
+    add("report-not-measured-with-reason",
+        lambda d: d["observations"][0].update(value=None, reason={"ja": "調査未実施"}),
+        "a value not measured (「−」), with a reason", True, [])
+    add("report-reason-missing", lambda d: d["observations"][0].update(value=None),
+        "a value not measured and no reason why", True, [issue("report.reason_missing", "/observations/0/value")])
+    add("report-plan-changed", lambda d: None,
+        "the plan changed after the report was written: its hash no longer matches", False,
+        [issue("report.plan_mismatch", "/plan/hash")],
+        plan_fn=lambda p: p["title"].update(ja=p["title"]["ja"] + "（改訂）"))
+    add("report-other-plan", lambda d: d["plan"].update(id="another-plan"), "a report of another plan", False,
+        [issue("report.plan_mismatch", "/plan/id")])
+    add("report-not-a-report", lambda d: d.update(document="progress-report"),
+        "a misspelt document type", False, [issue("report.document", "/document")])
+    add("report-year-outside", lambda d: d.update(fiscal_year=2035), "a year after the plan period", False,
+        [issue("period.year_outside", "/fiscal_year")])
+
+    def problems(d):
+        d["observations"][1]["indicator"] = "ind-nothing"
+        d["observations"][2]["value"] = 118.5
+        d["observations"].append({"indicator": "ind-loneliness", "value": 22.0})
+        d["nodes"][0]["grades"][0]["grade"] = "E"
+        d["nodes"][1]["node"] = "goal-9"
+        d["nodes"][2]["grades"].append({"scale": "direction", "grade": "keep"})
+    add("report-many-problems", problems,
+        "every problem at once: an unknown indicator, a count that is not whole, two entries for one "
+        "indicator, a grade not on the scale, an unknown node, two grades on one scale", False,
+        [issue("reference.dangling", "/observations/1/indicator"),
+         issue("indicator.value_type", "/observations/2/value"),
+         issue("report.duplicate_entry", "/observations/5/indicator"),
+         issue("evaluation.grade_unknown", "/nodes/0/grades/0/grade"),
+         issue("reference.dangling", "/nodes/1/node"),
+         issue("report.duplicate_entry", "/nodes/2/grades/1/scale"),
+         issue("report.missing_entry", "/observations"),
+         issue("report.missing_entry", "/nodes")])
+
+    def missing(d):
+        d["observations"].pop()
+        d["nodes"].pop()
+    add("report-missing-entries", missing, "an indicator and an initiative with no entry", True,
+        [issue("report.missing_entry", "/observations"), issue("report.missing_entry", "/nodes")])
+    add("report-wrong-shape", lambda d: d.update(fiscal_year="令和7年度", observation=[]),
+        "shape problems, all at once, in the format's words", False,
+        [issue("schema.wrong_type", "/fiscal_year"), issue("schema.unknown_field", "/observation")])
+    return out
+
+
 def main():
     check = "--check" in sys.argv
     wanted = {}
@@ -527,9 +616,13 @@ def main():
         if data is not None:
             wanted[f"{name}.json"] = data
         wanted[f"{name}.expected.json"] = (json.dumps(exp, ensure_ascii=False, indent=2) + "\n").encode()
+    wanted_reports = {f"{name}.expected.json": (json.dumps(exp, ensure_ascii=False, indent=2) + "\n").encode()
+                      for name, exp in report_cases()}
     wanted_gen = (json.dumps(generated(), ensure_ascii=False, indent=2) + "\n").encode()
     stale = [n for n, d in wanted.items() if not (CASES / n).exists() or (CASES / n).read_bytes() != d]
+    stale += [n for n, d in wanted_reports.items() if not (REPORTS / n).exists() or (REPORTS / n).read_bytes() != d]
     extra = [p.name for p in CASES.glob("*") if p.name not in wanted] if CASES.exists() else []
+    extra += [p.name for p in REPORTS.glob("*") if p.name not in wanted_reports] if REPORTS.exists() else []
     gen_path = HERE / "generated.json"
     if not gen_path.exists() or gen_path.read_bytes() != wanted_gen:
         stale.append("generated.json")
@@ -539,10 +632,15 @@ def main():
             sys.exit(1)
         return
     CASES.mkdir(exist_ok=True)
+    REPORTS.mkdir(exist_ok=True)
     for p in extra:
-        (CASES / p).unlink()
+        for folder in (CASES, REPORTS):
+            if (folder / p).exists() and p not in (wanted if folder == CASES else wanted_reports):
+                (folder / p).unlink()
     for n, d in wanted.items():
         (CASES / n).write_bytes(d)
+    for n, d in wanted_reports.items():
+        (REPORTS / n).write_bytes(d)
     gen_path.write_bytes(wanted_gen)
     patched = sum(1 for _, data, _ in cases() if data is None)
     print(f"wrote {len(cases())} cases ({patched} as patches) and {len(generated())} generated cases")

@@ -7,6 +7,7 @@
 mod actor;
 mod challenge;
 mod document;
+mod evaluation;
 mod extensions;
 mod help;
 mod id;
@@ -24,6 +25,7 @@ mod tree;
 pub use actor::{Actor, ActorKind};
 pub use challenge::{Challenge, Voice};
 pub use document::{Philosophy, Section, Source};
+pub use evaluation::{Condition, Evaluation, Grade, GradeCondition, GradeScale, NodeGrading, Rollup};
 pub use extensions::Extensions;
 pub use help::{HelpModel, HelpModelKind, HelpSector, SectorDefinition};
 pub use id::{Id, ID_PATTERN, MAX_ID_LEN};

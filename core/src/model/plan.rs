@@ -83,6 +83,9 @@ pub struct Plan {
     /// Indicators of the plan as a whole.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// How the plan is evaluated each year (進行管理): its grading scales.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation: Option<Evaluation>,
     /// The actors (担い手) who carry the plan.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<Actor>,

@@ -138,28 +138,58 @@ impl Finding {
     }
 }
 
-/// The plan's JSON Schema (the committed text, which the drift test keeps equal to the generated
-/// one), parsed once, on the first document with a shape problem.
-fn plan_schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| serde_json::from_str(crate::schema::PLAN_SHAPE_JSON).unwrap_or(Value::Bool(true)))
+/// Which document type a text is checked as: each has its committed JSON Schema (which the
+/// drift test keeps equal to the generated one), walked in the minified form `build.rs` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Doc {
+    /// A plan (`schemas/plan.schema.json`).
+    Plan,
+    /// A progress report (`schemas/progress-report.schema.json`).
+    Report,
 }
 
-/// Every shape problem in `doc`, in the walk's order (object keys sorted, lists in order).
+impl Doc {
+    /// The schema, parsed once, on the first document of this type with a shape problem.
+    fn schema(self) -> &'static Value {
+        static PLAN: OnceLock<Value> = OnceLock::new();
+        static REPORT: OnceLock<Value> = OnceLock::new();
+        let (cell, text) = match self {
+            Doc::Plan => (&PLAN, crate::schema::PLAN_SHAPE_JSON),
+            Doc::Report => (&REPORT, crate::schema::REPORT_SHAPE_JSON),
+        };
+        cell.get_or_init(|| serde_json::from_str(text).unwrap_or(Value::Bool(true)))
+    }
+
+    /// The name of the root type, as the walk's words know it.
+    fn root(self) -> &'static str {
+        match self {
+            Doc::Plan => "Plan",
+            Doc::Report => "ProgressReport",
+        }
+    }
+}
+
+/// Every shape problem in `doc`, a plan, in the walk's order (object keys sorted, lists in
+/// order).
 pub(crate) fn findings(doc: &Value) -> Vec<Finding> {
-    let schema = plan_schema();
+    findings_in(Doc::Plan, doc)
+}
+
+/// Every shape problem in `doc`, a document of type `kind`.
+pub(crate) fn findings_in(kind: Doc, doc: &Value) -> Vec<Finding> {
+    let schema = kind.schema();
     let mut w = Walker::new(schema);
-    w.value(schema, Some("Plan"), doc, false);
+    w.value(schema, Some(kind.root()), doc, false);
     w.out
 }
 
 /// What the format expects at `path`, and what `text` has there, in both languages: the
 /// words for a wrong type that only the typed parse saw (when the document is too deep for
 /// the walk to read it as a value).
-pub(crate) fn wrong_type_message(text: &str, path: &Path) -> Option<(String, String)> {
-    let schema = plan_schema();
+pub(crate) fn wrong_type_message(kind: Doc, text: &str, path: &Path) -> Option<(String, String)> {
+    let schema = kind.schema();
     let w = Walker::new(schema);
-    let (mut node, mut name) = w.resolve(schema, Some("Plan"));
+    let (mut node, mut name) = w.resolve(schema, Some(kind.root()));
     for seg in path.segments() {
         let next = match seg {
             PathSegment::Key(k) => node.get("properties").and_then(|p| p.get(k.as_ref())),

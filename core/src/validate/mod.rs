@@ -13,6 +13,8 @@ mod rules;
 pub(crate) mod walk;
 
 pub(crate) use index::IdIndex;
+pub(crate) use rules::evaluation::unknown_grade;
+pub(crate) use rules::indicators::value_type_issue;
 
 use crate::error::{Issue, IssueCode};
 use crate::model::Plan;

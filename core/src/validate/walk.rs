@@ -26,6 +26,8 @@ pub enum Kind {
     Node,
     /// A priority project (重点プロジェクト).
     PriorityProject,
+    /// A grading scale (評価の尺度).
+    Scale,
     /// A project (事業).
     Project,
     /// An evaluation indicator (評価指標).
@@ -54,6 +56,7 @@ impl Kind {
             Kind::Level => ("level", "階層"),
             Kind::Node => ("plan item", "計画の項目"),
             Kind::PriorityProject => ("priority project", "重点プロジェクト"),
+            Kind::Scale => ("grading scale", "評価の尺度"),
             Kind::Project => ("project", "事業"),
             Kind::Indicator => ("indicator", "評価指標"),
             Kind::Actor => ("actor", "担い手"),
@@ -282,6 +285,24 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
             w.ext(&pp.extensions);
         });
         self.list("indicators", &p.indicators, Self::indicator);
+        if let Some(e) = &p.evaluation {
+            self.field("evaluation", |w| {
+                w.list("scales", &e.scales, |w, s| {
+                    w.id(&s.id, Kind::Scale);
+                    w.text("name", &s.name);
+                    w.list("grades", &s.grades, |w, g| {
+                        w.text("label", &g.label);
+                        w.opt_text("definition", &g.definition);
+                        w.ext(&g.extensions);
+                    });
+                    if let Some(n) = &s.nodes {
+                        w.field("nodes", |w| w.opt_ref("from", &n.from, Kind::Scale, Kind::Scale));
+                    }
+                    w.ext(&s.extensions);
+                });
+                w.ext(&e.extensions);
+            });
+        }
         self.list("actors", &p.actors, |w, a| {
             w.id(&a.id, Kind::Actor);
             w.text("name", &a.name);

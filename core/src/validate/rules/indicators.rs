@@ -30,7 +30,9 @@ struct Values {
 
 impl<'p> Visitor<'p> for Values {
     fn indicator(&mut self, ind: &'p Indicator, path: &Stack) {
-        let Some(want) = ind.value_type else { return };
+        if ind.value_type.is_none() {
+            return;
+        }
         let values = ind
             .baseline
             .iter()
@@ -41,17 +43,22 @@ impl<'p> Visitor<'p> for Values {
                 (t, p)
             }));
         for (obs, at) in values {
-            if let Some((en, ja)) = mismatch(want, &obs.value) {
-                let shown = crate::preview(&obs.value.to_string());
-                self.out.push(Issue::new(
-                    IssueCode::IndicatorValueType,
-                    at,
-                    format!("`{shown}` is not {en}, which indicator `{}` takes", ind.id),
-                    format!("`{shown}` は指標 `{}` の値の種類（{ja}）に合いません", ind.id),
-                ));
-            }
+            self.out.extend(value_type_issue(ind, &obs.value, at));
         }
     }
+}
+
+/// The issue for a value of `ind` (a baseline, a target, or a report's actual value) that is
+/// not of the indicator's value type.
+pub(crate) fn value_type_issue(ind: &Indicator, v: &Quantity, at: crate::error::Path) -> Option<Issue> {
+    let (en, ja) = mismatch(ind.value_type?, v)?;
+    let shown = crate::preview(&v.to_string());
+    Some(Issue::new(
+        IssueCode::IndicatorValueType,
+        at,
+        format!("`{shown}` is not {en}, which indicator `{}` takes", ind.id),
+        format!("`{shown}` は指標 `{}` の値の種類（{ja}）に合いません", ind.id),
+    ))
 }
 
 /// What the value should have been, if it is not of type `want`.

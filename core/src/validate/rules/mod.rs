@@ -5,10 +5,11 @@ mod challenge_coverage;
 mod districts;
 mod duplicate_ids;
 mod empty_collections;
+pub(crate) mod evaluation;
 mod fiscal_years;
 mod help_model;
 mod id_format;
-mod indicators;
+pub(crate) mod indicators;
 mod initiative_actors;
 mod limits;
 mod municipality_code;
@@ -37,6 +38,7 @@ pub(super) static ALL: &[&dyn Rule] = &[
     &help_model::HelpModel,
     &indicators::Indicators,
     &districts::Districts,
+    &evaluation::Evaluation,
     &challenge_coverage::ChallengeCoverage,
     &initiative_actors::InitiativeActors,
 ];

@@ -1,0 +1,534 @@
+//! What a year's values mean: achievement toward the target, a status, the grades the plan's
+//! scales compute, and their roll-up to every upper node and to each help sector; and the time
+//! series of an indicator across reports.
+
+use serde::Serialize;
+
+use super::check::IndicatorIndex;
+use super::model::ProgressReport;
+use crate::model::*;
+
+/// Where an indicator stands in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The target for the year is met.
+    Achieved,
+    /// At least as far along as a straight line from the baseline to the target says.
+    OnTrack,
+    /// Better than the baseline, but behind that line.
+    Behind,
+    /// Worse than the baseline.
+    Worse,
+    /// Not measured (「−」), or nothing to measure against.
+    NoData,
+}
+
+impl Status {
+    /// (code, Japanese label, English label).
+    pub fn labels(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Status::Achieved => ("achieved", "達成", "achieved"),
+            Status::OnTrack => ("on_track", "順調", "on track"),
+            Status::Behind => ("behind", "遅れ", "behind"),
+            Status::Worse => ("worse", "悪化", "worse than the baseline"),
+            Status::NoData => ("no_data", "データなし", "no data"),
+        }
+    }
+}
+
+/// One indicator in one year: the value, how far along it is, and its grades.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorYear {
+    /// The fiscal year.
+    pub fiscal_year: FiscalYear,
+    /// The actual value; none when not measured.
+    pub value: Option<Quantity>,
+    /// The target the year is measured against (the first target in or after the year, or
+    /// the last).
+    pub target: Option<Quantity>,
+    /// Percent of the way from the baseline to that target, in the desired direction.
+    pub achievement: Option<f64>,
+    /// Percent of the way a straight line from the baseline to the target expects by the year.
+    pub expected: Option<f64>,
+    /// Where the indicator stands.
+    pub status: Status,
+    /// The grade on each scale that grades indicators: (scale id, grade code).
+    pub grades: Vec<(String, String)>,
+}
+
+/// An indicator across the years of the reports: its baseline, targets and results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorSeries {
+    /// The indicator's id.
+    pub id: String,
+    /// Its name.
+    pub name: Text,
+    /// Its unit.
+    pub unit: Option<Text>,
+    /// The node that holds it, if any.
+    pub node: Option<String>,
+    /// Its baseline.
+    pub baseline: Option<Observation>,
+    /// Its targets.
+    pub targets: Vec<Observation>,
+    /// One entry per report year, in year order.
+    pub years: Vec<IndicatorYear>,
+}
+
+/// A grade of a node (or of a help sector) on one scale in one year: entered in the report,
+/// computed from what lies below, or both (an entered grade is never overwritten).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeGrade {
+    /// The scale's id.
+    pub scale: String,
+    /// The grade entered by hand in the report.
+    pub entered: Option<String>,
+    /// The grade computed by the scale's method.
+    pub computed: Option<String>,
+}
+
+/// A node's grades in one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeYear {
+    /// The fiscal year.
+    pub fiscal_year: FiscalYear,
+    /// One per scale that grades nodes.
+    pub grades: Vec<NodeGrade>,
+}
+
+/// A node across the report years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NodeSeries {
+    /// The node's id.
+    pub id: String,
+    /// Its label in the plan's numbering, in Japanese and English.
+    pub label: (String, String),
+    /// Its title.
+    pub title: Text,
+    /// Its level, 0 at the top.
+    pub depth: usize,
+    /// One entry per report year.
+    pub years: Vec<NodeYear>,
+}
+
+/// A help sector's roll-up across the report years: the initiatives in which some actor takes
+/// part in that sector, taken together.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectorSeries {
+    /// The sector's code.
+    pub sector: String,
+    /// Its label, in Japanese and English.
+    pub label: (String, String),
+    /// One entry per report year (entered grades are none: sectors are only computed).
+    pub years: Vec<NodeYear>,
+}
+
+/// The evaluation of a plan over one or more reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// The report years, in order.
+    pub years: Vec<FiscalYear>,
+    /// Every indicator of the plan.
+    pub indicators: Vec<IndicatorSeries>,
+    /// Every node of the plan's tree, in document order.
+    pub nodes: Vec<NodeSeries>,
+    /// Every sector of the plan's help model.
+    pub sectors: Vec<SectorSeries>,
+}
+
+/// The evaluation of `plan` over `reports` (checked against it first; a report's entries that
+/// name nothing in the plan are ignored here).
+pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
+    let mut reports: Vec<&ProgressReport> = reports.iter().collect();
+    reports.sort_by_key(|r| r.fiscal_year);
+    let years: Vec<FiscalYear> = reports.iter().map(|r| r.fiscal_year).collect();
+    let index = IndicatorIndex::of(plan);
+    let scales: Vec<&GradeScale> = plan.evaluation.iter().flat_map(|e| &e.scales).collect();
+
+    let indicators = index
+        .list
+        .iter()
+        .map(|(ind, at)| IndicatorSeries {
+            id: ind.id.to_string(),
+            name: ind.name.clone(),
+            unit: ind.unit.clone(),
+            node: at.and_then(|a| plan.node_at(a)).map(|n| n.id.to_string()),
+            baseline: ind.baseline.clone(),
+            targets: ind.targets.clone(),
+            years: reports
+                .iter()
+                .map(|r| {
+                    let actual = r.observations.iter().find(|a| a.indicator == ind.id);
+                    indicator_year(ind, r.fiscal_year, actual.and_then(|a| a.value.clone()), &scales)
+                })
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+
+    // Per year: each indicator's grade by scale, to roll up.
+    let node_scales: Vec<&GradeScale> = scales.iter().copied().filter(|s| s.nodes.is_some()).collect();
+    let all: Vec<NodeRef<'_>> = plan.all_nodes().collect();
+    let mut nodes: Vec<NodeSeries> = all
+        .iter()
+        .map(|r| NodeSeries {
+            id: r.node.id.to_string(),
+            label: plan.label(r.at),
+            title: r.node.title.clone(),
+            depth: r.at.depth(),
+            years: Vec::new(),
+        })
+        .collect();
+    let sectors_of_model: Vec<&SectorDefinition> = plan.help_model.iter().flat_map(|m| &m.sectors).collect();
+    let mut sectors: Vec<SectorSeries> = sectors_of_model
+        .iter()
+        .map(|s| SectorSeries {
+            sector: s.sector.to_string(),
+            label: (s.label(Lang::Ja), s.label(Lang::En)),
+            years: Vec::new(),
+        })
+        .collect();
+
+    for (y, report) in reports.iter().enumerate() {
+        let grade_of = |ind: &Indicator, scale: &str| -> Option<String> {
+            let series = indicators.iter().find(|s| s.id == ind.id.as_str())?;
+            let year = series.years.get(y)?;
+            year.grades
+                .iter()
+                .find(|(s, _)| s == scale)
+                .map(|(_, g)| g.clone())
+        };
+        for (n, r) in all.iter().enumerate() {
+            let entered_for = |scale: &str| {
+                report
+                    .nodes
+                    .iter()
+                    .find(|e| e.node == r.node.id)
+                    .and_then(|e| e.grades.iter().find(|g| g.scale.as_str() == scale))
+                    .map(|g| g.grade.clone())
+            };
+            let grades = node_scales
+                .iter()
+                .map(|scale| NodeGrade {
+                    scale: scale.id.to_string(),
+                    entered: entered_for(scale.id.as_str()),
+                    computed: node_grade(scale, &scales, std::slice::from_ref(r.node), &grade_of),
+                })
+                .collect();
+            if let Some(series) = nodes.get_mut(n) {
+                series.years.push(NodeYear {
+                    fiscal_year: report.fiscal_year,
+                    grades,
+                });
+            }
+        }
+        for (k, sector) in sectors_of_model.iter().enumerate() {
+            let members: Vec<Node> = plan
+                .initiatives_in_sector(sector.sector.as_str())
+                .map(|r| r.node.clone())
+                .collect();
+            let grades = node_scales
+                .iter()
+                .map(|scale| NodeGrade {
+                    scale: scale.id.to_string(),
+                    entered: None,
+                    computed: node_grade(scale, &scales, &members, &grade_of),
+                })
+                .collect();
+            if let Some(series) = sectors.get_mut(k) {
+                series.years.push(NodeYear {
+                    fiscal_year: report.fiscal_year,
+                    grades,
+                });
+            }
+        }
+    }
+    Progress {
+        years,
+        indicators,
+        nodes,
+        sectors,
+    }
+}
+
+/// A number from a value, if it is one.
+fn number(q: Option<&Quantity>) -> Option<f64> {
+    q.and_then(Quantity::as_f64)
+}
+
+/// The target a year is measured against: the first in or after the year, else the last.
+fn target_for(ind: &Indicator, year: FiscalYear) -> Option<&Observation> {
+    let mut targets: Vec<&Observation> = ind.targets.iter().collect();
+    targets.sort_by_key(|t| t.fiscal_year);
+    targets
+        .iter()
+        .find(|t| t.fiscal_year >= year)
+        .or(targets.last())
+        .copied()
+}
+
+/// The indicator's direction: as declared, else from baseline to target.
+fn direction(ind: &Indicator, baseline: Option<f64>, target: Option<f64>) -> Direction {
+    ind.direction.unwrap_or(match (baseline, target) {
+        (Some(b), Some(t)) if t < b => Direction::Decrease,
+        (Some(b), Some(t)) if t == b => Direction::Maintain,
+        _ => Direction::Increase,
+    })
+}
+
+/// What a year's value means for `ind`.
+pub(crate) struct Reading {
+    value: Option<Quantity>,
+    baseline: Option<f64>,
+    /// The baseline when it is a word (未設置), for qualitative indicators.
+    baseline_text: Option<String>,
+    target: Option<Quantity>,
+    direction: Direction,
+    reached: bool,
+    achievement: Option<f64>,
+    expected: Option<f64>,
+}
+
+pub(crate) fn read(ind: &Indicator, year: FiscalYear, value: Option<Quantity>) -> Reading {
+    let target = target_for(ind, year);
+    let b = number(ind.baseline.as_ref().map(|o| &o.value));
+    let t = number(target.map(|o| &o.value));
+    let a = number(value.as_ref());
+    let dir = direction(ind, b, t);
+    let reached = match (&value, target.map(|o| &o.value)) {
+        (Some(Quantity::Text(x)), Some(Quantity::Text(y))) => x == y,
+        _ => match (a, t) {
+            (Some(a), Some(t)) => match (ind.comparator, dir) {
+                (Some(Comparator::AtLeast), _) | (None, Direction::Increase) => a >= t,
+                (Some(Comparator::AtMost), _) | (None, Direction::Decrease) => a <= t,
+                (Some(Comparator::Exactly), _) | (None, Direction::Maintain) => a == t,
+            },
+            _ => false,
+        },
+    };
+    let achievement = match (a, b, t) {
+        (Some(a), Some(b), Some(t)) if t != b => Some((a - b) / (t - b) * 100.0),
+        (Some(_), Some(_), Some(_)) => Some(if reached { 100.0 } else { 0.0 }),
+        _ => None,
+    };
+    let expected = match (ind.baseline.as_ref(), target) {
+        (Some(base), Some(tg)) if tg.fiscal_year > base.fiscal_year => {
+            let span = f64::from(tg.fiscal_year.0 - base.fiscal_year.0);
+            let done = f64::from(year.0 - base.fiscal_year.0).clamp(0.0, span);
+            Some(done / span * 100.0)
+        }
+        _ => None,
+    };
+    let baseline_text = match ind.baseline.as_ref().map(|o| &o.value) {
+        Some(Quantity::Text(t)) => Some(t.clone()),
+        _ => None,
+    };
+    Reading {
+        value,
+        baseline: b,
+        baseline_text,
+        target: target.map(|o| o.value.clone()),
+        direction: dir,
+        reached,
+        achievement,
+        expected,
+    }
+}
+
+impl Reading {
+    /// The change from the baseline in the desired direction (positive is better).
+    fn gain(&self) -> Option<f64> {
+        let (a, b) = (number(self.value.as_ref())?, self.baseline?);
+        Some(match self.direction {
+            Direction::Increase => a - b,
+            Direction::Decrease => b - a,
+            Direction::Maintain => -(a - b).abs(),
+        })
+    }
+
+    fn status(&self) -> Status {
+        if self.value.is_none() {
+            return Status::NoData;
+        }
+        if self.reached {
+            return Status::Achieved;
+        }
+        match (self.achievement, self.expected, self.gain()) {
+            (Some(a), Some(e), _) if a >= e => Status::OnTrack,
+            (_, _, Some(g)) if g < 0.0 => Status::Worse,
+            (Some(_), _, _) | (_, _, Some(_)) => Status::Behind,
+            // A word that is not the target, or nothing to compare with.
+            _ if matches!(self.value, Some(Quantity::Text(_))) => Status::Behind,
+            _ => Status::NoData,
+        }
+    }
+
+    /// Whether a grading condition holds.
+    fn holds(&self, c: &GradeCondition) -> bool {
+        let tolerance = |v: Option<f64>| {
+            let v = v.unwrap_or(0.0);
+            match (c.relative, self.baseline) {
+                (true, Some(b)) => b.abs() * v / 100.0,
+                _ => v,
+            }
+        };
+        // Without a value only `no_data` can hold: an unmeasured indicator is not graded
+        // unless the scale says how.
+        if self.value.is_none() {
+            return c.when == Condition::NoData;
+        }
+        match c.when {
+            Condition::NoData => false,
+            Condition::TargetReached => self.reached,
+            Condition::AchievementAtLeast => {
+                self.reached || self.achievement.zip(c.value).is_some_and(|(a, v)| a >= v)
+            }
+            Condition::OnTrack => {
+                self.reached || self.achievement.zip(self.expected).is_some_and(|(a, e)| a >= e)
+            }
+            Condition::BetterThanBaseline => self.gain().is_some_and(|g| g > tolerance(c.value)),
+            Condition::NearBaseline => match (&self.value, &self.baseline_text) {
+                // A word is unchanged when it is still the baseline's word (未設置).
+                (Some(Quantity::Text(v)), Some(b)) => v == b,
+                _ => {
+                    let (a, b) = (number(self.value.as_ref()), self.baseline);
+                    a.zip(b).is_some_and(|(a, b)| (a - b).abs() <= tolerance(c.value))
+                }
+            },
+            Condition::WorseThanBaseline => self.gain().is_some_and(|g| g < -tolerance(c.value)),
+            Condition::Otherwise => true,
+        }
+    }
+}
+
+/// The indicator's result in one year.
+fn indicator_year(
+    ind: &Indicator,
+    year: FiscalYear,
+    value: Option<Quantity>,
+    scales: &[&GradeScale],
+) -> IndicatorYear {
+    let r = read(ind, year, value);
+    let grades = scales
+        .iter()
+        .filter(|s| !s.indicator_conditions.is_empty())
+        .filter_map(|s| {
+            let c = s.indicator_conditions.iter().find(|c| r.holds(c))?;
+            Some((s.id.to_string(), c.grade.clone()))
+        })
+        .collect();
+    IndicatorYear {
+        fiscal_year: year,
+        status: r.status(),
+        achievement: r.achievement,
+        expected: r.expected,
+        target: r.target.clone(),
+        value: r.value,
+        grades,
+    }
+}
+
+/// The computed grade on `scale` of the nodes `members` taken together (one node, or a help
+/// sector's initiatives), from the grades of the indicators below them on the scale it rolls
+/// up; none when the scale is graded by hand or nothing below has a grade.
+fn node_grade(
+    scale: &GradeScale,
+    scales: &[&GradeScale],
+    members: &[Node],
+    grade_of: &dyn Fn(&Indicator, &str) -> Option<String>,
+) -> Option<String> {
+    let how = scale.nodes.as_ref()?;
+    let source_id = how.from.as_ref().map_or(scale.id.as_str(), Id::as_str);
+    let source = scales.iter().find(|s| s.id.as_str() == source_id)?;
+    let score = |code: &str| source.grade(code).and_then(|g| g.score);
+    match how.method {
+        Rollup::Manual => None,
+        Rollup::Worst => {
+            // A grade without a score (「−」 cannot be evaluated) is no verdict, on a scale
+            // that scores its grades: it does not make a node worst.
+            let scored = source.grades.iter().any(|g| g.score.is_some());
+            let mut worst: Option<(usize, String)> = None;
+            for n in members {
+                each_indicator(n, &mut |ind| {
+                    if let Some(g) = grade_of(ind, source_id).filter(|g| !scored || score(g).is_some()) {
+                        let rank = source.rank(&g).unwrap_or(0);
+                        if worst.as_ref().is_none_or(|(r, _)| rank > *r) {
+                            worst = Some((rank, g));
+                        }
+                    }
+                });
+            }
+            let (_, code) = worst?;
+            if source.id == scale.id {
+                Some(code)
+            } else {
+                by_score(scale, score(&code)?)
+            }
+        }
+        Rollup::Weighted => {
+            let mut scores = Vec::new();
+            for n in members {
+                each_indicator(n, &mut |ind| {
+                    if let Some(s) = grade_of(ind, source_id).and_then(|g| score(&g)) {
+                        scores.push(s);
+                    }
+                });
+            }
+            by_score(scale, mean(&scores)?)
+        }
+        Rollup::Mean => {
+            let scores: Vec<f64> = members
+                .iter()
+                .filter_map(|n| mean_score(n, source_id, &score, grade_of))
+                .collect();
+            by_score(scale, mean(&scores)?)
+        }
+    }
+}
+
+/// The mean of the scores right below a node: each of its own indicators and each child
+/// (itself a mean) counts once.
+fn mean_score(
+    n: &Node,
+    source: &str,
+    score: &dyn Fn(&str) -> Option<f64>,
+    grade_of: &dyn Fn(&Indicator, &str) -> Option<String>,
+) -> Option<f64> {
+    let own = n
+        .indicators
+        .iter()
+        .chain(n.projects.iter().flat_map(|p| &p.indicators))
+        .filter_map(|ind| grade_of(ind, source).and_then(|g| score(&g)));
+    let children = n
+        .children
+        .iter()
+        .filter_map(|c| mean_score(c, source, score, grade_of));
+    mean(&own.chain(children).collect::<Vec<_>>())
+}
+
+/// Every indicator in the subtree of `n`, its projects' included.
+fn each_indicator<'n>(n: &'n Node, f: &mut dyn FnMut(&'n Indicator)) {
+    n.indicators
+        .iter()
+        .chain(n.projects.iter().flat_map(|p| &p.indicators))
+        .for_each(&mut *f);
+    for c in &n.children {
+        each_indicator(c, f);
+    }
+}
+
+fn mean(xs: &[f64]) -> Option<f64> {
+    (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64)
+}
+
+/// The grade of `scale` with the highest score not above `value` (the lowest-scored grade when
+/// every score is above it).
+fn by_score(scale: &GradeScale, value: f64) -> Option<String> {
+    let scored = scale.grades.iter().filter_map(|g| g.score.map(|s| (s, g)));
+    let below = scored
+        .clone()
+        .filter(|(s, _)| *s <= value + 1e-9)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    let lowest = scored.min_by(|a, b| a.0.total_cmp(&b.0));
+    below.or(lowest).map(|(_, g)| g.code.clone())
+}

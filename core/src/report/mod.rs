@@ -1,0 +1,41 @@
+//! Progress reports (進行管理): the yearly evaluation of a plan as a second document type,
+//! checked against the plan it evaluates, graded on the plan's own scales and rolled up.
+//!
+//! - [`ProgressReport`]: the document, and [`check_report`] to read one against its plan.
+//! - [`plan_hash`]: the content hash that ties a report to the exact plan it evaluates.
+//! - [`evaluate`]: achievement, status and grades per indicator and year, grades rolled up to
+//!   every node and help sector, and each indicator's time series across reports.
+
+mod check;
+mod compute;
+mod model;
+
+pub use check::{check_report, is_progress_report, parse_report, CheckedReport};
+pub use compute::{
+    evaluate, IndicatorSeries, IndicatorYear, NodeGrade, NodeSeries, NodeYear, Progress, SectorSeries, Status,
+};
+pub use model::{
+    Actual, EnteredGrade, NodeReport, Opinion, PlanRef, ProgressReport, REPORT_DOCUMENT,
+    REPORT_SCHEMA_VERSION,
+};
+
+use sha2::{Digest, Sha256};
+
+use crate::model::Plan;
+
+/// `sha256:` and the hex SHA-256 of the plan's canonical JSON: a report records it, so that a
+/// report never silently applies to a plan that has changed since.
+///
+/// ```
+/// let h = welfare_plan::report::plan_hash(&welfare_plan::iizuka::third_plan());
+/// assert!(h.starts_with("sha256:") && h.len() == 7 + 64);
+/// ```
+pub fn plan_hash(plan: &Plan) -> String {
+    let digest = Sha256::digest(plan.to_canonical_json().as_bytes());
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}

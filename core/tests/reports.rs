@@ -1,0 +1,413 @@
+//! Progress reports: the shared corpus of report cases, the synthetic example's evaluation, and
+//! the grading schemes of three cities written as data.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use welfare_plan::report::{self, check_report, evaluate, Status};
+use welfare_plan::{Limits, Plan};
+
+mod patch;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn load_plan(bytes: &[u8]) -> Plan {
+    welfare_plan::load(bytes).unwrap()
+}
+
+fn read(path: &str) -> Vec<u8> {
+    std::fs::read(repo().join(path)).unwrap()
+}
+
+#[test]
+fn every_report_case_reports_exactly_the_expected_issues() {
+    let dir = repo().join("tests/conformance/reports");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read(&path).unwrap();
+        let expected: Value = serde_json::from_slice(&text).unwrap();
+        let plan_path = expected["plan"].as_str().unwrap();
+        let plan_bytes = match expected.get("plan_patch") {
+            Some(p) => {
+                let doc = json!({"base": plan_path, "patch": p});
+                patch::patched(&repo(), doc.to_string().as_bytes())
+            }
+            None => read(plan_path),
+        };
+        let plan = load_plan(&plan_bytes);
+        let input = patch::patched(&repo(), &text);
+        let checked = check_report(&input, &plan, &Limits::default());
+        let got: Vec<(String, String)> = checked
+            .issues
+            .iter()
+            .map(|i| (i.code.to_string(), i.path.to_string()))
+            .collect();
+        let want: Vec<(String, String)> = expected["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["code"].as_str().unwrap().to_owned(),
+                    i["path"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let valid = expected["valid"].as_bool().unwrap();
+        if got != want || checked.is_valid() != valid {
+            failures.push(format!(
+                "{}: expected {want:?} (valid {valid}), got {got:?}",
+                path.display()
+            ));
+        }
+        for i in &checked.issues {
+            assert!(
+                i.line.is_some() && i.column.is_some(),
+                "{}: {i} has no position",
+                path.display()
+            );
+            assert!(!i.message_ja.is_empty() && !i.message_en.is_empty());
+            assert!(
+                !i.message_en.contains("u32") && !i.message_en.contains("f64"),
+                "{i}"
+            );
+        }
+        n += 1;
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(n >= 10, "only {n} report cases");
+}
+
+fn example() -> (Plan, Vec<report::ProgressReport>) {
+    let plan = load_plan(&read("examples/progress/synthetic-hoshizora-plan.json"));
+    let reports = (2025..=2027)
+        .map(|y| {
+            let bytes = read(&format!("examples/progress/synthetic-hoshizora-report-{y}.json"));
+            let checked = check_report(&bytes, &plan, &Limits::default());
+            assert_eq!(checked.issues, vec![], "report {y}");
+            let r = checked.report.unwrap();
+            // Canonical, as shipped.
+            assert_eq!(
+                r.to_canonical_json().as_bytes(),
+                bytes.as_slice(),
+                "report {y} is not canonical"
+            );
+            r
+        })
+        .collect();
+    (plan, reports)
+}
+
+#[test]
+fn the_example_computes_achievement_status_and_grades_by_hand_arithmetic() {
+    let (plan, reports) = example();
+    let p = evaluate(&plan, &reports);
+    assert_eq!(
+        p.years.iter().map(|y| y.0).collect::<Vec<_>>(),
+        [2025, 2026, 2027]
+    );
+    let ind = |id: &str| p.indicators.iter().find(|s| s.id == id).unwrap();
+    // 地域の集いの場の数: baseline 40 (FY2024), target 52 in FY2027. FY2025: 44 is
+    // (44 − 40) / (52 − 40) = 33.3 % of the way, and a straight line expects 1/3 by FY2025.
+    let salons = ind("ind-salons");
+    let y2025 = &salons.years[0];
+    assert!((y2025.achievement.unwrap() - 100.0 / 3.0).abs() < 1e-9);
+    assert!((y2025.expected.unwrap() - 100.0 / 3.0).abs() < 1e-9);
+    assert_eq!(y2025.status, Status::OnTrack);
+    // FY2027: 53 ≥ 52, at least the target: achieved, grade S.
+    assert_eq!(salons.years[2].status, Status::Achieved);
+    assert_eq!(
+        salons.years[2].grades,
+        vec![("achievement".to_owned(), "S".to_owned())]
+    );
+    // 見守り協力員: 118 < 120 baseline is worse, but within ±10 % of it: grade B.
+    let watchers = ind("ind-watchers");
+    assert_eq!(watchers.years[0].status, Status::Worse);
+    assert_eq!(
+        watchers.years[0].grades,
+        vec![("achievement".to_owned(), "B".to_owned())]
+    );
+    // 孤独を感じる人の割合 was not measured in FY2026: no data, grade −.
+    let lonely = ind("ind-loneliness");
+    assert_eq!(lonely.years[1].value, None);
+    assert_eq!(lonely.years[1].status, Status::NoData);
+    assert_eq!(
+        lonely.years[1].grades,
+        vec![("achievement".to_owned(), "−".to_owned())]
+    );
+    // A qualitative target: 設置 in FY2026 is achieved; 未設置 in FY2025 is unchanged (B).
+    let desk = ind("ind-desk");
+    assert_eq!(desk.years[1].status, Status::Achieved);
+    assert_eq!(
+        desk.years[0].grades,
+        vec![("achievement".to_owned(), "B".to_owned())]
+    );
+    // 基本目標Ⅰ in FY2027: worst of its indicators' grades S, B and B (its own: 24.1 against
+    // 23.4 is within 10 %) is B; the progress scale is the mean of the achievement scores right
+    // below: its own indicator B (2) and its two initiatives S (4) and B (2) → 8 / 3 = 2.67,
+    // which is B (2.5) on the progress scale. The grade entered by hand (C) stays beside it.
+    let goal = p.nodes.iter().find(|n| n.id == "goal-1").unwrap();
+    let g2027 = &goal.years[2].grades;
+    let by = |s: &str| g2027.iter().find(|g| g.scale == s).unwrap();
+    assert_eq!(by("achievement").computed.as_deref(), Some("B"));
+    assert_eq!(by("progress").computed.as_deref(), Some("B"));
+    assert_eq!(by("progress").entered.as_deref(), Some("C"));
+    // The manual scale is never computed.
+    let ini = p.nodes.iter().find(|n| n.id == "goal-1-ini-2").unwrap();
+    let direction = ini.years[2]
+        .grades
+        .iter()
+        .find(|g| g.scale == "direction")
+        .unwrap();
+    assert_eq!(
+        (direction.entered.as_deref(), direction.computed.as_deref()),
+        (Some("review"), None)
+    );
+    // By help sector: 自助 is the initiatives with residents, whose indicators in FY2027 are
+    // S (集いの場) and S (相談先の周知): worst S.
+    let own = p.sectors.iter().find(|s| s.sector == "self_help").unwrap();
+    let a = own.years[2]
+        .grades
+        .iter()
+        .find(|g| g.scale == "achievement")
+        .unwrap();
+    assert_eq!(a.computed.as_deref(), Some("S"));
+}
+
+#[test]
+fn the_text_shows_series_statuses_and_computed_grades_beside_entered_ones() {
+    let (plan, reports) = example();
+    let text = welfare_plan::render::progress(&plan, &evaluate(&plan, &reports), welfare_plan::Lang::Ja);
+    for want in [
+        "2027年度 53か所  達成率 108%（計画線 100%）  達成  達成度 S 目標を達成",
+        "2026年度 −  データなし  達成度 − 評価できない",
+        "進捗 入力 C やや遅れている / 計算 B 概ね順調",
+        "方向性 入力 review 廃止・見直し",
+        "助けあいの区分ごと（自助・共助・公助）",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    let en = welfare_plan::render::progress(&plan, &evaluate(&plan, &reports), welfare_plan::Lang::En);
+    assert!(en.contains("achievement 108% (expected 100%)  achieved"), "{en}");
+}
+
+/// The example plan with another evaluation scheme.
+fn with_scheme(scheme: Value) -> Plan {
+    let mut doc: Value =
+        serde_json::from_slice(&read("examples/progress/synthetic-hoshizora-plan.json")).unwrap();
+    doc["evaluation"] = scheme;
+    let checked = welfare_plan::check(doc.to_string().as_bytes());
+    assert_eq!(checked.issues, vec![]);
+    checked.plan.unwrap()
+}
+
+/// A report of `plan` for `year` with these indicator values.
+fn report_of(plan: &Plan, year: i32, values: &[(&str, Value)], grades: Value) -> report::ProgressReport {
+    let doc = json!({
+        "document": "progress_report",
+        "schema_version": "1.0",
+        "id": format!("r{year}"),
+        "plan": {"id": plan.id.as_str(), "edition": plan.edition, "hash": report::plan_hash(plan)},
+        "fiscal_year": year,
+        "observations": values.iter().map(|(i, v)| json!({"indicator": i, "value": v})).collect::<Vec<_>>(),
+        "nodes": grades,
+    });
+    let checked = check_report(doc.to_string().as_bytes(), plan, &Limits::default());
+    assert!(
+        checked.issues.iter().all(|i| !i.is_error()),
+        "{:#?}",
+        checked.issues
+    );
+    checked.report.unwrap()
+}
+
+fn t(ja: &str) -> Value {
+    json!({"ja": ja})
+}
+
+#[test]
+fn three_cities_grading_schemes_are_expressible_and_grade_as_they_say() {
+    // Fukuoka City: outcome indicators a (on track to the target) / b (behind but not worse,
+    // a change under ±3 points counting as unchanged) / c (worse than the initial value); each
+    // basic goal A 順調 / B 概ね順調 / C やや遅れている / D 遅れている from its indicators.
+    let fukuoka = with_scheme(json!({"scales": [
+        {"id": "indicator-grade", "name": t("指標の評価"),
+         "grades": [{"code": "a", "label": t("目標達成に向けて順調"), "score": 3},
+                    {"code": "b", "label": t("遅れているが悪化していない"), "score": 2},
+                    {"code": "c", "label": t("初期値より悪化"), "score": 1}],
+         "indicator_conditions": [
+            {"when": "on_track", "grade": "a"},
+            {"when": "better_than_baseline", "value": 3, "grade": "b"},
+            {"when": "near_baseline", "value": 3, "grade": "b"},
+            {"when": "otherwise", "grade": "c"}]},
+        {"id": "goal-grade", "name": t("基本目標の評価"),
+         "grades": [{"code": "A", "label": t("順調"), "score": 2.75}, {"code": "B", "label": t("概ね順調"), "score": 2.25},
+                    {"code": "C", "label": t("やや遅れている"), "score": 1.5}, {"code": "D", "label": t("遅れている"), "score": 0}],
+         "nodes": {"method": "weighted", "from": "indicator-grade"}}]}));
+    // 孤独を感じる人の割合 (decrease; baseline 23.4, FY2024): 25.0 is 1.6 points worse, under
+    // 3: unchanged, b. 知っている人の割合 (increase, baseline 41 → 50 in FY2027): 47 in FY2026
+    // is 67 % of the way, on the line (67 %): a.
+    let r = report_of(
+        &fukuoka,
+        2026,
+        &[
+            ("ind-loneliness", json!(25.0)),
+            ("ind-know-desk", json!(47)),
+            ("ind-watchers", json!(100)),
+        ],
+        json!([]),
+    );
+    let p = evaluate(&fukuoka, &[r]);
+    let grade = |id: &str| {
+        p.indicators.iter().find(|s| s.id == id).unwrap().years[0]
+            .grades
+            .clone()
+    };
+    assert_eq!(
+        grade("ind-loneliness"),
+        vec![("indicator-grade".into(), "b".into())]
+    );
+    assert_eq!(
+        grade("ind-know-desk"),
+        vec![("indicator-grade".into(), "a".into())]
+    );
+    // 見守り協力員 100 against 120: 20 worse, c.
+    assert_eq!(
+        grade("ind-watchers"),
+        vec![("indicator-grade".into(), "c".into())]
+    );
+    // 基本目標Ⅰ: b (own), c (watchers); salons has no value this year and no grade → mean 1.5: C.
+    let goal = p.nodes.iter().find(|n| n.id == "goal-1").unwrap();
+    let g = goal.years[0]
+        .grades
+        .iter()
+        .find(|g| g.scale == "goal-grade")
+        .unwrap();
+    assert_eq!(g.computed.as_deref(), Some("C"));
+
+    // Nagayo Town: S (above the target) / A (above the baseline) / B (within ±10 % of the
+    // baseline) / C (below the baseline) / − (cannot be evaluated).
+    let nagayo = with_scheme(json!({"scales": [
+        {"id": "nagayo", "name": t("評価"),
+         "grades": [{"code": "S", "label": t("目標値を上回った")}, {"code": "A", "label": t("基準値を上回った")},
+                    {"code": "B", "label": t("基準値の±10%以内")}, {"code": "C", "label": t("基準値を下回った")},
+                    {"code": "−", "label": t("評価できない")}],
+         "indicator_conditions": [
+            {"when": "no_data", "grade": "−"},
+            {"when": "target_reached", "grade": "S"},
+            {"when": "near_baseline", "value": 10, "relative": true, "grade": "B"},
+            {"when": "better_than_baseline", "grade": "A"},
+            {"when": "otherwise", "grade": "C"}],
+         "nodes": {"method": "worst"}}]}));
+    let r = report_of(
+        &nagayo,
+        2027,
+        &[
+            ("ind-salons", json!(53)),
+            ("ind-watchers", json!(140)),
+            ("ind-know-desk", json!(42)),
+            ("ind-loneliness", Value::Null),
+        ],
+        json!([]),
+    );
+    let p = evaluate(&nagayo, &[r]);
+    let grade = |id: &str| {
+        p.indicators.iter().find(|s| s.id == id).unwrap().years[0].grades[0]
+            .1
+            .clone()
+    };
+    assert_eq!(grade("ind-salons"), "S"); // 53 ≥ 52
+    assert_eq!(grade("ind-watchers"), "A"); // 140 > 120 × 1.1, short of 150
+    assert_eq!(grade("ind-know-desk"), "B"); // 42 within 41 ± 4.1
+    assert_eq!(grade("ind-loneliness"), "−");
+
+    // Kama City: 達成度 A–D by the share of the way to the target, and on the same row a
+    // 方向性 entered by hand.
+    let kama = with_scheme(json!({"scales": [
+        {"id": "tassei", "name": t("達成度"),
+         "grades": [{"code": "A", "label": t("達成")}, {"code": "B", "label": t("概ね達成")},
+                    {"code": "C", "label": t("一部達成")}, {"code": "D", "label": t("未達成")}],
+         "indicator_conditions": [
+            {"when": "achievement_at_least", "value": 100, "grade": "A"},
+            {"when": "achievement_at_least", "value": 80, "grade": "B"},
+            {"when": "achievement_at_least", "value": 50, "grade": "C"},
+            {"when": "otherwise", "grade": "D"}],
+         "nodes": {"method": "worst"}},
+        {"id": "houkousei", "name": t("方向性"),
+         "grades": [{"code": "拡充", "label": t("拡充・発展")}, {"code": "維持", "label": t("現状維持")},
+                    {"code": "縮小", "label": t("縮小")}, {"code": "見直し", "label": t("廃止・見直し")}],
+         "nodes": {"method": "manual"}}]}));
+    let r = report_of(
+        &kama,
+        2027,
+        &[("ind-salons", json!(50)), ("ind-watchers", json!(145))],
+        json!([{"node": "goal-1-ini-1", "grades": [{"scale": "houkousei", "grade": "拡充"}]}]),
+    );
+    let p = evaluate(&kama, &[r]);
+    let grade = |id: &str| {
+        p.indicators.iter().find(|s| s.id == id).unwrap().years[0].grades[0]
+            .1
+            .clone()
+    };
+    assert_eq!(grade("ind-salons"), "B"); // (50 − 40) / 12 = 83 %
+    assert_eq!(grade("ind-watchers"), "B"); // 25 / 30 = 83 %
+    let ini = p.nodes.iter().find(|n| n.id == "goal-1-ini-1").unwrap();
+    let row: Vec<(Option<&str>, Option<&str>)> = ini.years[0]
+        .grades
+        .iter()
+        .map(|g| (g.entered.as_deref(), g.computed.as_deref()))
+        .collect();
+    assert_eq!(row, vec![(None, Some("B")), (Some("拡充"), None)]);
+}
+
+#[test]
+fn a_changed_plan_is_named_with_the_edition_the_report_was_written_for() {
+    let (plan, _) = example();
+    let mut changed = plan.clone();
+    changed.edition = Some(2);
+    let bytes = read("examples/progress/synthetic-hoshizora-report-2026.json");
+    let checked = check_report(&bytes, &changed, &Limits::default());
+    let issue = checked
+        .issues
+        .iter()
+        .find(|i| i.code.as_str() == "report.plan_mismatch")
+        .unwrap();
+    assert!(
+        issue.message_en.contains("(edition 1)") && issue.message_en.contains("(edition 2)"),
+        "{}",
+        issue.message_en
+    );
+    assert!(issue.message_ja.contains("第1期"), "{}", issue.message_ja);
+    assert_ne!(report::plan_hash(&plan), report::plan_hash(&changed));
+}
+
+#[test]
+fn bad_bytes_are_reported_not_panics() {
+    let (plan, _) = example();
+    let limits = Limits::default();
+    for input in [
+        &b""[..],
+        b"{",
+        b"[1,2]",
+        b"\xff\xfe",
+        b"{\"document\": \"progress_report\", \"schema_version\": \"1.0\"}",
+    ] {
+        let checked = check_report(input, &plan, &limits);
+        assert!(!checked.is_valid() && !checked.issues.is_empty(), "{input:?}");
+    }
+    let deep = format!(
+        "{{\"document\": \"progress_report\", \"extensions\": {{\"x\": {}}}}}",
+        "[".repeat(200_000)
+    );
+    assert!(!check_report(deep.as_bytes(), &plan, &limits).is_valid());
+}
