@@ -14,6 +14,7 @@ as the raw bytes in `NAME.json`.
     python3 tests/conformance/generate.py --check  # fail if cases/ differs (run by the test script)
 """
 import copy
+import hashlib
 import json
 import pathlib
 import sys
@@ -543,7 +544,10 @@ REPORTS = HERE / "reports"
 
 def report_cases():
     """(name, expected) for every progress report case: a report of the synthetic example plan,
-    mutated by a patch, checked against the plan (itself mutated by `plan_patch` where given)."""
+    mutated by a patch, checked against the plan (itself mutated by `plan_patch` where given).
+    A case may also list `grades`: what the plan's scales give its indicators and nodes for the
+    report's year, each {indicator, scale, grade} or {node, scale, computed?, entered?}; every
+    suite evaluates the report and checks them."""
     root = HERE.parent.parent
     base = json.loads((root / REPORT_BASE).read_text("utf-8"))
     plan = json.loads((root / REPORT_PLAN).read_text("utf-8"))
@@ -603,6 +607,129 @@ def report_cases():
         d["nodes"].pop()
     add("report-missing-entries", missing, "an indicator and an initiative with no entry", True,
         [issue("report.missing_entry", "/observations"), issue("report.missing_entry", "/nodes")])
+    # The grading schemes of three cities, written as the plan's data, each grading the same
+    # indicators: the expected grades are worked out by hand in the comments.
+    def t(ja):
+        return {"ja": ja}
+
+    def scheme(evaluation, values, grades=None):
+        def plan_fn(p):
+            p["evaluation"] = evaluation
+
+        changed = copy.deepcopy(plan)
+        plan_fn(changed)
+        # The plan's canonical JSON is what `dump` writes (the example plan is canonical, and
+        # the scheme's keys are in the format's order): its hash is the report's to record.
+        digest = "sha256:" + hashlib.sha256(dump(changed)).hexdigest()
+
+        def report_fn(d):
+            d["plan"]["hash"] = digest
+            for o in d["observations"]:
+                o.pop("note", None)
+                o["value"] = values[o["indicator"]]
+                if o["value"] is None:
+                    o["reason"] = t("調査未実施")
+            for n in d["nodes"]:
+                n.pop("grades", None)
+                if grades and n["node"] in grades:
+                    n["grades"] = grades[n["node"]]
+        return plan_fn, report_fn
+
+    fukuoka = {"scales": [
+        {"id": "indicator-grade", "name": t("指標の評価"),
+         "grades": [{"code": "a", "label": t("目標達成に向けて順調"), "score": 3},
+                    {"code": "b", "label": t("遅れているが悪化していない"), "score": 2},
+                    {"code": "c", "label": t("初期値より悪化"), "score": 1}],
+         "indicator_conditions": [
+             {"when": "on_track", "grade": "a"},
+             {"when": "better_than_baseline", "value": 3, "grade": "b"},
+             {"when": "near_baseline", "value": 3, "grade": "b"},
+             {"when": "otherwise", "grade": "c"}]},
+        {"id": "goal-grade", "name": t("基本目標の評価"),
+         "grades": [{"code": "A", "label": t("順調"), "score": 2.75}, {"code": "B", "label": t("概ね順調"), "score": 2.25},
+                    {"code": "C", "label": t("やや遅れている"), "score": 1.5}, {"code": "D", "label": t("遅れている"), "score": 0}],
+         "nodes": {"method": "weighted", "from": "indicator-grade"}}]}
+    # FY2025, a third of the way from the FY2024 baselines to the FY2027 targets:
+    # 孤独 25.0 vs 23.4 falling: 1.6 points worse, under 3 → b; 集いの場 44: (44−40)/12 = 33 %, on
+    # the line → a; 協力員 100 vs 120: 20 worse → c; 窓口 未設置 is still the baseline → b; 相談先
+    # 45: 4/9 = 44 % ≥ 33 % → a. 基本目標Ⅰ: mean of b, a, c = (2+3+1)/3 = 2 → C (1.5 ≤ 2 < 2.25);
+    # 基本目標Ⅱ: (2+3)/2 = 2.5 → B.
+    plan_fn, report_fn = scheme(fukuoka, {"ind-loneliness": 25.0, "ind-salons": 44, "ind-watchers": 100,
+                                          "ind-desk": "未設置", "ind-know-desk": 45})
+    add("report-scheme-fukuoka", report_fn,
+        "Fukuoka City's scheme: indicators a/b/c (±3 points unchanged), basic goals A–D from them", True, [],
+        plan_fn=plan_fn)
+    out[-1][1]["grades"] = [
+        {"indicator": "ind-loneliness", "scale": "indicator-grade", "grade": "b"},
+        {"indicator": "ind-salons", "scale": "indicator-grade", "grade": "a"},
+        {"indicator": "ind-watchers", "scale": "indicator-grade", "grade": "c"},
+        {"indicator": "ind-desk", "scale": "indicator-grade", "grade": "b"},
+        {"indicator": "ind-know-desk", "scale": "indicator-grade", "grade": "a"},
+        {"node": "goal-1", "scale": "goal-grade", "computed": "C"},
+        {"node": "goal-2", "scale": "goal-grade", "computed": "B"}]
+
+    nagayo = {"scales": [
+        {"id": "nagayo", "name": t("評価"),
+         "grades": [{"code": "S", "label": t("目標値を上回った")}, {"code": "A", "label": t("基準値を上回った")},
+                    {"code": "B", "label": t("基準値の±10%以内")}, {"code": "C", "label": t("基準値を下回った")},
+                    {"code": "−", "label": t("評価できない")}],
+         "indicator_conditions": [
+             {"when": "no_data", "grade": "−"},
+             {"when": "target_reached", "grade": "S"},
+             {"when": "near_baseline", "value": 10, "relative": True, "grade": "B"},
+             {"when": "better_than_baseline", "grade": "A"},
+             {"when": "otherwise", "grade": "C"}],
+         "nodes": {"method": "worst"}}]}
+    # 孤独 23.0: within 23.4 ± 2.34 → B; 集いの場 53 ≥ 52 → S; 協力員 140: beyond 120 ± 12 and
+    # better → A; 窓口 設置 is the target → S; 相談先 not measured → −. Worst: 基本目標Ⅰ B;
+    # 基本目標Ⅱ − (a grade without a score is a grade like any other on a scale without scores).
+    plan_fn, report_fn = scheme(nagayo, {"ind-loneliness": 23.0, "ind-salons": 53, "ind-watchers": 140,
+                                         "ind-desk": "設置", "ind-know-desk": None})
+    add("report-scheme-nagayo", report_fn,
+        "Nagayo Town's scheme: S above the target, A above the baseline, B within ±10 % of it, C below, − "
+        "cannot be evaluated", True, [], plan_fn=plan_fn)
+    out[-1][1]["grades"] = [
+        {"indicator": "ind-loneliness", "scale": "nagayo", "grade": "B"},
+        {"indicator": "ind-salons", "scale": "nagayo", "grade": "S"},
+        {"indicator": "ind-watchers", "scale": "nagayo", "grade": "A"},
+        {"indicator": "ind-desk", "scale": "nagayo", "grade": "S"},
+        {"indicator": "ind-know-desk", "scale": "nagayo", "grade": "−"},
+        {"node": "goal-1", "scale": "nagayo", "computed": "B"},
+        {"node": "goal-2", "scale": "nagayo", "computed": "−"}]
+
+    kama = {"scales": [
+        {"id": "tassei", "name": t("達成度"),
+         "grades": [{"code": "A", "label": t("達成")}, {"code": "B", "label": t("概ね達成")},
+                    {"code": "C", "label": t("一部達成")}, {"code": "D", "label": t("未達成")}],
+         "indicator_conditions": [
+             {"when": "achievement_at_least", "value": 100, "grade": "A"},
+             {"when": "achievement_at_least", "value": 80, "grade": "B"},
+             {"when": "achievement_at_least", "value": 50, "grade": "C"},
+             {"when": "otherwise", "grade": "D"}],
+         "nodes": {"method": "worst"}},
+        {"id": "houkousei", "name": t("方向性"),
+         "grades": [{"code": "拡充", "label": t("拡充・発展")}, {"code": "維持", "label": t("現状維持")},
+                    {"code": "縮小", "label": t("縮小")}, {"code": "見直し", "label": t("廃止・見直し")}],
+         "nodes": {"method": "manual"}}]}
+    # Against the FY2027 targets: 孤独 21.5 meets "at most 21.5" → A; 集いの場 50: 10/12 = 83 % → B;
+    # 協力員 145: 25/30 = 83 % → B; 窓口 設置 → A; 相談先 50 ≥ 50 → A. Worst: 基本目標Ⅰ B, Ⅱ A.
+    # 方向性 is entered by hand and never computed.
+    plan_fn, report_fn = scheme(kama, {"ind-loneliness": 21.5, "ind-salons": 50, "ind-watchers": 145,
+                                       "ind-desk": "設置", "ind-know-desk": 50},
+                                {"goal-1-ini-1": [{"scale": "houkousei", "grade": "拡充"}]})
+    add("report-scheme-kama", report_fn,
+        "Kama City's scheme: 達成度 A–D by the share of the way to the target, and 方向性 entered by hand on "
+        "the same row", True, [], plan_fn=plan_fn)
+    out[-1][1]["grades"] = [
+        {"indicator": "ind-loneliness", "scale": "tassei", "grade": "A"},
+        {"indicator": "ind-salons", "scale": "tassei", "grade": "B"},
+        {"indicator": "ind-watchers", "scale": "tassei", "grade": "B"},
+        {"indicator": "ind-desk", "scale": "tassei", "grade": "A"},
+        {"indicator": "ind-know-desk", "scale": "tassei", "grade": "A"},
+        {"node": "goal-1", "scale": "tassei", "computed": "B"},
+        {"node": "goal-2", "scale": "tassei", "computed": "A"},
+        {"node": "goal-1-ini-1", "scale": "houkousei", "entered": "拡充"}]
+
     add("report-wrong-shape", lambda d: d.update(fiscal_year="令和7年度", observation=[]),
         "shape problems, all at once, in the format's words", False,
         [issue("schema.wrong_type", "/fiscal_year"), issue("schema.unknown_field", "/observation")])
