@@ -1,11 +1,13 @@
-"""Pydantic v2 models of the plan format, as a careful Python developer would write them for the
-benchmark: strict mode (no coercion: a string is never taken for a number), unknown fields
-forbidden, the same non-blank and format constraints, and a model validator for what matters most
-beyond shape: unique ids and references that name a part of the right kind. Numbering, periods,
-check digits and coverage are left out, so the peer still does less than welfare_plan does."""
+"""Pydantic v2 models of the plan format (2.0), as a careful Python developer would write them for
+the benchmark: strict mode (no coercion: a string is never taken for a number), unknown fields
+forbidden, the same non-blank and format constraints, the plan's tree as one recursive `Node`, and
+a model validator for what matters most beyond shape: unique ids, references that name a part of
+the right kind, and help sectors that the plan's help model defines. Numbering, levels, periods,
+check digits, indicators and coverage are left out, so the peer still does less than welfare_plan
+does."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -13,7 +15,10 @@ NonBlank = Annotated[str, Field(pattern=r"\S")]
 IdStr = Annotated[str, Field(pattern=r"^[a-z0-9]+([-_.][a-z0-9]+)*$", max_length=64)]
 FiscalYear = Annotated[int, Field(ge=1868, le=2200)]
 Ordinal = Annotated[int, Field(ge=1)]
-Sector = Literal["self_help", "reciprocal_help", "mutual_help", "public_help"]
+YearMonth = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+# An indicator's value: an integer, another number, or a word for a qualitative target (設置).
+Quantity = Union[int, float, str]
+Extensions = dict[str, Any]
 
 
 class Strict(BaseModel):
@@ -29,6 +34,7 @@ class Municipality(Strict):
     code: Annotated[str, Field(pattern=r"^[0-9]{6}$")]
     name: Text
     prefecture: Text
+    extensions: Extensions = {}
 
 
 class Phase(Strict):
@@ -36,6 +42,7 @@ class Phase(Strict):
     name: Text
     start_fiscal_year: FiscalYear
     end_fiscal_year: FiscalYear
+    extensions: Extensions = {}
 
 
 class Period(Strict):
@@ -43,6 +50,13 @@ class Period(Strict):
     end_fiscal_year: FiscalYear
     phases: list[Phase] = []
     mid_term_review_fiscal_year: Optional[FiscalYear] = None
+    extensions: Extensions = {}
+
+
+class Revision(Strict):
+    published: YearMonth
+    description: Text
+    extensions: Extensions = {}
 
 
 class Office(Strict):
@@ -50,35 +64,42 @@ class Office(Strict):
     department: Optional[Text] = None
     division: Optional[Text] = None
     section: Optional[Text] = None
+    extensions: Extensions = {}
 
 
 class Publisher(Strict):
     id: IdStr
-    kind: Literal["municipality", "social_welfare_council"]
+    kind: Literal["municipality", "ward", "social_welfare_council", "other"]
     name: Text
     office: Optional[Office] = None
+    extensions: Extensions = {}
 
 
 class Philosophy(Strict):
     statement: Text
     subtitle: Optional[Text] = None
     explanation: Optional[Text] = None
+    extensions: Extensions = {}
 
 
 class SectorDefinition(Strict):
-    sector: Sector
+    sector: IdStr
+    label: Optional[Text] = None
     definition: Text
+    extensions: Extensions = {}
 
 
 class HelpModel(Strict):
-    kind: Literal["three_help", "four_help"]
+    kind: Literal["three_help", "four_help", "custom"]
     sectors: list[SectorDefinition]
+    extensions: Extensions = {}
 
 
 class Section(Strict):
     id: IdStr
-    heading: Text
+    heading: Optional[Text] = None
     body: Text
+    extensions: Extensions = {}
 
 
 class Challenge(Strict):
@@ -86,46 +107,70 @@ class Challenge(Strict):
     number: Ordinal
     title: Text
     description: Optional[Text] = None
-    extensions: dict[str, Any] = {}
+    extensions: Extensions = {}
 
 
 class Voice(Strict):
     id: IdStr
     text: Text
     challenges: list[IdStr] = []
-    goals: list[IdStr] = []
+    nodes: list[IdStr] = []
+    editorial_links: bool = False
+    extensions: Extensions = {}
 
 
 class Observation(Strict):
     fiscal_year: FiscalYear
-    value: float
+    value: Quantity
+    note: Optional[Text] = None
+    extensions: Extensions = {}
 
 
 class Indicator(Strict):
     id: IdStr
     name: Text
     unit: Optional[Text] = None
+    kind: Optional[Literal["outcome", "output"]] = None
+    value_type: Optional[Literal["number", "percentage", "count", "text"]] = None
+    direction: Optional[Literal["increase", "decrease", "maintain"]] = None
+    comparator: Optional[Literal["at_least", "at_most", "exactly"]] = None
     baseline: Optional[Observation] = None
     targets: list[Observation] = []
+    source: Optional[Text] = None
+    definition: Optional[Text] = None
+    extensions: Extensions = {}
+
+
+class Level(Strict):
+    id: IdStr
+    name: Text
+    numbering: Literal["roman", "arabic", "parenthesized", "circled", "compound", "none"]
+    running: bool = False
+    extensions: Extensions = {}
 
 
 class Participation(Strict):
     actor: IdStr
-    sector: Sector
+    sector: Optional[IdStr] = None
     role: Optional[Text] = None
+    extensions: Extensions = {}
 
 
 class Project(Strict):
     id: IdStr
-    number: Ordinal
+    number: Optional[Ordinal] = None
     title: Text
     description: Optional[Text] = None
     responsible: Optional[Text] = None
+    attributed_to: list[IdStr] = []
+    phases: list[IdStr] = []
+    indicators: list[Indicator] = []
+    extensions: Extensions = {}
 
 
-class Initiative(Strict):
+class Node(Strict):
     id: IdStr
-    number: Ordinal
+    number: Optional[Ordinal] = None
     title: Text
     description: Optional[Text] = None
     priority: bool = False
@@ -134,29 +179,22 @@ class Initiative(Strict):
     attributed_to: list[IdStr] = []
     sub_plans: list[IdStr] = []
     districts: list[IdStr] = []
+    bases: list[IdStr] = []
+    phases: list[IdStr] = []
     projects: list[Project] = []
     indicators: list[Indicator] = []
-    extensions: dict[str, Any] = {}
+    children: list[Node] = []
+    extensions: Extensions = {}
 
 
-class Target(Strict):
+class PriorityProject(Strict):
     id: IdStr
-    number: Ordinal
+    number: Optional[Ordinal] = None
     title: Text
     description: Optional[Text] = None
-    initiatives: Annotated[list[Initiative], Field(min_length=1)]
+    nodes: list[IdStr]
     indicators: list[Indicator] = []
-    extensions: dict[str, Any] = {}
-
-
-class Goal(Strict):
-    id: IdStr
-    number: Ordinal
-    title: Text
-    description: Optional[Text] = None
-    targets: Annotated[list[Target], Field(min_length=1)]
-    indicators: list[Indicator] = []
-    extensions: dict[str, Any] = {}
+    extensions: Extensions = {}
 
 
 class Actor(Strict):
@@ -167,20 +205,40 @@ class Actor(Strict):
         "related_organization", "municipality", "other",
     ]
     name: Text
-    sector: Sector
+    sector: Optional[IdStr] = None
+    publisher: Optional[IdStr] = None
     description: Optional[Text] = None
-    extensions: dict[str, Any] = {}
+    extensions: Extensions = {}
 
 
 class SubPlan(Strict):
     id: IdStr
     title: Text
     legal_basis: Optional[Text] = None
+    description: Optional[Text] = None
+    period: Optional[Period] = None
+    indicators: list[Indicator] = []
+    extensions: Extensions = {}
+
+
+class Figure(Strict):
+    name: Text
+    fiscal_year: FiscalYear
+    value: Quantity
+    unit: Optional[Text] = None
+    extensions: Extensions = {}
 
 
 class District(Strict):
     id: IdStr
     name: Text
+    parent: Optional[IdStr] = None
+    layer: Optional[Text] = None
+    description: Optional[Text] = None
+    figures: list[Figure] = []
+    challenges: list[Challenge] = []
+    nodes: list[Node] = []
+    extensions: Extensions = {}
 
 
 class Base(Strict):
@@ -188,35 +246,42 @@ class Base(Strict):
     name: Text
     district: Optional[IdStr] = None
     description: Optional[Text] = None
+    extensions: Extensions = {}
 
 
 class Source(Strict):
     title: Text
     url: Optional[str] = None
     note: Optional[Text] = None
+    extensions: Extensions = {}
 
 
 class Plan(Strict):
-    schema_version: Literal["1.0"]
+    schema_version: Literal["2.0"]
     id: IdStr
     title: Text
     edition: Optional[Ordinal] = None
     municipality: Municipality
     period: Period
-    published: Optional[Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]] = None
+    published: Optional[YearMonth] = None
+    revisions: list[Revision] = []
     publishers: Annotated[list[Publisher], Field(min_length=1)]
     philosophy: Philosophy
-    help_model: HelpModel
+    help_model: Optional[HelpModel] = None
     overview: list[Section] = []
-    challenges: list[Challenge]
+    challenges: list[Challenge] = []
     voices: list[Voice] = []
-    goals: Annotated[list[Goal], Field(min_length=1)]
-    actors: list[Actor]
+    levels: Annotated[list[Level], Field(min_length=1, max_length=5)]
+    initiative_level: Optional[IdStr] = None
+    nodes: Annotated[list[Node], Field(min_length=1)]
+    priority_projects: list[PriorityProject] = []
+    indicators: list[Indicator] = []
+    actors: list[Actor] = []
     sub_plans: list[SubPlan] = []
     districts: list[District] = []
     bases: list[Base] = []
     sources: list[Source] = []
-    extensions: dict[str, Any] = {}
+    extensions: Extensions = {}
 
     @model_validator(mode="after")
     def ids_are_unique_and_references_resolve(self) -> "Plan":
@@ -227,36 +292,51 @@ class Plan(Strict):
                 raise ValueError(f"duplicate id {id_!r}")
             kinds[id_] = kind
 
+        # Every node of the tree, the plan's and the districts', flattened breadth first.
+        nodes: list[Node] = list(self.nodes)
+        for d in self.districts:
+            nodes.extend(d.nodes)
+        i = 0
+        while i < len(nodes):
+            nodes.extend(nodes[i].children)
+            i += 1
+
         define(self.id, "plan")
         for c in self.challenges:
             define(c.id, "challenge")
+        for d in self.districts:
+            for c in d.challenges:
+                define(c.id, "challenge")
         for a in self.actors:
             define(a.id, "actor")
         for p in self.publishers:
             define(p.id, "publisher")
-        for g in self.goals:
-            define(g.id, "goal")
-            for t in g.targets:
-                define(t.id, "target")
-                for i in t.initiatives:
-                    define(i.id, "initiative")
+        for n in nodes:
+            define(n.id, "node")
 
         def want(id_: str, kind: str) -> None:
             if kinds.get(id_) != kind:
                 raise ValueError(f"{id_!r} names no {kind}")
 
-        for g in self.goals:
-            for t in g.targets:
-                for i in t.initiatives:
-                    for c in i.challenges:
-                        want(c, "challenge")
-                    for part in i.participants:
-                        want(part.actor, "actor")
-                    for pub in i.attributed_to:
-                        want(pub, "publisher")
+        sectors = {s.sector for s in self.help_model.sectors} if self.help_model else set()
+
+        def sector(code: Optional[str]) -> None:
+            if code is not None and code not in sectors:
+                raise ValueError(f"sector {code!r} is not in the help model")
+
+        for n in nodes:
+            for c in n.challenges:
+                want(c, "challenge")
+            for part in n.participants:
+                want(part.actor, "actor")
+                sector(part.sector)
+            for pub in n.attributed_to:
+                want(pub, "publisher")
+        for a in self.actors:
+            sector(a.sector)
         for v in self.voices:
             for c in v.challenges:
                 want(c, "challenge")
-            for g_id in v.goals:
-                want(g_id, "goal")
+            for n_id in v.nodes:
+                want(n_id, "node")
         return self

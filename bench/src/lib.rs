@@ -95,10 +95,17 @@ impl Rng {
 
 const SECTORS: [&str; 3] = ["self_help", "mutual_help", "public_help"];
 
-/// A valid synthetic plan with `initiatives` initiatives (5 per activity target, 4 targets per
-/// basic goal), one challenge per 10 initiatives (at least 6), one actor per 20 (at least 9),
-/// two or three participants and one or two challenges per initiative. About 1 KB of compact
-/// JSON per initiative.
+/// Activity targets (活動目標) per basic goal (基本目標), and initiatives (具体的取り組み) per
+/// activity target.
+const TARGETS_PER_GOAL: usize = 4;
+const INITIATIVES_PER_TARGET: usize = 5;
+
+/// A valid synthetic plan in the current format (2.0) with `initiatives` initiatives, in the
+/// Iizuka plan's three levels (基本目標 → 活動目標 → 具体的取り組み; 5 initiatives per
+/// activity target, 4 targets per basic goal), one challenge per 10 initiatives (at least 6),
+/// one actor per 20 (at least 9), two or three participants and one or two challenges per
+/// initiative. About 1 KB of compact JSON per initiative. It is written in the current format
+/// so that a benchmark measures the direct path, not the upgrade of a 1.0 document.
 pub fn synthetic_plan(initiatives: usize, seed: u64) -> Value {
     let mut r = Rng(seed);
     let n_challenges = (initiatives / 10).max(6);
@@ -109,24 +116,29 @@ pub fn synthetic_plan(initiatives: usize, seed: u64) -> Value {
     let actors: Vec<Value> = (1..=n_actors)
         .map(|n| json!({"id": format!("a{n}"), "kind": "other", "name": r.text(1), "sector": SECTORS[n % 3]}))
         .collect();
-    let per_target = 5;
-    let per_goal = 4 * per_target;
+    let per_goal = TARGETS_PER_GOAL * INITIATIVES_PER_TARGET;
     let n_goals = initiatives.div_ceil(per_goal).max(1);
     let mut left = initiatives;
+    // The challenges an initiative addresses; the last initiative takes up the rest, so that
+    // every challenge is addressed and the plan has no warnings either.
+    let mut addressed = vec![false; n_challenges + 1];
     let mut goals = Vec::new();
     for g in 1..=n_goals {
         let mut targets = Vec::new();
-        for t in 1..=4 {
+        for t in 1..=TARGETS_PER_GOAL {
             if left == 0 {
                 break;
             }
-            let count = left.min(per_target);
+            let count = left.min(INITIATIVES_PER_TARGET);
             left -= count;
             let inits: Vec<Value> = (1..=count)
                 .map(|i| {
                     let c1 = r.below(n_challenges) + 1;
                     let c2 = r.below(n_challenges) + 1;
                     let challenges = if c1 == c2 { vec![c1] } else { vec![c1, c2] };
+                    for &c in &challenges {
+                        addressed[c] = true;
+                    }
                     let parts: Vec<Value> = (0..2 + r.below(2))
                         .map(|_| json!({"actor": format!("a{}", r.below(n_actors) + 1), "sector": SECTORS[r.below(3)]}))
                         .collect();
@@ -141,46 +153,13 @@ pub fn synthetic_plan(initiatives: usize, seed: u64) -> Value {
                 })
                 .collect();
             targets.push(
-                json!({"id": format!("g{g}-t{t}"), "number": t, "title": r.text(2), "initiatives": inits}),
+                json!({"id": format!("g{g}-t{t}"), "number": t, "title": r.text(2), "children": inits}),
             );
         }
-        goals.push(json!({"id": format!("g{g}"), "number": g, "title": r.text(2), "description": r.text(8), "targets": targets}));
+        goals.push(json!({"id": format!("g{g}"), "number": g, "title": r.text(2), "description": r.text(8), "children": targets}));
     }
-    // Make sure every challenge is addressed, so the plan has no warnings either.
-    let mut addressed = vec![false; n_challenges + 1];
-    for g in &goals {
-        for t in g["targets"].as_array().into_iter().flatten() {
-            for i in t["initiatives"].as_array().into_iter().flatten() {
-                for c in i["challenges"].as_array().into_iter().flatten() {
-                    if let Some(n) = c
-                        .as_str()
-                        .and_then(|s| s.get(1..))
-                        .and_then(|s| s.parse::<usize>().ok())
-                    {
-                        if let Some(slot) = addressed.get_mut(n) {
-                            *slot = true;
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let missing: Vec<Value> = (1..=n_challenges)
-        .filter(|n| !addressed.get(*n).copied().unwrap_or(true))
-        .map(|n| json!(format!("c{n}")))
-        .collect();
-    if let Some(list) = goals
-        .last_mut()
-        .and_then(|g| g["targets"].as_array_mut())
-        .and_then(|t| t.last_mut())
-        .and_then(|t| t["initiatives"].as_array_mut())
-        .and_then(|i| i.last_mut())
-        .and_then(|i| i["challenges"].as_array_mut())
-    {
-        list.extend(missing);
-    }
-    json!({
-        "schema_version": "1.0",
+    let mut plan = json!({
+        "schema_version": welfare_plan::SCHEMA_VERSION,
         "id": format!("synthetic-{initiatives}"),
         "title": {"ja": format!("合成ベンチマーク用計画（架空・{initiatives}件）"), "en": format!("Synthetic benchmark plan ({initiatives} initiatives; not a real plan)")},
         "municipality": {"code": "402052", "name": {"ja": "架空市"}, "prefecture": {"ja": "福岡県"}},
@@ -189,10 +168,44 @@ pub fn synthetic_plan(initiatives: usize, seed: u64) -> Value {
         "philosophy": {"statement": r.text(3)},
         "help_model": {"kind": "three_help", "sectors": SECTORS.iter().map(|s| json!({"sector": s, "definition": r.text(1)})).collect::<Vec<_>>()},
         "challenges": challenges,
-        "goals": goals,
+        "levels": iizuka_levels(),
+        "nodes": goals,
         "actors": actors,
         "sources": [{"title": {"ja": "合成データ（架空）"}, "note": {"ja": "ベンチマーク用に生成した架空の計画です。", "en": "A synthetic plan generated for benchmarks."}}],
-    })
+    });
+    let missing: Vec<Value> = (1..=n_challenges)
+        .filter(|&n| !addressed[n])
+        .map(|n| json!(format!("c{n}")))
+        .collect();
+    if let Some(list) = initiatives_mut(&mut plan)
+        .pop()
+        .and_then(|i| i["challenges"].as_array_mut())
+    {
+        list.extend(missing);
+    }
+    plan
+}
+
+/// The levels of the embedded Iizuka plan (基本目標Ⅰ / 活動目標1 / (1)), which the synthetic
+/// plan's ids (`g1-t2-i3`) and depth follow.
+fn iizuka_levels() -> Value {
+    serde_json::to_value(welfare_plan::iizuka::third_plan().levels).unwrap_or_default()
+}
+
+/// The initiatives of a synthetic plan (the nodes of its last level), in document order.
+fn initiatives_mut(plan: &mut Value) -> Vec<&mut Value> {
+    fn leaves<'a>(nodes: &'a mut Value, out: &mut Vec<&'a mut Value>) {
+        for node in nodes.as_array_mut().into_iter().flatten() {
+            if node.get("children").is_some() {
+                leaves(&mut node["children"], out);
+            } else {
+                out.push(node);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    leaves(&mut plan["nodes"], &mut out);
+    out
 }
 
 /// [`synthetic_plan`] as compact JSON bytes.
@@ -218,25 +231,72 @@ pub enum Damage {
 pub fn damaged_plan_bytes(initiatives: usize, seed: u64, damage: Damage) -> (Vec<u8>, usize) {
     let mut plan = synthetic_plan(initiatives, seed);
     let mut count = 0;
-    let mut seen = 0;
-    for g in plan["goals"].as_array_mut().into_iter().flatten() {
-        for t in g["targets"].as_array_mut().into_iter().flatten() {
-            for i in t["initiatives"].as_array_mut().into_iter().flatten() {
-                seen += 1;
-                match damage {
-                    Damage::DanglingReferences { every } if seen % every.max(1) == 0 => {
-                        i["challenges"][0] = json!("c0");
-                        count += 1;
-                    }
-                    Damage::NumbersAsStrings => {
-                        let n = i["number"].to_string();
-                        i["number"] = json!(n);
-                        count += 1;
-                    }
-                    Damage::DanglingReferences { .. } => {}
-                }
+    for (n, i) in initiatives_mut(&mut plan).into_iter().enumerate() {
+        match damage {
+            Damage::DanglingReferences { every } if (n + 1) % every.max(1) == 0 => {
+                i["challenges"][0] = json!("c0");
+                count += 1;
             }
+            Damage::NumbersAsStrings => {
+                let n = i["number"].to_string();
+                i["number"] = json!(n);
+                count += 1;
+            }
+            Damage::DanglingReferences { .. } => {}
         }
     }
     (serde_json::to_vec(&plan).unwrap_or_default(), count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A size that leaves the last goal and target partly filled.
+    const N: usize = 95;
+
+    #[test]
+    fn the_synthetic_plan_is_a_valid_plan_of_the_current_format() {
+        let bytes = synthetic_plan_bytes(N, 42);
+        let doc: Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        assert_eq!(doc["schema_version"], welfare_plan::SCHEMA_VERSION);
+        assert!(
+            doc.get("goals").is_none(),
+            "a 1.0 tree would be read through the upgrade"
+        );
+        let checked = welfare_plan::check_with(&bytes, &welfare_plan::Limits::unlimited());
+        assert_eq!(checked.issues, Vec::new());
+        let plan = checked.plan.as_ref();
+        assert_eq!(plan.map(|p| p.initiatives().count()), Some(N));
+        let iizuka = welfare_plan::iizuka::third_plan();
+        assert_eq!(plan.map(|p| &p.levels), Some(&iizuka.levels));
+        assert_eq!(
+            synthetic_plan_bytes(N, 42),
+            bytes,
+            "the same seed gives the same bytes"
+        );
+    }
+
+    #[test]
+    fn each_damage_yields_one_issue_of_its_kind() {
+        let limits = welfare_plan::Limits::unlimited();
+        for (damage, code, want) in [
+            (
+                Damage::DanglingReferences { every: 10 },
+                "reference.dangling",
+                N / 10,
+            ),
+            (Damage::NumbersAsStrings, "schema.", N),
+        ] {
+            let (bytes, count) = damaged_plan_bytes(N, 42, damage);
+            assert_eq!(count, want, "{damage:?}");
+            let issues = welfare_plan::check_with(&bytes, &limits).issues;
+            assert_eq!(issues.len(), count, "{damage:?}");
+            assert!(
+                issues.iter().all(|i| i.code.as_str().starts_with(code)),
+                "{damage:?}: {:?}",
+                issues.first()
+            );
+        }
+    }
 }
