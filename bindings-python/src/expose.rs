@@ -1,21 +1,25 @@
 //! How a core field's value is shown in Python, by the field's type, so that an accessor needs
 //! only the field's name: values ([`Expose`]), parts held by a part ([`Owned`]), and ids of
-//! parts elsewhere in the plan ([`Refs`]).
+//! parts elsewhere in the plan ([`Refs`]), also when a report or an evaluation names them.
 
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 use pyo3::IntoPyObjectExt;
+use welfare_plan::report::Status;
 use welfare_plan::{
-    ActorKind, Comparator, Direction, Extensions, FiscalYear, HelpModelKind, Id, IndicatorKind,
-    MunicipalityCode, NumberStyle, PublisherKind, Quantity, Text, ValueType, YearMonth,
+    ActorKind, Comparator, Condition, Direction, Extensions, FiscalYear, HelpModelKind, Id, IndicatorKind,
+    MunicipalityCode, NumberStyle, PublisherKind, Quantity, Rollup, Text, ValueType, YearMonth,
 };
 
 use crate::json::to_python;
 use crate::part::{Findable, HasView};
 use crate::text::PyText;
 use crate::view::{child, SharedPlan, Step};
+
+/// The document that the views of `T` belong to.
+type RootOf<T> = <T as HasView>::Root;
 
 /// A field value shown as a Python value.
 pub trait Expose {
@@ -36,7 +40,10 @@ macro_rules! plain {
     };
 }
 
-plain!(bool, u32, String);
+// `f64` is a float whatever its value: achievements and expected shares are measures (a grade's
+// score and a condition's threshold, which the plan writes as people type them, are shown as
+// written; see `views/evaluation.rs`).
+plain!(bool, u32, usize, f64, String);
 
 /// Code lists, shown as their codes (`three_help`, `at_least`).
 macro_rules! codes {
@@ -59,7 +66,10 @@ codes!(
     IndicatorKind,
     ValueType,
     Direction,
-    Comparator
+    Comparator,
+    Condition,
+    Rollup,
+    Status
 );
 
 impl Expose for Id {
@@ -141,7 +151,7 @@ pub trait Owned {
     fn views<'py>(
         &self,
         py: Python<'py>,
-        plan: &Arc<SharedPlan>,
+        root: &Arc<RootOf<Self::Item>>,
         loc: &[Step],
         field: &'static str,
     ) -> PyResult<Bound<'py, PyAny>>;
@@ -157,12 +167,12 @@ impl<T: HasView> Owned for Vec<T> {
     fn views<'py>(
         &self,
         py: Python<'py>,
-        plan: &Arc<SharedPlan>,
+        root: &Arc<RootOf<T>>,
         loc: &[Step],
         field: &'static str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let views = (0..self.len())
-            .map(|i| T::view(py, plan, child(loc, field, Some(i))))
+            .map(|i| T::view(py, root, child(loc, field, Some(i))))
             .collect::<PyResult<Vec<_>>>()?;
         Ok(PyList::new(py, views)?.into_any())
     }
@@ -178,46 +188,67 @@ impl<T: HasView> Owned for Option<T> {
     fn views<'py>(
         &self,
         py: Python<'py>,
-        plan: &Arc<SharedPlan>,
+        root: &Arc<RootOf<T>>,
         loc: &[Step],
         field: &'static str,
     ) -> PyResult<Bound<'py, PyAny>> {
         match self {
-            Some(_) => T::view(py, plan, child(loc, field, None)),
+            Some(_) => T::view(py, root, child(loc, field, None)),
             None => Ok(py.None().into_bound(py)),
         }
     }
 }
 
-/// Ids of parts elsewhere in the plan, resolved to views of type `T`.
+/// Ids of parts elsewhere in the plan, resolved to views of type `T` in `plan` (a report read
+/// without its plan resolves none).
 pub trait Refs {
     /// One view or `None` for an id, a list for a list of ids (ids that name no `T` are left
     /// out; a valid plan has none).
     fn resolve<'py, T: Findable>(
         &self,
         py: Python<'py>,
-        plan: &Arc<SharedPlan>,
+        plan: Option<&Arc<SharedPlan>>,
     ) -> PyResult<Bound<'py, PyAny>>;
+}
+
+impl Refs for str {
+    fn resolve<'py, T: Findable>(
+        &self,
+        py: Python<'py>,
+        plan: Option<&Arc<SharedPlan>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        match plan.and_then(|p| Some((p, T::find(p, self)?))) {
+            Some((plan, loc)) => T::view(py, plan, loc),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
 }
 
 impl Refs for Id {
     fn resolve<'py, T: Findable>(
         &self,
         py: Python<'py>,
-        plan: &Arc<SharedPlan>,
+        plan: Option<&Arc<SharedPlan>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        match T::find(plan, self.as_str()) {
-            Some(loc) => T::view(py, plan, loc),
-            None => Ok(py.None().into_bound(py)),
-        }
+        self.as_str().resolve::<T>(py, plan)
     }
 }
 
-impl Refs for Option<Id> {
+impl Refs for String {
     fn resolve<'py, T: Findable>(
         &self,
         py: Python<'py>,
-        plan: &Arc<SharedPlan>,
+        plan: Option<&Arc<SharedPlan>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.as_str().resolve::<T>(py, plan)
+    }
+}
+
+impl<R: Refs> Refs for Option<R> {
+    fn resolve<'py, T: Findable>(
+        &self,
+        py: Python<'py>,
+        plan: Option<&Arc<SharedPlan>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         match self {
             Some(id) => id.resolve::<T>(py, plan),
@@ -230,13 +261,16 @@ impl Refs for Vec<Id> {
     fn resolve<'py, T: Findable>(
         &self,
         py: Python<'py>,
-        plan: &Arc<SharedPlan>,
+        plan: Option<&Arc<SharedPlan>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let views = self
-            .iter()
-            .filter_map(|id| T::find(plan, id.as_str()))
-            .map(|loc| T::view(py, plan, loc))
-            .collect::<PyResult<Vec<_>>>()?;
+        let views = match plan {
+            Some(plan) => self
+                .iter()
+                .filter_map(|id| T::find(plan, id.as_str()))
+                .map(|loc| T::view(py, plan, loc))
+                .collect::<PyResult<Vec<_>>>()?,
+            None => Vec::new(),
+        };
         Ok(PyList::new(py, views)?.into_any())
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
-use welfare_plan::{check_reader, check_with, Checked, Limits};
+use welfare_plan::{check_with, read_limited, Checked, Limits};
 
 /// The document's bytes, without building any Python data from them.
 ///
@@ -24,7 +24,7 @@ pub fn document_bytes<'py>(doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyByt
     }
     let kind = doc.get_type().name()?;
     Err(PyTypeError::new_err(format!(
-        "expected a plan document as str or bytes, not `{kind}`"
+        "expected a document as str or bytes, not `{kind}`"
     )))
 }
 
@@ -34,15 +34,36 @@ pub fn check(py: Python<'_>, bytes: &Bound<'_, PyBytes>, limits: &Limits) -> Che
     py.detach(|| check_with(input, limits))
 }
 
-/// Reads and checks what `load()` was given: a readable object (its `read()` returning str or
-/// bytes) or a path. A path is read in Rust with the interpreter released, keeping at most
-/// one byte more than `max_input_bytes`, so that a huge file is refused without being held
-/// in memory (as the CLI does).
-pub fn load_source(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -> PyResult<Checked> {
+/// The bytes of a document that `load()` or `load_report()` was given.
+pub enum Source<'py> {
+    /// What a file object's `read()` returned.
+    Python(Bound<'py, PyBytes>),
+    /// What was read from a path.
+    Read(Vec<u8>),
+}
+
+impl Source<'_> {
+    /// The document's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Source::Python(b) => b.as_bytes(),
+            Source::Read(v) => v,
+        }
+    }
+}
+
+/// Reads what `load()` was given: a readable object (its `read()` returning str or bytes) or a
+/// path. A path is read in Rust with the interpreter released, keeping at most one byte more
+/// than `max_input_bytes`, so that a huge file is refused without being held in memory (as the
+/// CLI does).
+pub fn read_source<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    limits: &Limits,
+) -> PyResult<Source<'py>> {
     if source.hasattr("read")? {
         let content = source.call_method0("read")?;
-        let bytes = document_bytes(&content)?;
-        return Ok(check(py, &bytes, limits));
+        return Ok(Source::Python(document_bytes(&content)?));
     }
     let path: PathBuf = source.extract().map_err(|_| {
         let kind = source
@@ -54,11 +75,18 @@ pub fn load_source(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -
             "expected a path (str or os.PathLike) or a readable file, not `{kind}`"
         ))
     })?;
-    let checked = py.detach(|| std::fs::File::open(&path).and_then(|f| check_reader(f, limits)));
-    checked.map_err(|e| {
+    let read = py.detach(|| std::fs::File::open(&path).and_then(|f| read_limited(f, limits)));
+    read.map(Source::Read).map_err(|e| {
         // The error names the file, as Python's own `open()` does.
         let kind = e.kind();
         let err = std::io::Error::new(kind, format!("{e}: {}", path.display()));
         PyErr::from(err)
     })
+}
+
+/// Reads and checks what `load()` was given, as a plan.
+pub fn load_source(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -> PyResult<Checked> {
+    let source = read_source(py, source, limits)?;
+    let input = source.as_bytes();
+    Ok(py.detach(|| check_with(input, limits)))
 }

@@ -37,3 +37,14 @@ pub fn dumps<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<
 pub fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(PyString::new(py, s).repr()?.to_string())
 }
+
+/// The field `key` of `value` as the core writes it in JSON (`null` when absent): for numbers
+/// the core writes as people typed them (a score of `3`, not `3.0`).
+pub fn field_as_written<'py, T: Serialize + Sync>(
+    py: Python<'py>,
+    value: &T,
+    key: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    to_python(py, json.get(key).unwrap_or(&serde_json::Value::Null))
+}

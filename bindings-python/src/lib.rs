@@ -16,6 +16,8 @@ mod limits;
 mod part;
 mod pickle;
 mod plan;
+mod progress;
+mod report;
 mod text;
 mod view;
 mod views;
@@ -102,6 +104,17 @@ fn json_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     json::to_python(py, &schema::plan_schema())
 }
 
+/// The JSON Schema (draft 2020-12) of the progress report format, as in
+/// `schemas/progress-report.schema.json`.
+///
+/// ```python
+/// jsonschema.Draft202012Validator(welfare_plan.report_json_schema()).validate(report_document)
+/// ```
+#[pyfunction]
+fn report_json_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json::to_python(py, &schema::report_schema())
+}
+
 /// Reads a fiscal year written as an era year or a Western year: `令和5年度` → 2023; also
 /// `令和元年度`, `R5`, `平成31年度`, full-width digits, `FY2023`. Raises `EraError`.
 ///
@@ -145,9 +158,16 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(iizuka_third_plan, m)?)?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(report_json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(fiscal_year_from_era, m)?)?;
     m.add_function(wrap_pyfunction!(era_label, m)?)?;
     m.add_function(wrap_pyfunction!(era_label_en, m)?)?;
+    m.add_function(wrap_pyfunction!(report::loads_report, m)?)?;
+    m.add_function(wrap_pyfunction!(report::load_report, m)?)?;
+    m.add_function(wrap_pyfunction!(report::validate_report, m)?)?;
+    m.add_function(wrap_pyfunction!(report::is_progress_report, m)?)?;
+    m.add_function(wrap_pyfunction!(report::plan_hash, m)?)?;
+    m.add_function(wrap_pyfunction!(progress::evaluate, m)?)?;
     // What unpickling calls; private, so set as attributes rather than listed in `__all__`.
     for restore in [
         wrap_pyfunction!(pickle::restore_plan, m)?,
@@ -155,6 +175,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(pickle::restore_issue, m)?,
         wrap_pyfunction!(pickle::restore_text, m)?,
         wrap_pyfunction!(pickle::restore_limits, m)?,
+        wrap_pyfunction!(pickle::report::restore_report, m)?,
+        wrap_pyfunction!(pickle::report::restore_report_part, m)?,
+        wrap_pyfunction!(pickle::report::restore_progress, m)?,
+        wrap_pyfunction!(pickle::report::restore_progress_part, m)?,
     ] {
         let name: String = restore.getattr("__name__")?.extract()?;
         m.setattr(name.as_str(), &restore)?;
@@ -163,5 +187,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyIssue>()?;
     m.add_class::<limits::PyLimits>()?;
     m.add_class::<text::PyText>()?;
+    m.add_class::<report::PyProgressReport>()?;
+    m.add_class::<progress::PyProgress>()?;
     part::add_classes(m)
 }

@@ -1,14 +1,28 @@
-//! Every part of a plan that Python can hold, in one list: the borrowed [`Part`] a location
-//! resolves to, the class that shows it, and the module's registration of those classes, so a
-//! new core type is one more line here and one `view!` declaration.
+//! Every part of a document that Python can hold, in one list: the borrowed [`Part`] a location
+//! resolves to, the class that shows it, the document ([`Root`]) it belongs to, and the module's
+//! registration of those classes, so a new core type is one more line here and one `view!`
+//! declaration.
 
+use std::any::Any;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 use welfare_plan::{NodeAt, PartAt};
 
-use crate::view::{child, Loc, PyValue, SharedPlan, Step};
+use crate::progress::SharedProgress;
+use crate::report::SharedReport;
+use crate::view::{child, Loc, PyValue, Root, SharedPlan, Step};
 use crate::views::*;
+
+/// Every core type a view shows, under one path for the macros: the plan's model, and the
+/// report's and the evaluation's types from `welfare_plan::report`.
+pub mod model {
+    pub use welfare_plan::report::{
+        Actual, EnteredGrade, IndicatorSeries, IndicatorYear, NodeGrade, NodeReport, NodeSeries, NodeYear,
+        Opinion, PlanRef, Progress, ProgressReport, SectorSeries,
+    };
+    pub use welfare_plan::*;
+}
 
 /// A core type that holds parts: the step into one of them by field name (and index, for a
 /// list), with the field name as the format spells it. Written by `accessors!`.
@@ -19,23 +33,42 @@ pub trait Walk {
 
 /// A core type that Python sees through a view class.
 pub trait HasView {
+    /// The document its parts belong to.
+    type Root: Root;
     /// The value as a part.
     fn part(&self) -> Part<'_>;
     /// The view of the part of this type at `loc`.
-    fn view<'py>(py: Python<'py>, plan: &Arc<SharedPlan>, loc: Loc) -> PyResult<Bound<'py, PyAny>>;
+    fn view<'py>(py: Python<'py>, root: &Arc<Self::Root>, loc: Loc) -> PyResult<Bound<'py, PyAny>>;
+}
+
+/// The view of the part of type `T` at `loc` in `root`, when `root` is the kind of document
+/// `T` belongs to.
+fn view_in<'py, T: HasView, R: Root>(
+    py: Python<'py>,
+    root: &Arc<R>,
+    loc: Loc,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    match (root as &dyn Any).downcast_ref::<Arc<T::Root>>() {
+        Some(root) => T::view(py, root, loc).map(Some),
+        None => Ok(None),
+    }
 }
 
 macro_rules! parts {
-    ($($variant:ident => $view:ident),* $(,)?) => {
-        /// A part of a plan, borrowed: what a location resolves to.
+    ($($root:ident: [$($variant:ident => $view:ident),* $(,)?]);* $(;)?) => {
+        /// A part of a document, borrowed: what a location resolves to.
         #[derive(Clone, Copy)]
         pub enum Part<'p> {
-            /// The plan itself, where every location starts.
-            Plan(&'p welfare_plan::Plan),
-            $(
+            /// A plan, where the locations of its parts start.
+            Plan(&'p model::Plan),
+            /// A progress report, where the locations of its parts start.
+            Report(&'p model::ProgressReport),
+            /// An evaluation over reports, where the locations of its results start.
+            Progress(&'p model::Progress),
+            $($(
                 #[doc = concat!("A `", stringify!($variant), "`.")]
-                $variant(&'p welfare_plan::$variant),
-            )*
+                $variant(&'p model::$variant),
+            )*)*
         }
 
         impl<'p> Part<'p> {
@@ -43,7 +76,9 @@ macro_rules! parts {
             pub fn kind(self) -> &'static str {
                 match self {
                     Part::Plan(_) => "Plan",
-                    $(Part::$variant(_) => stringify!($variant),)*
+                    Part::Report(_) => "ProgressReport",
+                    Part::Progress(_) => "Progress",
+                    $($(Part::$variant(_) => stringify!($variant),)*)*
                 }
             }
 
@@ -51,36 +86,41 @@ macro_rules! parts {
             pub fn walk(self, field: &str, index: Option<usize>) -> Option<(&'static str, Part<'p>)> {
                 match self {
                     Part::Plan(x) => x.walk(field, index),
-                    $(Part::$variant(x) => x.walk(field, index),)*
+                    Part::Report(x) => x.walk(field, index),
+                    Part::Progress(x) => x.walk(field, index),
+                    $($(Part::$variant(x) => x.walk(field, index),)*)*
                 }
             }
 
-            /// The view of this part, which is at `loc`; `None` for the plan, which is no view.
-            pub fn view<'py>(
+            /// The view of this part, which is at `loc` in `root`; `None` for a document
+            /// itself, which is no view, and for a part of another kind of document.
+            pub fn view<'py, R: Root>(
                 self,
                 py: Python<'py>,
-                plan: &Arc<SharedPlan>,
+                root: &Arc<R>,
                 loc: Loc,
             ) -> PyResult<Option<Bound<'py, PyAny>>> {
-                Ok(match self {
-                    Part::Plan(_) => None,
-                    $(Part::$variant(_) => Some(<welfare_plan::$variant as HasView>::view(py, plan, loc)?),)*
-                })
+                match self {
+                    Part::Plan(_) | Part::Report(_) | Part::Progress(_) => Ok(None),
+                    $($(Part::$variant(_) => view_in::<model::$variant, R>(py, root, loc),)*)*
+                }
             }
         }
 
-        $(
-            impl HasView for welfare_plan::$variant {
+        $($(
+            impl HasView for model::$variant {
+                type Root = $root;
+
                 fn part(&self) -> Part<'_> {
                     Part::$variant(self)
                 }
 
-                fn view<'py>(py: Python<'py>, plan: &Arc<SharedPlan>, loc: Loc) -> PyValue<'py> {
-                    Ok(Bound::new(py, $view { plan: Arc::clone(plan), loc })?.into_any())
+                fn view<'py>(py: Python<'py>, root: &Arc<$root>, loc: Loc) -> PyValue<'py> {
+                    Ok(Bound::new(py, $view::new_at(Arc::clone(root), loc))?.into_any())
                 }
             }
 
-            impl $crate::expose::Owned for welfare_plan::$variant {
+            impl $crate::expose::Owned for model::$variant {
                 type Item = Self;
 
                 fn nth(&self, index: Option<usize>) -> Option<&Self> {
@@ -90,55 +130,78 @@ macro_rules! parts {
                 fn views<'py>(
                     &self,
                     py: Python<'py>,
-                    plan: &Arc<SharedPlan>,
+                    root: &Arc<$root>,
                     loc: &[Step],
                     field: &'static str,
                 ) -> PyResult<Bound<'py, PyAny>> {
-                    Self::view(py, plan, child(loc, field, None))
+                    Self::view(py, root, child(loc, field, None))
                 }
             }
-        )*
+        )*)*
 
         /// Adds every view class to the module.
         pub fn add_classes(m: &Bound<'_, PyModule>) -> PyResult<()> {
-            $(m.add_class::<$view>()?;)*
+            $($(m.add_class::<$view>()?;)*)*
             Ok(())
         }
     };
 }
 
 parts! {
-    Municipality => PyMunicipality,
-    Period => PyPeriod,
-    Phase => PyPhase,
-    Revision => PyRevision,
-    Publisher => PyPublisher,
-    Office => PyOffice,
-    Philosophy => PyPhilosophy,
-    HelpModel => PyHelpModel,
-    SectorDefinition => PySectorDefinition,
-    Section => PySection,
-    Challenge => PyChallenge,
-    Voice => PyVoice,
-    Level => PyLevel,
-    Node => PyNode,
-    Participation => PyParticipation,
-    Project => PyProject,
-    PriorityProject => PyPriorityProject,
-    Indicator => PyIndicator,
-    Observation => PyObservation,
-    Actor => PyActor,
-    SubPlan => PySubPlan,
-    District => PyDistrict,
-    Figure => PyFigure,
-    Base => PyBase,
-    Source => PySource,
+    SharedPlan: [
+        Municipality => PyMunicipality,
+        Period => PyPeriod,
+        Phase => PyPhase,
+        Revision => PyRevision,
+        Publisher => PyPublisher,
+        Office => PyOffice,
+        Philosophy => PyPhilosophy,
+        HelpModel => PyHelpModel,
+        SectorDefinition => PySectorDefinition,
+        Section => PySection,
+        Challenge => PyChallenge,
+        Voice => PyVoice,
+        Level => PyLevel,
+        Node => PyNode,
+        Participation => PyParticipation,
+        Project => PyProject,
+        PriorityProject => PyPriorityProject,
+        Indicator => PyIndicator,
+        Observation => PyObservation,
+        Actor => PyActor,
+        SubPlan => PySubPlan,
+        District => PyDistrict,
+        Figure => PyFigure,
+        Base => PyBase,
+        Source => PySource,
+        Evaluation => PyEvaluation,
+        GradeScale => PyGradeScale,
+        Grade => PyGrade,
+        GradeCondition => PyGradeCondition,
+        NodeGrading => PyNodeGrading,
+    ];
+    SharedReport: [
+        PlanRef => PyPlanRef,
+        Actual => PyActual,
+        NodeReport => PyNodeReport,
+        EnteredGrade => PyEnteredGrade,
+        Opinion => PyOpinion,
+    ];
+    SharedProgress: [
+        IndicatorSeries => PyIndicatorSeries,
+        IndicatorYear => PyIndicatorYear,
+        NodeSeries => PyNodeSeries,
+        NodeYear => PyNodeYear,
+        NodeGrade => PyNodeGrade,
+        SectorSeries => PySectorSeries,
+    ];
 }
 
-/// The location a JSON Pointer names (`/nodes/0/children/1`), and the part there; `None` when
-/// the pointer names no part of the plan. Unpickling reads views' locations this way.
-pub fn parse_pointer<'p>(plan: &'p SharedPlan, pointer: &str) -> Option<(Loc, Part<'p>)> {
-    let mut part = Part::Plan(plan);
+/// The location a JSON Pointer names (`/nodes/0/children/1`) from the document `root`, and the
+/// part there; `None` when the pointer names no part of it. Unpickling reads views' locations
+/// this way.
+pub fn parse_pointer<'p>(root: Part<'p>, pointer: &str) -> Option<(Loc, Part<'p>)> {
+    let mut part = root;
     let mut loc = Vec::new();
     if pointer.is_empty() {
         return Some((loc.into(), part));
@@ -197,7 +260,7 @@ pub fn node_at(loc: &[Step]) -> Option<NodeAt> {
 }
 
 /// A type whose parts other parts refer to by id.
-pub trait Findable: HasView {
+pub trait Findable: HasView<Root = SharedPlan> {
     /// Where the part with id `id` is.
     fn find(plan: &SharedPlan, id: &str) -> Option<Loc>;
 }
@@ -261,6 +324,48 @@ impl Findable for welfare_plan::Phase {
         let i = plan.period.phases.iter().position(|p| p.id.as_str() == id)?;
         Some(child(&child(&[], "period", None), "phases", Some(i)))
     }
+}
+
+impl Findable for welfare_plan::GradeScale {
+    fn find(plan: &SharedPlan, id: &str) -> Option<Loc> {
+        let scales = &plan.evaluation.as_ref()?.scales;
+        let i = scales.iter().position(|s| s.id.as_str() == id)?;
+        Some(child(&child(&[], "evaluation", None), "scales", Some(i)))
+    }
+}
+
+impl Findable for welfare_plan::Indicator {
+    fn find(plan: &SharedPlan, id: &str) -> Option<Loc> {
+        plan.indicator(id)
+    }
+}
+
+/// Where every indicator of `plan` is, by id: the first of an id in the order the core's
+/// reports read them (the plan's own, then each node's and its projects' in document order, then
+/// the priority projects' and the sub-plans'). The core keeps this index private.
+pub fn indicator_locs(plan: &welfare_plan::Plan) -> std::collections::HashMap<String, Loc> {
+    let mut out = std::collections::HashMap::new();
+    let mut add = |list: &[welfare_plan::Indicator], at: Loc| {
+        for (i, ind) in list.iter().enumerate() {
+            out.entry(ind.id.to_string())
+                .or_insert_with(|| child(&at, "indicators", Some(i)));
+        }
+    };
+    add(&plan.indicators, Loc::default());
+    for r in plan.all_nodes() {
+        let here = node_loc(r.at);
+        add(&r.node.indicators, here.clone());
+        for (k, project) in r.node.projects.iter().enumerate() {
+            add(&project.indicators, child(&here, "projects", Some(k)));
+        }
+    }
+    for (k, p) in plan.priority_projects.iter().enumerate() {
+        add(&p.indicators, at_root("priority_projects", k));
+    }
+    for (k, s) in plan.sub_plans.iter().enumerate() {
+        add(&s.indicators, at_root("sub_plans", k));
+    }
+    out
 }
 
 /// The view of the part at `loc`, if a part other than the plan is there.

@@ -14,6 +14,7 @@ use crate::json::{dumps, py_repr, to_python};
 use crate::limits::resolve;
 use crate::part::{part_loc, view_at, Findable, HasView};
 use crate::pickle::{reduce_plan, Reduced};
+use crate::progress::{evaluate_reports, PyProgress};
 use crate::text::lang;
 use crate::view::{accessors, child, gone, PyValue, PyViews, SharedPlan, Step};
 use crate::views::node_views;
@@ -59,6 +60,11 @@ impl PyPlan {
         }
     }
 
+    /// The shared plan, which reports and evaluations of it hold too.
+    pub fn shared(&self) -> &Arc<SharedPlan> {
+        &self.plan
+    }
+
     /// The plan, for the generated accessors.
     fn get(&self) -> PyResult<&Plan> {
         Ok(&self.plan)
@@ -78,12 +84,12 @@ impl PyPlan {
 }
 
 accessors! {
-    PyPlan => welfare_plan::Plan;
+    PyPlan in plan => welfare_plan::Plan;
     fields: [schema_version, id, title, edition, published, extensions];
     parts: [
         municipality, period, revisions, publishers, philosophy, help_model, overview, challenges,
         voices, levels, nodes, priority_projects, indicators, actors, sub_plans, districts, bases,
-        sources,
+        evaluation, sources,
     ];
     refs: [];
     {
@@ -243,6 +249,19 @@ accessors! {
         /// ```
         fn sector_code(&self, name: &str) -> PyResult<&str> {
             self.plan.sector_code(name).map_err(|e| bad_argument(e.to_string()))
+        }
+
+        /// Evaluates the plan over its progress reports (進行管理), each a `ProgressReport` read
+        /// against this plan (`loads_report(document, plan)`): every indicator's yearly series
+        /// with its achievement, status and grades, and every node's and help sector's grades,
+        /// computed beside the ones entered by hand. Raises `ValueError` for a report read
+        /// against another plan, or without one.
+        ///
+        /// ```python
+        /// progress = plan.evaluate(welfare_plan.load_report(p, plan) for p in paths)
+        /// ```
+        fn evaluate(slf: &Bound<'_, Self>, reports: &Bound<'_, PyAny>) -> PyResult<PyProgress> {
+            evaluate_reports(slf.py(), slf, reports)
         }
 
         /// The node, challenge, actor, publisher or district with id `id`, or `None`.

@@ -1,15 +1,16 @@
-//! Lazy views: a Python object for a part of the plan is a handle on the shared, immutable
-//! plan (`Arc<SharedPlan>`) plus the steps that lead to the part from the plan's root (its JSON
-//! Pointer, typed). Nothing is copied into Python until a field is read, so a large plan costs
-//! the garbage collector nothing until it is explored, and views are safe to share between
-//! threads.
+//! Lazy views: a Python object for a part of a document is a handle on the shared, immutable
+//! document (its [`Root`]: a plan, a progress report, or a plan's evaluation over reports) plus
+//! the steps that lead to the part from the root (its JSON Pointer, typed). Nothing is copied
+//! into Python until a field is read, so a large plan costs the garbage collector nothing until
+//! it is explored, and views are safe to share between threads.
 //!
 //! Two macros keep the classes in step with the core's model. `view!` declares a class: its
 //! struct, equality, hashing, pickling and one accessor per field of the core type, each field
-//! named once. `accessors!` (which `view!` and `Plan` use) turns those names into Python
-//! getters and into the walk that resolves a location, so a part is reachable exactly through
-//! the fields that Python shows.
+//! named once. `accessors!` (which `view!` and the root classes use) turns those names into
+//! Python getters and into the walk that resolves a location, so a part is reachable exactly
+//! through the fields that Python shows.
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use pyo3::exceptions::PyRuntimeError;
@@ -19,6 +20,20 @@ use welfare_plan::{PartAt, PartIndex, Plan};
 
 use crate::json::py_repr;
 use crate::part::Part;
+use crate::pickle::Reduced;
+
+/// A document that views show the parts of, shared behind an `Arc` by all of them.
+pub trait Root: PartialEq + Send + Sync + Sized + 'static {
+    /// The part that `loc` leads to, or `None` if no part of the document is there.
+    fn resolve(&self, loc: &[Step]) -> Option<Part<'_>>;
+
+    /// The plan whose parts the document's ids name: the plan itself, the plan a report was
+    /// checked against (`None` for a report read without one), or the plan evaluated.
+    fn plan_of(root: &Arc<Self>) -> Option<&Arc<SharedPlan>>;
+
+    /// What pickling the part of class `kind` at `loc` stores: the document and the location.
+    fn reduce_part<'py>(&self, py: Python<'py>, kind: &str, loc: &[Step]) -> PyResult<Reduced<'py>>;
+}
 
 /// The plan that a `Plan` and all its views share, with the core's id index, built on the
 /// first lookup by id and then kept.
@@ -26,6 +41,7 @@ use crate::part::Part;
 pub struct SharedPlan {
     plan: Plan,
     parts: OnceLock<PartIndex>,
+    indicators: OnceLock<HashMap<String, Loc>>,
 }
 
 impl SharedPlan {
@@ -34,6 +50,7 @@ impl SharedPlan {
         Arc::new(SharedPlan {
             plan,
             parts: OnceLock::new(),
+            indicators: OnceLock::new(),
         })
     }
 
@@ -42,11 +59,33 @@ impl SharedPlan {
         self.parts.get_or_init(|| self.plan.part_index()).get(id)
     }
 
-    /// The part that `loc` leads to, or `None` if no part of the plan is there.
-    pub fn resolve(&self, loc: &[Step]) -> Option<Part<'_>> {
-        loc.iter().try_fold(Part::Plan(&self.plan), |part, s| {
-            Some(part.walk(s.field, s.index)?.1)
-        })
+    /// Where the indicator with id `id` is (in the plan, a node, a project, a priority project
+    /// or a sub-plan), from an index built on the first lookup.
+    pub fn indicator(&self, id: &str) -> Option<Loc> {
+        let index = self
+            .indicators
+            .get_or_init(|| crate::part::indicator_locs(&self.plan));
+        index.get(id).cloned()
+    }
+}
+
+/// The part that `loc` leads to from `root`, or `None`.
+pub fn walk_from<'p>(root: Part<'p>, loc: &[Step]) -> Option<Part<'p>> {
+    loc.iter()
+        .try_fold(root, |part, s| Some(part.walk(s.field, s.index)?.1))
+}
+
+impl Root for SharedPlan {
+    fn resolve(&self, loc: &[Step]) -> Option<Part<'_>> {
+        walk_from(Part::Plan(&self.plan), loc)
+    }
+
+    fn plan_of(root: &Arc<Self>) -> Option<&Arc<SharedPlan>> {
+        Some(root)
+    }
+
+    fn reduce_part<'py>(&self, py: Python<'py>, kind: &str, loc: &[Step]) -> PyResult<Reduced<'py>> {
+        crate::pickle::reduce_part(py, kind, &self.plan, loc)
     }
 }
 
@@ -138,11 +177,11 @@ pub fn repr<T: Serialize>(py: Python<'_>, name: &str, part: &T, keys: &[&str]) -
 /// - `refs`: ids of parts elsewhere in the plan, shown twice: resolved to views under the
 ///   field's name, and as ids under the second name.
 ///
-/// The class must have `get()` (its core value), `loc()` and a `plan` field; `extra` items
-/// go into the same `#[pymethods]` block.
+/// The class must have `get()` (its core value), `loc()` and the field named after `in`, which
+/// holds its [`Root`]; `extra` items go into the same `#[pymethods]` block.
 macro_rules! accessors {
     (
-        $view:ident => $target:ty;
+        $view:ident in $root:ident => $target:ty;
         fields: [$($field:ident),* $(,)?];
         parts: [$($part:ident),* $(,)?];
         refs: [$($rf:ident / $ids:ident => $reft:ty),* $(,)?];
@@ -177,15 +216,18 @@ macro_rules! accessors {
                 #[getter]
                 fn $part<'py>(&self, py: pyo3::Python<'py>) -> $crate::view::PyValue<'py> {
                     let part = &self.get()?.$part;
-                    $crate::expose::Owned::views(part, py, &self.plan, self.loc(), stringify!($part))
+                    $crate::expose::Owned::views(part, py, &self.$root, self.loc(), stringify!($part))
                 }
             )*
             $(
                 #[getter]
                 fn $rf<'py>(&self, py: pyo3::Python<'py>) -> $crate::view::PyValue<'py> {
-                    $crate::expose::Refs::resolve::<$reft>(&self.get()?.$rf, py, &self.plan)
+                    let plan = $crate::view::Root::plan_of(&self.$root);
+                    $crate::expose::Refs::resolve::<$reft>(&self.get()?.$rf, py, plan)
                 }
 
+                // An ids getter names a field (`from_id` is the id in `from`), not a conversion.
+                #[allow(clippy::wrong_self_convention)]
                 #[getter]
                 fn $ids<'py>(&self, py: pyo3::Python<'py>) -> $crate::view::PyValue<'py> {
                     $crate::expose::Expose::expose(&self.get()?.$rf, py)
@@ -197,13 +239,26 @@ macro_rules! accessors {
 }
 pub(crate) use accessors;
 
-/// Declares a view class of a core type: the struct (the plan and the part's location), the
-/// lookup of the part, equality (same place, same content) with a matching hash, `path`,
-/// `to_dict`, pickling, a `repr` showing `repr` fields, and the accessors of [`accessors!`].
+/// Declares a view class of a core type: the struct (its root document and the part's
+/// location), the lookup of the part, equality (same place, same content) with a matching hash,
+/// `path`, `to_dict`, pickling, a `repr` showing `repr` fields, and the accessors of
+/// [`accessors!`]. A part of a plan names only its type; a part of another document adds
+/// `in field: RootType` (`Actual in report: SharedReport`).
 macro_rules! view {
     (
         $(#[$doc:meta])*
         $name:ident as $py:literal => $target:ident;
+        $($rest:tt)*
+    ) => {
+        $crate::view::view! {
+            $(#[$doc])*
+            $name as $py => $target in plan: $crate::view::SharedPlan;
+            $($rest)*
+        }
+    };
+    (
+        $(#[$doc:meta])*
+        $name:ident as $py:literal => $target:ident in $root:ident: $root_ty:ty;
         repr: [$($rk:literal),* $(,)?];
         fields: [$($field:ident),* $(,)?];
         parts: [$($part:ident),* $(,)?];
@@ -213,16 +268,21 @@ macro_rules! view {
         $(#[$doc])*
         #[pyo3::pyclass(frozen, eq, hash, module = "welfare_plan", name = $py)]
         pub struct $name {
-            /// The plan the part belongs to.
-            pub plan: std::sync::Arc<$crate::view::SharedPlan>,
-            /// Where the part is in the plan.
+            /// The document the part belongs to.
+            pub $root: std::sync::Arc<$root_ty>,
+            /// Where the part is in the document.
             pub loc: $crate::view::Loc,
         }
 
         impl $name {
+            /// The view of the part at `loc` in `root`.
+            pub fn new_at(root: std::sync::Arc<$root_ty>, loc: $crate::view::Loc) -> Self {
+                $name { $root: root, loc }
+            }
+
             /// The part this view shows.
-            pub fn get(&self) -> pyo3::PyResult<&welfare_plan::$target> {
-                match self.plan.resolve(&self.loc) {
+            pub fn get(&self) -> pyo3::PyResult<&$crate::part::model::$target> {
+                match $crate::view::Root::resolve(&*self.$root, &self.loc) {
                     Some($crate::part::Part::$target(x)) => Ok(x),
                     _ => Err($crate::view::gone()),
                 }
@@ -237,7 +297,7 @@ macro_rules! view {
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
                 self.loc == other.loc
-                    && (std::sync::Arc::ptr_eq(&self.plan, &other.plan)
+                    && (std::sync::Arc::ptr_eq(&self.$root, &other.$root)
                         || matches!((self.get(), other.get()), (Ok(a), Ok(b)) if a == b))
             }
         }
@@ -250,7 +310,7 @@ macro_rules! view {
         }
 
         $crate::view::accessors! {
-            $name => welfare_plan::$target;
+            $name in $root => $crate::part::model::$target;
             fields: [$($field),*];
             parts: [$($part),*];
             refs: [$($rf / $ids => $reft),*];
@@ -267,12 +327,12 @@ macro_rules! view {
                     $crate::json::to_python(py, self.get()?)
                 }
 
-                /// Pickles the part as its plan and its place in it.
+                /// Pickles the part as its document and its place in it.
                 fn __reduce__<'py>(
                     &self,
                     py: pyo3::Python<'py>,
                 ) -> pyo3::PyResult<$crate::pickle::Reduced<'py>> {
-                    $crate::pickle::reduce_part(py, $py, &self.plan, &self.loc)
+                    $crate::view::Root::reduce_part(&*self.$root, py, $py, &self.loc)
                 }
 
                 fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {

@@ -5,18 +5,25 @@ declare for it."""
 
 from __future__ import annotations
 
-import ast
 import json
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 import welfare_plan as wp
 from corpus import RICH, fixture
-from walk import DEFS, OBJECT_TYPES, SCHEMA, every_part, properties_of
-
-STUBS = Path(wp.__file__).parent / "_native.pyi"
+from walk import (
+    DEFS,
+    OBJECT_TYPES,
+    SCHEMA,
+    STUB_PROPERTIES,
+    agrees,
+    assert_stub_types,
+    at_pointer,
+    default_of,
+    every_part,
+    properties_of,
+)
 
 # Each `$defs` entry is either an object type, shown by the class of its name, or a value,
 # shown as a Python value: nothing is left out unnamed.
@@ -29,11 +36,13 @@ VALUES = {
     "Quantity": "an int, a float or a str",
     "ActorKind": "a code (str)",
     "Comparator": "a code (str)",
+    "Condition": "a code (str)",
     "Direction": "a code (str)",
     "HelpModelKind": "a code (str)",
     "IndicatorKind": "a code (str)",
     "NumberStyle": "a code (str)",
     "PublisherKind": "a code (str)",
+    "Rollup": "a code (str)",
     "ValueType": "a code (str)",
 }
 
@@ -67,35 +76,7 @@ def test_every_property_of_an_object_type_is_an_attribute_of_its_class(name: str
     assert missing == [], f"{name} has no attribute for {missing}"
 
 
-def at_pointer(doc: Any, path: str) -> Any:
-    for segment in path.split("/")[1:]:
-        doc = doc[int(segment)] if isinstance(doc, list) else doc[segment]
-    return doc
-
-
 EVERY_PART = list(every_part(PLAN))
-
-
-def default_of(value: Any) -> bool:
-    return value is None or value is False or value == [] or value == {}
-
-
-def agrees(value: Any, written: Any, where: str) -> bool:
-    """Whether an attribute's value shows the document's value `written` at `where`: an owned
-    part is the part written there, a referenced part has the id written, a text is its dict."""
-    if isinstance(value, list):
-        return (
-            isinstance(written, list)
-            and len(value) == len(written)
-            and all(agrees(v, w, f"{where}/{n}") for n, (v, w) in enumerate(zip(value, written)))
-        )
-    if isinstance(value, wp.Text):
-        return bool(value.to_dict() == written)
-    if hasattr(value, "path"):
-        if isinstance(written, str):
-            return bool(value.id == written)
-        return bool(value.path == where and value.to_dict() == written)
-    return bool(type(value) is type(written) and value == written)
 
 
 def test_the_rich_fixture_reaches_every_class() -> None:
@@ -157,45 +138,6 @@ def test_districts_form_a_tree_with_parents_and_children() -> None:
 # --- the stubs declare what the runtime returns ------------------------------------------------
 
 
-def stub_properties() -> dict[str, dict[str, str]]:
-    """Each class's properties and their annotations, as `_native.pyi` writes them."""
-    tree = ast.parse(STUBS.read_text("utf-8"))
-    classes: dict[str, dict[str, str]] = {}
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            classes[node.name] = {
-                f.name: ast.unparse(f.returns)
-                for f in node.body
-                if isinstance(f, ast.FunctionDef)
-                and f.returns is not None
-                and any(isinstance(d, ast.Name) and d.id == "property" for d in f.decorator_list)
-            }
-    return classes
-
-
-STUB_PROPERTIES = stub_properties()
-STUB_ALIASES = {"_Value": "int | float | str"}
-
-
-def conforms(value: Any, annotation: str) -> bool:
-    """Whether `value` has the type `annotation` names, in the stubs' own spelling."""
-    annotation = STUB_ALIASES.get(annotation, annotation)
-    if " | " in annotation:
-        return any(conforms(value, a) for a in annotation.split(" | "))
-    if annotation.startswith("list[") and annotation.endswith("]"):
-        return isinstance(value, list) and all(conforms(v, annotation[5:-1]) for v in value)
-    if annotation.startswith("dict["):
-        return isinstance(value, dict)
-    if annotation == "None":
-        return value is None
-    if annotation == "float":
-        return type(value) is float
-    if annotation == "int":
-        return type(value) is int
-    cls = {"str": str, "bool": bool}.get(annotation) or getattr(wp, annotation)
-    return isinstance(value, cls)
-
-
 def test_the_stubs_declare_a_type_for_every_property_they_list() -> None:
     assert set(OBJECT_TYPES) | {"Plan"} <= set(STUB_PROPERTIES)
 
@@ -203,8 +145,5 @@ def test_the_stubs_declare_a_type_for_every_property_they_list() -> None:
 @pytest.mark.parametrize("name", sorted({n for n, _ in EVERY_PART}))
 def test_every_property_returns_the_type_its_stub_declares(name: str) -> None:
     for n, obj in EVERY_PART:
-        if n != name:
-            continue
-        for prop, annotation in STUB_PROPERTIES[name].items():
-            value = getattr(obj, prop)
-            assert conforms(value, annotation), f"{name}.{prop} is {value!r}, declared {annotation}"
+        if n == name:
+            assert_stub_types(name, obj)

@@ -15,6 +15,7 @@ from corpus import REPO
 
 HERE = Path(__file__).resolve().parents[1]
 EXAMPLE = HERE / "examples" / "readme_example.py"
+PROGRESS_EXAMPLE = HERE / "examples" / "progress_example.py"
 
 
 def test_public_names_come_from_the_private_native_module() -> None:
@@ -67,12 +68,27 @@ def test_the_readme_example_runs_and_prints_goals_and_issues(capsys: pytest.Capt
     assert out[7].startswith("2 issues: invalid plan: error [text.blank]")
 
 
-def test_the_readme_shows_the_example_file_and_its_output(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("example", [EXAMPLE, PROGRESS_EXAMPLE], ids=lambda p: p.name)
+def test_the_readme_shows_the_example_file_and_its_output(
+    example: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     readme = (HERE / "README.md").read_text("utf-8")
-    assert "```python\n" + EXAMPLE.read_text("utf-8") + "```" in readme
-    runpy.run_path(str(EXAMPLE), run_name="__main__")
+    assert "```python\n" + example.read_text("utf-8") + "```" in readme
+    runpy.run_path(str(example), run_name="__main__")
     printed = capsys.readouterr().out
     assert "```text\n" + printed + "```" in readme
+
+
+def test_the_progress_example_prints_series_grades_and_the_refused_report(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    runpy.run_path(str(PROGRESS_EXAMPLE), run_name="__main__")
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("孤独を感じる人の割合 (baseline ")
+    assert any(" − no_data " in line for line in out)
+    assert any("entered: C computed: B" in line for line in out)
+    assert "report.plan_mismatch /plan/hash line 8" in out
+    assert out[-1].startswith("15 rows: indicator, name_ja")
 
 
 def test_the_docstring_examples_of_the_python_modules_run() -> None:

@@ -18,6 +18,8 @@ import pytest
 import welfare_plan as wp
 import welfare_plan._native as native
 from corpus import CASES, RICH, fixture, iizuka_data
+from report_corpus import example_plan, example_reports, rich_report_data
+from walk import REPORT_SCHEMA
 from walk import every_part as parts_of
 
 PROTOCOLS = range(2, pickle.HIGHEST_PROTOCOL + 1)
@@ -49,6 +51,27 @@ def every_part(plan: wp.Plan) -> Iterator[Any]:
     yield wp.Limits(max_text_chars=10, max_depth=3)
     yield wp.Limits.unlimited()
     yield from plan.warnings
+
+
+def every_report_part_and_result() -> Iterator[Any]:
+    """Every part of a report that writes every field, a report read for its shape only, and
+    every result of evaluating the example (each of the classes they have)."""
+    plan = example_plan()
+    report = wp.loads_report(json.dumps(rich_report_data(), ensure_ascii=False), plan)
+    for _, part in REPORT_SCHEMA.every_part(report):
+        if not isinstance(part, wp.ProgressReport):
+            yield part
+    yield wp.loads_report(report.dumps(), None).observations[0]
+    progress = plan.evaluate(example_reports(plan))
+    for indicator in progress.indicators:
+        yield indicator
+        yield from indicator.years
+    rolled_up: list[wp.NodeSeries | wp.SectorSeries] = [*progress.nodes, *progress.sectors]
+    for series in rolled_up:
+        yield series
+        for year in series.years:
+            yield year
+            yield from year.grades
 
 
 def rich_plan() -> wp.Plan:
@@ -101,6 +124,7 @@ def test_unpickling_runs_the_core_checks_on_the_pickled_json() -> None:
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_every_part_pickles_as_its_plan_and_place(protocol: int) -> None:
     parts = list(every_part(plan_with_phases_and_warnings())) + list(every_part(rich_plan()))
+    parts += list(every_report_part_and_result())
     for part in parts:
         again = round_trip(part, protocol)
         assert type(again) is type(part)
@@ -116,8 +140,51 @@ def test_every_class_of_the_package_pickles() -> None:
     classes = {name for name in wp.__all__ if isinstance(getattr(wp, name), type)}
     covered = {type(part).__name__ for part in every_part(plan_with_phases_and_warnings())}
     covered |= {type(part).__name__ for part in every_part(rich_plan())}
-    covered |= {"Plan", "PlanError", "EraError"}
+    covered |= {type(part).__name__ for part in every_report_part_and_result()}
+    covered |= {"Plan", "PlanError", "EraError", "ProgressReport", "Progress"}
     assert classes == covered
+
+
+def test_a_pickled_report_unpickles_equal_with_its_plan_and_warnings() -> None:
+    plan = example_plan()
+    data = rich_report_data()
+    del data["observations"][1]
+    report = wp.loads_report(json.dumps(data, ensure_ascii=False, separators=(",", ":")), plan)
+    [warning] = report.warnings
+    assert warning.line == 1
+    for protocol in PROTOCOLS:
+        again = round_trip(report, protocol)
+        assert type(again) is wp.ProgressReport
+        assert again == report and again.dumps() == report.dumps()
+        assert again.warnings == report.warnings
+        assert again.checked_against == plan
+        assert again.observations[0].indicator == report.observations[0].indicator
+    shape_only = round_trip(wp.loads_report(report.dumps(), None))
+    assert shape_only.checked_against is None and shape_only.observations[0].indicator is None
+
+
+def test_a_pickled_evaluation_is_evaluated_again_to_equal_results() -> None:
+    plan = example_plan()
+    progress = plan.evaluate(example_reports(plan))
+    for protocol in PROTOCOLS:
+        again = round_trip(progress, protocol)
+        assert type(again) is wp.Progress
+        assert again == progress
+        assert again.to_dict() == progress.to_dict()
+        assert again.plan == plan
+        assert again.node_records() == progress.node_records()
+
+
+def test_a_pickled_report_or_result_that_is_not_there_is_a_value_error() -> None:
+    plan = example_plan()
+    report = example_reports(plan)[0]
+    with pytest.raises(ValueError, match="no part of the pickled report"):
+        native._restore_report_part("Actual", report.dumps(), plan.dumps(), "/observations/99")
+    with pytest.raises(ValueError, match="no part of the pickled evaluation"):
+        native._restore_progress_part("NodeGrade", plan.dumps(), [report.dumps()], "/nodes/0")
+    # The report is checked against the plan again: another plan refuses it.
+    with pytest.raises(wp.PlanError):
+        native._restore_report_part("Actual", report.dumps(), wp.iizuka_third_plan().dumps(), "/observations/0")
 
 
 def test_an_unpickled_part_reads_its_own_plan() -> None:

@@ -24,6 +24,7 @@ from corpus import (
     iizuka_v1_data,
     is_v1_shaped,
 )
+from report_corpus import EXAMPLE_REPORTS, REPORT_CASES, read_json, rich_report_data
 
 SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text("utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
@@ -123,3 +124,21 @@ def test_schema_and_library_reject_blank_japanese_text(blank: str) -> None:
     doc = mutated(change)
     assert schema_errors(doc) != []
     assert codes_for(doc) == ["text.blank"]
+
+
+# --- the progress report's schema --------------------------------------------------------------
+
+
+def test_the_report_schema_is_the_committed_file_and_agrees_with_the_report_corpus() -> None:
+    schema = wp.report_json_schema()
+    assert schema == read_json(SCHEMA_PATH.with_name("progress-report.schema.json"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    for doc in [*map(read_json, EXAMPLE_REPORTS), rich_report_data()]:
+        assert list(validator.iter_errors(doc)) == []
+    # A report with a shape error (or whose `document` is not the schema's constant) is invalid
+    # by the schema too; one whose problems are only against its plan is valid by the schema.
+    for case in REPORT_CASES:
+        shape = any(code.startswith("schema.") or code == "report.document" for code, _ in case.issues)
+        doc = json.loads(case.input())
+        assert bool(list(validator.iter_errors(doc))) == shape, case.name

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import welfare_plan as wp
 from corpus import CASES, Case
+from report_corpus import REPORT_CASES, example_plan, example_reports
 
 THREADS = 8
 
@@ -28,6 +29,19 @@ def test_eight_threads_validating_the_corpus_agree_with_a_serial_run() -> None:
     for n, got in results:
         assert got == serial[n], inputs[n][0].name
     assert [[(i.code, i.path) for i in issues] for issues in serial] == [c.issues for c in CASES]
+
+
+def test_eight_threads_checking_reports_and_evaluating_agree_with_a_serial_run() -> None:
+    inputs = [(case.plan(), case.input()) for case in REPORT_CASES]
+    serial = [wp.validate_report(data, plan) for plan, data in inputs]
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        threaded = list(pool.map(lambda job: wp.validate_report(job[1], job[0]), inputs * 3))
+    assert threaded == serial * 3
+    plan = example_plan()
+    reports = example_reports(plan)
+    expected = plan.evaluate(reports).to_dict()
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        assert all(got == expected for got in pool.map(lambda _: plan.evaluate(reports).to_dict(), range(32)))
 
 
 def test_one_plan_is_read_from_eight_threads_at_once() -> None:

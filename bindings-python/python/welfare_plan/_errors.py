@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 
 class PlanError(ValueError):
-    """A plan document has at least one error.
+    """A plan document, or a progress report, has at least one error.
 
     ``issues`` holds every issue found (warnings too), each with a stable ``code``, a JSON
     Pointer ``path`` and messages in Japanese and English; ``str(err)`` summarises them.

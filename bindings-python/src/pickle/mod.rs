@@ -9,8 +9,13 @@
 //!   Pointer in it, so each pickled part carries a copy of its plan: to send many parts of one
 //!   large plan, send the plan and the parts' ids instead.
 //! - An `Issue`, a `Text` and `Limits` are their fields.
+//! - Progress reports and evaluations are their documents again ([`report`]).
 //!
 //! Each `__reduce__` names one of the private `_restore_*` functions of `welfare_plan._native`.
+
+pub mod report;
+
+pub use report::{reduce_progress, reduce_progress_part, reduce_report, reduce_report_part};
 
 use std::borrow::Cow;
 
@@ -22,7 +27,7 @@ use welfare_plan::{Issue, IssueCode, Limits, Path, PathSegment, Plan, Text};
 use crate::input::check;
 use crate::issue::{bad_argument, plan_error, PyIssue};
 use crate::limits::PyLimits;
-use crate::part::parse_pointer;
+use crate::part::{parse_pointer, Part};
 use crate::plan::PyPlan;
 use crate::text::PyText;
 use crate::view::{pointer, SharedPlan, Step};
@@ -38,7 +43,7 @@ static RESTORE_LIMITS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// The module's own `_restore_*` function: pickle stores functions by name and checks that
 /// the name finds the very object returned.
-fn restorer<'py>(
+pub(crate) fn restorer<'py>(
     py: Python<'py>,
     cell: &'static PyOnceLock<Py<PyAny>>,
     name: &str,
@@ -106,7 +111,7 @@ pub fn reduce_limits<'py>(py: Python<'py>, l: &Limits) -> PyResult<Reduced<'py>>
 /// A plan from pickled canonical JSON, parsed and validated by the core. The plan passed the
 /// limits it was loaded with; its canonical form may be larger than the defaults allow (it is
 /// indented), so it is checked without limits: a pickle is trusted input, as pickle requires.
-fn trusted_plan(py: Python<'_>, canonical: &Bound<'_, PyString>) -> PyResult<Plan> {
+pub(crate) fn trusted_plan(py: Python<'_>, canonical: &Bound<'_, PyString>) -> PyResult<Plan> {
     let bytes = crate::input::document_bytes(canonical.as_any())?;
     let checked = check(py, &bytes, &Limits::unlimited());
     let valid = checked.is_valid();
@@ -142,7 +147,7 @@ pub fn restore_part<'py>(
             "cannot unpickle: `{kind}` at `{path}` is no part of the pickled plan"
         ))
     };
-    let (loc, part) = parse_pointer(&plan, path).ok_or_else(no_part)?;
+    let (loc, part) = parse_pointer(Part::Plan(&plan), path).ok_or_else(no_part)?;
     if part.kind() != kind {
         return Err(no_part());
     }
