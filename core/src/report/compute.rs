@@ -212,7 +212,7 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
                 .map(|scale| NodeGrade {
                     scale: scale.id.to_string(),
                     entered: entered_for(scale.id.as_str()),
-                    computed: node_grade(scale, &scales, std::slice::from_ref(r.node), &grade_of),
+                    computed: node_grade(scale, &scales, &[r.node], &grade_of),
                 })
                 .collect();
             if let Some(series) = nodes.get_mut(n) {
@@ -223,9 +223,9 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
             }
         }
         for (k, sector) in sectors_of_model.iter().enumerate() {
-            let members: Vec<Node> = plan
+            let members: Vec<&Node> = plan
                 .initiatives_in_sector(sector.sector.as_str())
-                .map(|r| r.node.clone())
+                .map(|r| r.node)
                 .collect();
             let grades = node_scales
                 .iter()
@@ -258,13 +258,13 @@ fn number(q: Option<&Quantity>) -> Option<f64> {
 
 /// The target a year is measured against: the first in or after the year, else the last.
 fn target_for(ind: &Indicator, year: FiscalYear) -> Option<&Observation> {
-    let mut targets: Vec<&Observation> = ind.targets.iter().collect();
-    targets.sort_by_key(|t| t.fiscal_year);
-    targets
+    // The earliest target in or after the year, else the latest; one pass, no sort.
+    let ahead = ind
+        .targets
         .iter()
-        .find(|t| t.fiscal_year >= year)
-        .or(targets.last())
-        .copied()
+        .filter(|t| t.fiscal_year >= year)
+        .min_by_key(|t| t.fiscal_year);
+    ahead.or_else(|| ind.targets.iter().max_by_key(|t| t.fiscal_year))
 }
 
 /// The indicator's direction: as declared, else from baseline to target.
@@ -434,7 +434,7 @@ fn indicator_year(
 fn node_grade(
     scale: &GradeScale,
     scales: &[&GradeScale],
-    members: &[Node],
+    members: &[&Node],
     grade_of: &dyn Fn(&Indicator, &str) -> Option<String>,
 ) -> Option<String> {
     let how = scale.nodes.as_ref()?;
