@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use super::check::IndicatorIndex;
-use super::model::ProgressReport;
+use rustc_hash::FxHashMap;
+
+use super::model::{Actual, NodeReport, ProgressReport};
 use crate::model::*;
 
 /// Where an indicator stands in a year.
@@ -145,6 +147,28 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
     let years: Vec<FiscalYear> = reports.iter().map(|r| r.fiscal_year).collect();
     let index = IndicatorIndex::of(plan);
     let scales: Vec<&GradeScale> = plan.evaluation.iter().flat_map(|e| &e.scales).collect();
+    // Each report's entries by id, looked up once per indicator and node (the first entry of
+    // an id counts; a second is the report's error, reported by its check).
+    let observed: Vec<FxHashMap<&str, &Actual>> = reports
+        .iter()
+        .map(|r| {
+            let mut m = FxHashMap::default();
+            for a in &r.observations {
+                m.entry(a.indicator.as_str()).or_insert(a);
+            }
+            m
+        })
+        .collect();
+    let entered: Vec<FxHashMap<&str, &NodeReport>> = reports
+        .iter()
+        .map(|r| {
+            let mut m = FxHashMap::default();
+            for n in &r.nodes {
+                m.entry(n.node.as_str()).or_insert(n);
+            }
+            m
+        })
+        .collect();
 
     let indicators = index
         .list
@@ -158,8 +182,9 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
             targets: ind.targets.clone(),
             years: reports
                 .iter()
-                .map(|r| {
-                    let actual = r.observations.iter().find(|a| a.indicator == ind.id);
+                .zip(&observed)
+                .map(|(r, by_id)| {
+                    let actual = by_id.get(ind.id.as_str());
                     indicator_year(ind, r.fiscal_year, actual.and_then(|a| a.value.clone()), &scales)
                 })
                 .collect(),
@@ -189,9 +214,14 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
         })
         .collect();
 
+    let series_of: FxHashMap<&str, usize> = indicators
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     for (y, report) in reports.iter().enumerate() {
         let grade_of = |ind: &Indicator, scale: &str| -> Option<String> {
-            let series = indicators.iter().find(|s| s.id == ind.id.as_str())?;
+            let series = indicators.get(*series_of.get(ind.id.as_str())?)?;
             let year = series.years.get(y)?;
             year.grades
                 .iter()
@@ -199,11 +229,9 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
                 .map(|(_, g)| g.clone())
         };
         for (n, r) in all.iter().enumerate() {
+            let entry = entered.get(y).and_then(|m| m.get(r.node.id.as_str()));
             let entered_for = |scale: &str| {
-                report
-                    .nodes
-                    .iter()
-                    .find(|e| e.node == r.node.id)
+                entry
                     .and_then(|e| e.grades.iter().find(|g| g.scale.as_str() == scale))
                     .map(|g| g.grade.clone())
             };
