@@ -1,7 +1,8 @@
 import type { Issue } from "./wasm/welfare_plan_wasm.js";
 
 /**
- * Thrown by `parsePlan` and `toCanonicalJson` when a document has errors. A real `Error`
+ * Thrown when a document has errors: a plan (`parsePlan`, `toCanonicalJson`, and every function
+ * that takes a plan) or a progress report (`parseReport`, `evaluate`). A real `Error`
  * subclass: catch it by class, read every issue (warnings included) from `.issues`.
  */
 export declare class PlanError extends Error {

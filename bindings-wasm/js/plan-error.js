@@ -1,5 +1,6 @@
 /**
- * Thrown by `parsePlan` and `toCanonicalJson` when a document has errors. A real `Error`
+ * Thrown when a document has errors: a plan (`parsePlan`, `toCanonicalJson`, and every function
+ * that takes a plan) or a progress report (`parseReport`, `evaluate`). A real `Error`
  * subclass: catch it by class, read every issue (warnings included) from `.issues`.
  *
  * @example

@@ -1,9 +1,11 @@
-//! From JavaScript arguments to the core's: the document (text, bytes or a plain object) and
-//! the limits.
+//! From JavaScript arguments to the core's: the document (text, bytes or a plain object; a plan
+//! or a progress report) and the limits.
 
 use js_sys::{Object, Reflect, Uint8Array, JSON};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
+#[cfg(any(feature = "reports", test))]
+use welfare_plan::report::{check_report, CheckedReport};
 use welfare_plan::{check_str, check_with, Checked, Issue, Plan};
 
 use crate::output::plan_error;
@@ -18,15 +20,19 @@ extern "C" {
 /// The plan in `input` (a plan object, text or bytes; a 1.0 document comes back upgraded),
 /// or `PlanError` when it has errors, or `TypeError`/`RangeError` for malformed `limits`.
 pub(crate) fn load(input: &JsValue, limits: Option<&JsValue>) -> Result<Plan, JsValue> {
-    let limits = Limits::from_js(limits)?;
+    load_with(input, &Limits::from_js(limits)?)
+}
+
+/// [`load`] with limits already read.
+pub(crate) fn load_with(input: &JsValue, limits: &CoreLimits) -> Result<Plan, JsValue> {
     Document::from_js(input)
-        .check(&limits)
+        .check(limits)
         .into_result()
         .map_err(|e| plan_error(&e))
 }
 
 /// The core's limits.
-type CoreLimits = welfare_plan::Limits;
+pub(crate) type CoreLimits = welfare_plan::Limits;
 
 /// A document as it arrived from JavaScript, copied once into WebAssembly memory.
 pub(crate) enum Document {
@@ -66,10 +72,7 @@ impl Document {
             Document::Text(text) => check_str(&text, limits),
             Document::Written(text) => {
                 let mut checked = check_str(&text, limits);
-                for issue in &mut checked.issues {
-                    issue.line = None;
-                    issue.column = None;
-                }
+                unlocate(&mut checked.issues);
                 checked
             }
             Document::Unwritable(reason) => Checked {
@@ -77,6 +80,34 @@ impl Document {
                 issues: vec![Issue::unwritable(&reason)],
             },
         }
+    }
+
+    /// Checks the document as a progress report of `plan` with the core, as [`Document::check`]
+    /// checks a plan.
+    #[cfg(any(feature = "reports", test))]
+    pub(crate) fn check_report(self, plan: &Plan, limits: &CoreLimits) -> CheckedReport {
+        match self {
+            Document::Bytes(bytes) => check_report(&bytes, plan, limits),
+            Document::Text(text) => check_report(text.as_bytes(), plan, limits),
+            Document::Written(text) => {
+                let mut checked = check_report(text.as_bytes(), plan, limits);
+                unlocate(&mut checked.issues);
+                checked
+            }
+            Document::Unwritable(reason) => CheckedReport {
+                report: None,
+                issues: vec![Issue::unwritable(&reason)],
+            },
+        }
+    }
+}
+
+/// Drops the positions of issues found in text the caller never saw (an object written with
+/// `JSON.stringify`).
+fn unlocate(issues: &mut [Issue]) {
+    for issue in issues {
+        issue.line = None;
+        issue.column = None;
     }
 }
 

@@ -2,9 +2,11 @@
 //!
 //! The npm package `welfare-plan`: the Rust core of regional welfare plans (地域福祉計画)
 //! compiled to WebAssembly. This crate is a thin door: it converts arguments (a document as a
-//! string, bytes or a plain object; limits), results (plain objects, written as JSON and read
-//! with one `JSON.parse`) and errors (`PlanError` with `.issues`, `RangeError`, `TypeError`).
-//! Every rule lives in the core.
+//! string, bytes or a plain object, be it a plan or a progress report; limits), results (plain
+//! objects, written as JSON and read with one `JSON.parse`) and errors (`PlanError` with
+//! `.issues`, `RangeError`, `TypeError`). Every rule, and every number of a progress evaluation,
+//! lives in the core. The progress-report functions are compiled only with the `reports`
+//! feature: the package's `welfare-plan/reports` module, a superset of the plan module.
 //!
 //! ```js
 //! import { parsePlan, validate, PlanError } from "welfare-plan";
@@ -30,6 +32,19 @@ mod input;
 mod output;
 mod tree;
 
+// The progress-report functions are the package's second module, `welfare-plan/reports`, built
+// with `--features reports`; the plan module leaves the core's report code out (see README
+// "Size"). The unit tests compile them whatever the features, so that `cargo test` checks them.
+#[cfg(any(feature = "reports", test))]
+mod progress;
+#[cfg(any(feature = "reports", test))]
+mod report;
+
+#[cfg(any(feature = "reports", test))]
+pub use progress::{
+    IndicatorSeries, IndicatorYear, NodeGrade, NodeSeries, NodeYear, Progress, SectorSeries, Status,
+};
+
 use wasm_bindgen::prelude::*;
 use welfare_plan::era;
 use welfare_plan::numbering::challenge_label;
@@ -40,9 +55,15 @@ use crate::output::{issues_to_js, json_to_js, range_error, to_js, Label};
 
 // The plan's types (Plan, Level, Node, Indicator, Text …) are generated from
 // schemas/plan.schema.json, which schemars generates from the core's Rust types; HelpSector and
-// IssueCode from schemas/codelists.json, which the core generates from its lists of codes.
+// IssueCode from schemas/codelists.json, which the core generates from its lists of codes. The
+// path is from the glue's folder: pkg/wasm/ for the plan module, pkg/reports/wasm/ for the
+// reports module.
+#[cfg(not(feature = "reports"))]
 #[wasm_bindgen(typescript_custom_section)]
-const PLAN_TYPES: &str = r#"import type { Plan, HelpSector, IssueCode } from "../types.js";"#;
+const PLAN_TYPES: &str = r#"import type { HelpSector, IssueCode, Plan } from "../types.js";"#;
+#[cfg(feature = "reports")]
+#[wasm_bindgen(typescript_custom_section)]
+const PLAN_TYPES: &str = r#"import type { HelpSector, IssueCode, Plan } from "../../types.js";"#;
 
 /// Parses and validates a plan document; returns the plan as a plain object that matches the
 /// JSON Schema (format 2.0: a 1.0 document comes back upgraded), or throws `PlanError` (with

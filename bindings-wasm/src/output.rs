@@ -105,7 +105,10 @@ pub(crate) fn issues_to_js(issues: &[welfare_plan::Issue]) -> Result<JsValue, Js
     to_js(&issues.iter().map(Issue::from).collect::<Vec<_>>())
 }
 
-#[wasm_bindgen(raw_module = "../plan-error.js")]
+// From the glue's folder to the package's one plan-error.js, so that both modules throw the
+// same class: pkg/wasm/ for the plan module, pkg/reports/wasm/ for the reports module.
+#[cfg_attr(not(feature = "reports"), wasm_bindgen(raw_module = "../plan-error.js"))]
+#[cfg_attr(feature = "reports", wasm_bindgen(raw_module = "../../plan-error.js"))]
 extern "C" {
     /// `PlanError` from `plan-error.js`, which the package's entry modules re-export, so that
     /// `instanceof PlanError` holds for what this module throws.
@@ -121,6 +124,29 @@ extern "C" {
 pub(crate) fn plan_error(error: &welfare_plan::Error) -> JsValue {
     match issues_to_js(error.issues()) {
         Ok(issues) => PlanError::new(&error.to_string(), issues).into(),
+        Err(e) => e,
+    }
+}
+
+/// The exception for an invalid progress report: a `PlanError` (the package's one exception for
+/// invalid documents) whose `.issues` holds every issue of the report, warnings included, at
+/// pointers into the report. `which` names the report among several (`evaluate`).
+#[cfg(any(feature = "reports", test))]
+pub(crate) fn report_error(issues: &[welfare_plan::Issue], which: Option<usize>) -> JsValue {
+    let mut errors = issues.iter().filter(|i| i.is_error());
+    let mut message = match which {
+        Some(n) => format!("invalid progress report at index {n}"),
+        None => "invalid progress report".to_owned(),
+    };
+    if let Some(first) = errors.next() {
+        message.push_str(&format!(": {first}"));
+    }
+    let more = errors.count();
+    if more > 0 {
+        message.push_str(&format!(" (and {more} more)"));
+    }
+    match issues_to_js(issues) {
+        Ok(issues) => PlanError::new(&message, issues).into(),
         Err(e) => e,
     }
 }

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as wp from "welfare-plan";
+import * as reports from "welfare-plan/reports";
 import {
   PlanError,
   challengeLabel,
@@ -463,23 +464,80 @@ describe("the tree: outline, initiatives, the help model's labels", () => {
 });
 
 describe("the package surface", () => {
-  const names = (text) =>
-    [...text.matchAll(/export\s*\{([^}]*)\}\s*from\s*"\.\/(?:wasm\/welfare_plan_wasm|plan-error|data)\.js"/g)]
+  const pkg = new URL("../pkg/", import.meta.url);
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  /** The names an entry file re-exports from its glue module, plan-error.js and data.js. */
+  const names = (text, glue) =>
+    [...text.matchAll(new RegExp(`export\\s*\\{([^}]*)\\}\\s*from\\s*"\\./(?:${escape(glue)}|plan-error\\.js|data\\.js)"`, "g"))]
       .flatMap((m) => m[1].split(","))
       .map((s) => s.trim())
       .filter(Boolean)
       .sort();
-  const pkg = new URL("../pkg/", import.meta.url);
+  /** Every module of the package that an entry file imports or re-exports from (comments aside). */
+  const sources = (text) => {
+    const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+    const from = [...code.matchAll(/\bfrom\s*"([^"]+)"/g)].map((m) => m[1]);
+    return [...new Set(from)].filter((s) => !s.startsWith("node:")).sort();
+  };
+  /** The functions a glue module exports (its init functions aside). */
+  const functions = async (glue) =>
+    Object.keys(await import(new URL(glue, pkg))).filter((k) => k !== "default" && k !== "initSync").sort();
 
-  test("node, browser and type entries export the same functions as the module", async () => {
-    const glue = await import(new URL("wasm/welfare_plan_wasm.js", pkg));
-    const fromModule = Object.keys(glue).filter((k) => k !== "default" && k !== "initSync");
-    const data = await import(new URL("data.js", pkg));
-    const expected = [...fromModule, ...Object.keys(data), "PlanError"].sort();
-    assert.deepEqual(Object.keys(wp).sort(), expected);
-    assert.deepEqual(names(readFileSync(new URL("index.js", pkg), "utf8")), expected);
-    assert.deepEqual(names(readFileSync(new URL("node.js", pkg), "utf8")), expected);
-    assert.deepEqual(names(readFileSync(new URL("index.d.ts", pkg), "utf8")), expected);
+  const entries = [
+    {
+      name: "welfare-plan",
+      exports: wp,
+      glue: "wasm/welfare_plan_wasm.js",
+      files: ["index.js", "node.js", "index.d.ts"],
+      types: ["./types.js"],
+    },
+    {
+      name: "welfare-plan/reports",
+      exports: reports,
+      glue: "reports/wasm/welfare_plan_wasm.js",
+      files: ["reports.js", "reports-node.js", "reports.d.ts"],
+      types: ["./types.js", "./report-types.js"],
+    },
+  ];
+  for (const entry of entries) {
+    test(`${entry.name}: node, browser and type entries export the same functions as its module`, async () => {
+      const data = await import(new URL("data.js", pkg));
+      const expected = [...(await functions(entry.glue)), ...Object.keys(data), "PlanError"].sort();
+      assert.deepEqual(Object.keys(entry.exports).sort(), expected);
+      for (const file of entry.files) {
+        const text = readFileSync(new URL(file, pkg), "utf8");
+        assert.deepEqual(names(text, entry.glue), expected, file);
+        // Each entry reads its own module only (and the shared PlanError, data and types).
+        const own = [`./${entry.glue}`, "./plan-error.js", "./data.js", ...(file.endsWith(".d.ts") ? entry.types : [])];
+        assert.deepEqual(sources(text), own.sort(), file);
+      }
+    });
+  }
+
+  test("the reports module is the plan module and the report functions; the plan module has none of them", async () => {
+    const plan = await functions("wasm/welfare_plan_wasm.js");
+    const withReports = await functions("reports/wasm/welfare_plan_wasm.js");
+    const reportFunctions = ["evaluate", "parseReport", "planHash", "statusLabel", "validateReport"];
+    assert.deepEqual(withReports, [...plan, ...reportFunctions].sort());
+    for (const name of reportFunctions) assert.equal(wp[name], undefined, name);
+  });
+
+  test("both entries throw the one PlanError, and their plan functions agree", () => {
+    assert.equal(reports.PlanError, PlanError);
+    const plan = JSON.parse(iizukaText);
+    plan.nodes[0].title.ja = " ";
+    const broken = JSON.stringify(plan);
+    for (const parse of [parsePlan, reports.parsePlan]) {
+      assert.throws(
+        () => parse(broken),
+        (e) => e instanceof PlanError && e instanceof reports.PlanError && e.issues.length > 0,
+      );
+    }
+    assert.deepEqual(reports.validate(broken), validate(broken));
+    assert.equal(reports.toCanonicalJson(iizukaBytes), toCanonicalJson(iizukaBytes));
+    assert.deepEqual(reports.outline(iizukaBytes), outline(iizukaBytes));
+    assert.deepEqual(reports.initiatives(iizukaBytes, { sector: "共助" }), initiatives(iizukaBytes, { sector: "共助" }));
+    assert.equal(reports.eraLabel(2023), eraLabel(2023));
   });
 
   test("the package version is the crate version", () => {

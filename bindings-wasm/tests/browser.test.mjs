@@ -11,7 +11,8 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { iizukaThirdPlan, validate } from "welfare-plan";
-import { repo } from "./corpus.mjs";
+import { evaluate, statusLabel } from "welfare-plan/reports";
+import { example, repo } from "./corpus.mjs";
 
 const www = fileURLToPath(new URL("../www/", import.meta.url));
 const results = fileURLToPath(new URL("../test-results/", import.meta.url));
@@ -60,6 +61,8 @@ function offsetOf(text, { line, column }) {
 describe("demo page (chromium)", () => {
   let server, context, page, profile, origin;
   const problems = [];
+  /** The path of every request the page made, in order. */
+  const requested = [];
 
   before(async () => {
     server = await serve(www);
@@ -86,6 +89,7 @@ describe("demo page (chromium)", () => {
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
     page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${origin}/`);
     await page.waitForSelector("body[data-ready]");
   });
@@ -289,6 +293,87 @@ describe("demo page (chromium)", () => {
       goals.map((g) => g.title.ja),
     );
     await page.click("#back-to-sample");
+    assert.equal(await page.textContent("#plan-title"), plan.title.ja);
+  });
+
+  test("the progress tab loads the reports module and shows each indicator's series and status, and node grades entered beside computed", async () => {
+    const ex = example();
+    const progress = evaluate(ex.plan, ex.reports);
+    // The plan views and the editor ran on the plan module alone; the reports module is fetched
+    // when the progress tab is first opened.
+    const planModule = "/pkg/wasm/welfare_plan_wasm_bg.wasm";
+    const reportsModule = "/pkg/reports/wasm/welfare_plan_wasm_bg.wasm";
+    assert.deepEqual(requested.filter((p) => p.endsWith(".wasm")), [planModule]);
+    assert.ok(!requested.some((p) => p.startsWith("/pkg/reports")), requested.join("\n"));
+    await page.click("#tab-progress");
+    await page.waitForSelector("#progress-view[data-ready]");
+    assert.deepEqual(requested.filter((p) => p.endsWith(".wasm")), [planModule, reportsModule]);
+    assert.ok(await page.isVisible("#view-progress"));
+    assert.ok(!(await page.isVisible("#view-plan")));
+    // Every report was read and checked against the plan.
+    assert.equal(await page.locator(".report-check.is-valid").count(), ex.reports.length);
+    // The header describes the example's plan while its view is shown.
+    assert.match(await page.textContent("#plan-title"), /ほしぞら市/);
+
+    // Each indicator: a row per report year with its status and grades, as evaluate gives them.
+    assert.equal(await page.locator(".indicator-card").count(), progress.indicators.length);
+    for (const series of progress.indicators) {
+      const rows = page.locator(`[data-indicator="${series.id}"] tbody tr`);
+      assert.equal(await rows.count(), series.years.length, series.id);
+      assert.deepEqual(
+        await rows.locator(".status-pill").evaluateAll((els) => els.map((e) => e.dataset.status)),
+        series.years.map((y) => y.status),
+        series.id,
+      );
+      assert.deepEqual(
+        await rows.locator(".status-pill").allTextContents(),
+        series.years.map((y) => statusLabel(y.status).ja),
+      );
+      assert.deepEqual(
+        await rows.locator(".grade-chip[data-grade]").evaluateAll((els) => els.map((e) => [e.dataset.scale, e.dataset.grade])),
+        series.years.flatMap((y) => y.grades),
+        series.id,
+      );
+    }
+    // The series shows several statuses, not one.
+    const statuses = new Set(progress.indicators.flatMap((s) => s.years.map((y) => y.status)));
+    assert.ok(statuses.size >= 3, [...statuses].join());
+    // A value not measured shows the report's reason.
+    const unmeasured = progress.indicators.find((s) => s.years.some((y) => y.value === null));
+    const row = page.locator(`[data-indicator="${unmeasured.id}"] tr[data-year="${unmeasured.years.find((y) => y.value === null).fiscal_year}"]`);
+    assert.match(await row.locator(".value").first().textContent(), /^−.+/);
+
+    // Each node and year: the entered grade and the computed one, side by side.
+    const nodeRows = page.locator("#node-grades tbody tr");
+    assert.equal(await nodeRows.count(), progress.nodes.length);
+    for (const n of progress.nodes) {
+      const cells = page.locator(`#node-grades tr[data-node="${n.id}"] td`);
+      assert.equal(await cells.count(), progress.years.length);
+      for (const [k, y] of n.years.entries()) {
+        const cell = cells.nth(k);
+        for (const side of ["entered", "computed"]) {
+          assert.deepEqual(
+            await cell.locator(`.grade-chip.is-${side}`).evaluateAll((els) => els.map((e) => [e.dataset.scale, e.dataset.grade])),
+            y.grades.filter((g) => g[side] !== null).map((g) => [g.scale, g[side]]),
+            `${n.id} ${y.fiscal_year} ${side}`,
+          );
+        }
+      }
+    }
+    assert.ok(progress.nodes.some((n) => n.years.some((y) => y.grades.some((g) => g.entered && g.computed && g.entered !== g.computed))));
+    assert.equal(await page.locator("#sector-grades tbody tr").count(), progress.sectors.length);
+    await page.screenshot({ path: join(results, "demo-progress.png"), fullPage: true });
+
+    await page.click('[data-lang="en"]');
+    assert.deepEqual(
+      await page.locator(`[data-indicator="${progress.indicators[0].id}"] .status-pill`).allTextContents(),
+      progress.indicators[0].years.map((y) => statusLabel(y.status).en),
+    );
+    assert.match(await page.textContent("#plan-title"), /Hoshizora/);
+    await page.screenshot({ path: join(results, "demo-progress-english.png"), fullPage: true });
+    await page.click('[data-lang="ja"]');
+    await page.click("#tab-plan");
+    assert.equal(await count(), 19);
     assert.equal(await page.textContent("#plan-title"), plan.title.ja);
   });
 

@@ -108,3 +108,74 @@ export function textOf(bytes) {
 
 /** `[code, path]` pairs, the form the expected files use. */
 export const pairs = (issues) => issues.map((i) => [i.code, i.path]);
+
+// --- progress reports ------------------------------------------------------------------------
+// The shared corpus of progress reports (tests/conformance/reports/), read the way
+// core/tests/reports.rs reads it: each case is a report (`base` with `patch` applied) checked
+// against a plan (`plan`, with `plan_patch` applied when present).
+
+/**
+ * JSON whose numbers keep their text: `JSON.parse` would read `23.0` as `23`, and the patched
+ * documents must be the bytes the other suites write (Rust's and Python's keep `23.0`). Each
+ * number outside a string becomes a marked string, written back as the number's own text.
+ */
+const NUMBER = "\u0000number:";
+const TOKENS = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+function readKeepingNumbers(text) {
+  const marked = text.replace(TOKENS, (t) => (t.startsWith('"') ? t : JSON.stringify(NUMBER + t)));
+  return JSON.parse(marked);
+}
+
+function writeKeepingNumbers(doc) {
+  const text = JSON.stringify(doc, null, 2) + "\n";
+  return text.replace(/"\\u0000number:([^"]+)"/g, "$1");
+}
+
+/** A JSON file read with its numbers' text, which must write back to the same text. */
+function readExactly(url) {
+  const text = readFileSync(url, "utf8");
+  const doc = readKeepingNumbers(text);
+  if (writeKeepingNumbers(doc) !== text) {
+    throw new Error(`${url.pathname} does not write back unchanged (a key such as "1", which objects move to the front?)`);
+  }
+  return doc;
+}
+
+/** The example's plan and its reports (one per fiscal year, in year order), as bytes. */
+export function example() {
+  const dir = new URL("examples/progress/", repo);
+  const files = readdirSync(dir).filter((f) => /^synthetic-hoshizora-report-\d+\.json$/.test(f)).sort();
+  if (files.length < 3) throw new Error(`the progress example was not found in ${dir}`);
+  return {
+    planPath: new URL("synthetic-hoshizora-plan.json", dir),
+    reportPaths: files.map((f) => new URL(f, dir)),
+    plan: new Uint8Array(readFileSync(new URL("synthetic-hoshizora-plan.json", dir))),
+    reports: files.map((f) => new Uint8Array(readFileSync(new URL(f, dir)))),
+  };
+}
+
+/**
+ * Every report case, sorted by name: `{ name, plan: Uint8Array, bytes: Uint8Array, expected }`
+ * (the plan and the report written as the other suites write patched documents).
+ */
+export function reportCases() {
+  const dir = new URL("tests/conformance/reports/", repo);
+  const encode = (doc) => new TextEncoder().encode(writeKeepingNumbers(doc));
+  const out = [];
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith(".expected.json")) continue;
+    const expected = readExactly(new URL(file, dir));
+    const planUrl = new URL(expected.plan, repo);
+    out.push({
+      name: file.slice(0, -".expected.json".length),
+      plan: expected.plan_patch
+        ? encode(applyPatch(readExactly(planUrl), expected.plan_patch))
+        : new Uint8Array(readFileSync(planUrl)),
+      bytes: encode(applyPatch(readExactly(new URL(expected.base, repo)), expected.patch)),
+      expected,
+    });
+  }
+  if (out.length < 10) throw new Error(`only ${out.length} report cases in ${dir}`);
+  return out;
+}

@@ -1,5 +1,6 @@
 // The published package as a user gets it: `npm pack` pkg/, unpack it into a fresh project's
-// node_modules, and import it there by name with no init call.
+// node_modules, and import both entries there by name with no init call: `welfare-plan` (the
+// plan module) and `welfare-plan/reports` (the reports module), in JavaScript and in TypeScript.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -9,8 +10,9 @@ import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 
 const pkg = fileURLToPath(new URL("../pkg/", import.meta.url));
+const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
 
-test("the packed package imports by name in a fresh Node project", () => {
+test("the packed package imports by name in a fresh Node project, from both entries", () => {
   const project = mkdtempSync(join(tmpdir(), "welfare-plan-consumer-"));
   try {
     const out = execFileSync("npm", ["pack", pkg, "--pack-destination", project, "--silent"], {
@@ -18,28 +20,83 @@ test("the packed package imports by name in a fresh Node project", () => {
     }).trim();
     const tarball = join(project, out.split("\n").pop());
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
-    assert.ok(files.includes("package/wasm/welfare_plan_wasm_bg.wasm"), files.join("\n"));
-    assert.ok(files.includes("package/types.d.ts"));
+    for (const file of [
+      "package/wasm/welfare_plan_wasm_bg.wasm",
+      "package/reports/wasm/welfare_plan_wasm_bg.wasm",
+      "package/reports/wasm/welfare_plan_wasm.js",
+      "package/types.d.ts",
+      "package/report-types.d.ts",
+    ]) {
+      assert.ok(files.includes(file), `${file} not in\n${files.join("\n")}`);
+    }
     const target = join(project, "node_modules", "welfare-plan");
     mkdirSync(target, { recursive: true });
     execFileSync("tar", ["-xzf", tarball, "-C", target, "--strip-components=1"]);
     writeFileSync(join(project, "package.json"), '{ "type": "module", "private": true }\n');
+
+    // The plan entry: the plan functions, and no report function.
     writeFileSync(
-      join(project, "main.js"),
+      join(project, "plan.js"),
       [
         'import { validate, eraLabel, iizukaThirdPlan, initiatives, outline, PlanError } from "welfare-plan";',
+        'import * as wp from "welfare-plan";',
         "const plan = iizukaThirdPlan();",
         "console.log(JSON.stringify([validate(plan).length, eraLabel(2023),",
         '  validate("{").map((i) => i.code), new PlanError("m", []) instanceof Error,',
-        "  outline(plan)[0].label.ja, initiatives(plan).length]));",
+        '  outline(plan)[0].label.ja, initiatives(plan).length, "evaluate" in wp]));',
       ].join("\n"),
     );
-    const printed = execFileSync(process.execPath, ["main.js"], { cwd: project, encoding: "utf8" });
-    assert.deepEqual(JSON.parse(printed), [0, "令和5年度", ["json.truncated"], true, "基本目標Ⅰ", 19]);
+    const printed = execFileSync(process.execPath, ["plan.js"], { cwd: project, encoding: "utf8" });
+    assert.deepEqual(JSON.parse(printed), [0, "令和5年度", ["json.truncated"], true, "基本目標Ⅰ", 19, false]);
+
+    // The reports entry: the plan functions too, the report functions, and the same PlanError.
+    writeFileSync(
+      join(project, "reports.js"),
+      [
+        'import { evaluate, iizukaThirdPlan, outline, parseReport, planHash, statusLabel, validate, PlanError } from "welfare-plan/reports";',
+        'import { PlanError as PlanErrorOfPlans } from "welfare-plan";',
+        "const plan = iizukaThirdPlan();",
+        "let thrown = null;",
+        'try { parseReport("{}", plan); } catch (e) { thrown = e; }',
+        "console.log(JSON.stringify([validate(plan).length, outline(plan)[0].label.ja,",
+        "  /^sha256:[0-9a-f]{64}$/.test(planHash(plan)), evaluate(plan, []).nodes.length,",
+        "  statusLabel(\"on_track\").ja, thrown instanceof PlanError, thrown instanceof PlanErrorOfPlans]));",
+      ].join("\n"),
+    );
+    const printedReports = execFileSync(process.execPath, ["reports.js"], { cwd: project, encoding: "utf8" });
+    assert.deepEqual(JSON.parse(printedReports), [0, "基本目標Ⅰ", true, 3 + 8 + 19, "順調", true, true]);
+
+    // TypeScript resolves both entries' declarations through the published `exports` map.
+    writeFileSync(
+      join(project, "check.ts"),
+      [
+        'import { validate, type Issue, type Plan } from "welfare-plan";',
+        'import { evaluate, type Progress, type ProgressReport } from "welfare-plan/reports";',
+        'const issues: Issue[] = validate("{}");',
+        "declare const plan: Plan;",
+        "declare const report: ProgressReport;",
+        "const progress: Progress = evaluate(plan, [report]);",
+        "void [issues, progress];",
+        "// @ts-expect-error: the plan entry has no report functions",
+        'import { evaluate as missing } from "welfare-plan";',
+        "void missing;",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, types: [] },
+        files: ["check.ts"],
+      }),
+    );
+    execFileSync(tsc, ["-p", project], { cwd: project, encoding: "utf8" });
+
     assert.deepEqual(readdirSync(target).sort(), [
       "README.md", "data.d.ts", "data.js", "index.d.ts", "index.js", "node.js", "package.json",
-      "plan-error.d.ts", "plan-error.js", "types.d.ts", "wasm",
+      "plan-error.d.ts", "plan-error.js", "report-types.d.ts", "reports", "reports-node.js", "reports.d.ts",
+      "reports.js", "types.d.ts", "wasm",
     ]);
+    assert.deepEqual(readdirSync(join(target, "reports")), ["wasm"]);
   } finally {
     rmSync(project, { recursive: true, force: true });
   }

@@ -1,6 +1,10 @@
 // The demo page: Iizuka City's 3rd Regional Welfare Plan from the welfare-plan module, a
-// Japanese/English switch, and a validator for plan data. Plain ES modules; the module is
-// imported from ./pkg/, where `npm run build` copies the browser build of the package.
+// Japanese/English switch, a validator for plan data, and a synthetic plan's progress reports
+// evaluated by the module. Plain ES modules; the module is imported from ./pkg/, where
+// `npm run build` copies the browser build of the package (and the progress example to
+// ./examples/progress/). The plan views use the plan module (`welfare-plan`, pkg/index.js);
+// the progress view, and with it the larger reports module (`welfare-plan/reports`,
+// pkg/reports.js), is loaded the first time its tab is opened.
 import { eraLabel, eraLabelEn, iizukaThirdPlan, monthLabel, toCanonicalJson } from "./pkg/index.js";
 import { setUpEditor } from "./editor.js";
 import { pick, strings } from "./i18n.js";
@@ -13,12 +17,21 @@ const state = {
   sector: null,
   challenge: null,
   tab: "plan",
+  /** The progress example, once loaded. */
+  progress: null,
 };
+
+/** progress-view.js, once its tab has been opened. */
+let progressView = null;
 
 const $ = (id) => document.getElementById(id);
 
+/** The plan the header describes: the progress example's on its tab, else the plan shown. */
+const headerPlan = () => (state.tab === "progress" && state.progress ? state.progress.plan : state.plan);
+
 function renderHeader() {
-  const { plan, lang } = state;
+  const { lang } = state;
+  const plan = headerPlan();
   const s = strings[lang];
   const t = (text) => pick(text, lang);
   document.documentElement.lang = lang;
@@ -47,11 +60,37 @@ function renderHeader() {
   }
   const sources = (plan.sources ?? []).map((src) => [t(src.title), t(src.note)].filter(Boolean).join(" — "));
   $("source-note").textContent = sources.length ? `${s.sourceNote}: ${sources.join(" / ")}` : "";
-  $("custom-banner").hidden = plan === sample;
+  $("custom-banner").hidden = state.plan === sample;
 }
 
 function renderView() {
   renderPlan($("plan-view"), state.plan, state, update);
+}
+
+function renderProgressView() {
+  if (progressView && state.progress) progressView.renderProgress($("progress-view"), state.progress, state.lang);
+}
+
+/**
+ * Loads the progress view (which imports the reports module) and its example, once: a visitor
+ * who never opens the tab never downloads the reports module.
+ */
+let progressLoad = null;
+function loadProgress() {
+  progressLoad ??= import("./progress-view.js")
+    .then(async (view) => {
+      const example = await view.loadProgressExample();
+      progressView = view;
+      state.progress = example;
+      renderHeader();
+      renderProgressView();
+      $("progress-view").setAttribute("aria-busy", "false");
+      $("progress-view").dataset.ready = "true";
+    })
+    .catch((e) => {
+      $("progress-view").textContent = String(e);
+      console.error(e);
+    });
 }
 
 /** Applies a filter change; `scrollTo` keeps the initiatives in view after a click above them. */
@@ -63,10 +102,12 @@ function update(change, scrollTo) {
 
 function showTab(tab) {
   state.tab = tab;
-  for (const name of ["plan", "editor"]) {
+  for (const name of ["plan", "editor", "progress"]) {
     $(`tab-${name}`).setAttribute("aria-selected", String(name === tab));
     $(`view-${name}`).hidden = name !== tab;
   }
+  renderHeader();
+  if (tab === "progress") loadProgress();
 }
 
 const editor = setUpEditor({
@@ -86,11 +127,13 @@ for (const button of document.querySelectorAll("[data-lang]")) {
     localStorage.setItem("welfare-plan-lang", state.lang);
     renderHeader();
     renderView();
+    renderProgressView();
     editor.render();
   });
 }
 $("tab-plan").addEventListener("click", () => showTab("plan"));
 $("tab-editor").addEventListener("click", () => showTab("editor"));
+$("tab-progress").addEventListener("click", () => showTab("progress"));
 $("load-sample").addEventListener("click", () => editor.load(toCanonicalJson(sample)));
 $("back-to-sample").addEventListener("click", () => {
   Object.assign(state, { plan: sample, sector: null, challenge: null });

@@ -33,6 +33,32 @@ import {
   type Severity,
   type Text,
 } from "welfare-plan";
+// The reports entry: the progress-report functions and types, with the plan's (the same PlanError).
+import {
+  PlanError as ReportsPlanError,
+  evaluate,
+  parseReport,
+  planHash,
+  validate as validateWithReports,
+  validateReport,
+  type Actual,
+  type IndicatorSeries,
+  type IndicatorYear,
+  type NodeGrade,
+  type NodeReport,
+  type NodeSeries,
+  type NodeYear,
+  type Plan as ReportsPlan,
+  type PlanRef,
+  type Progress,
+  type ProgressReport,
+  type SectorSeries,
+  type Status,
+} from "welfare-plan/reports";
+// @ts-expect-error: the plan entry has no report functions
+import { evaluate as notInThePlanEntry } from "welfare-plan";
+// @ts-expect-error: nor the report's types
+import type { ProgressReport as NotAPlanType } from "welfare-plan";
 
 const plan: Plan = iizukaThirdPlan();
 const title: string = plan.title.ja;
@@ -165,6 +191,66 @@ try {
 const era: string = eraLabel(2023);
 const year: number = fiscalYearFromEra("令和5年度");
 const circled: string = challengeLabel(1).ja;
+
+// Progress reports: the report's types are generated from its schema; the evaluation's declared.
+const reportIssues: Issue[] = validateReport(new Uint8Array([0x7b]), plan, { maxIssues: 10 });
+const report: ProgressReport = parseReport("{}", plan);
+const kind: "progress_report" = report.document;
+const ref: PlanRef = report.plan;
+const hash: string = planHash(plan);
+const actuals: Actual[] = report.observations ?? [];
+const measured: Quantity | null | undefined = actuals[0]?.value;
+const nodeReports: NodeReport[] = report.nodes ?? [];
+const written: ProgressReport = {
+  document: "progress_report",
+  schema_version: "1.0",
+  id: "r2026",
+  plan: { id: plan.id, hash: planHash(plan) },
+  fiscal_year: 2026,
+  observations: [{ indicator: "ind-salons", value: 48 }, { indicator: "ind-survey", value: null, reason: { ja: "未実施" } }],
+};
+// @ts-expect-error: a report says what it is
+const notAReport: ProgressReport = { ...written, document: "plan" };
+const progress: Progress = evaluate(plan, [report, "{}", new Uint8Array([0x7b]), written]);
+const years: number[] = progress.years;
+for (const series of progress.indicators satisfies IndicatorSeries[]) {
+  const name: Text = series.name;
+  const unit: Text | null = series.unit;
+  for (const y of series.years satisfies IndicatorYear[]) {
+    const status: Status = y.status;
+    const achievement: number | null = y.achievement;
+    const value: Quantity | null = y.value;
+    for (const [scale, grade] of y.grades) void [scale.length, grade.length];
+    // @ts-expect-error: statuses are a closed list
+    if (y.status === "late") console.log("never");
+    void [status, achievement, value];
+  }
+  void [name, unit];
+}
+for (const n of progress.nodes satisfies NodeSeries[]) {
+  const [ja, en]: [string, string] = n.label;
+  const depth: number = n.depth;
+  for (const y of n.years satisfies NodeYear[]) {
+    for (const g of y.grades satisfies NodeGrade[]) {
+      const entered: string | null = g.entered;
+      const computed: string | null = g.computed;
+      void [entered, computed];
+    }
+  }
+  void [ja, en, depth];
+}
+const sectorsSeries: SectorSeries[] = progress.sectors;
+// @ts-expect-error: reports go in an array
+evaluate(plan, report);
+// @ts-expect-error: an achievement may be missing
+const sure: number = progress.indicators[0]!.years[0]!.achievement;
+void [reportIssues, kind, ref, hash, measured, nodeReports, notAReport, years, sectorsSeries, sure];
+// Both entries declare the same plan and the same PlanError.
+const samePlan: ReportsPlan = plan;
+const samePlanBack: Plan = samePlan;
+const bothIssues: Issue[] = validateWithReports(plan);
+const caughtEither: PlanError = new ReportsPlanError("m", bothIssues);
+void [notInThePlanEntry, samePlanBack, caughtEither];
 
 // @ts-expect-error: a title is a Text, not a string
 const wrong: string = plan.title;

@@ -1,0 +1,31 @@
+// The `welfare-plan/reports` entry for browsers and bundlers: the plan functions and the
+// progress-report functions (validateReport, parseReport, evaluate, planHash, statusLabel) from
+// the reports module, a superset of the plan module that carries the core's report code. A page
+// that evaluates reports loads only this module; one that only checks plans imports
+// `welfare-plan` and loads the smaller one. Fetched and instantiated with a top-level await, so
+// importers get ready-to-call functions and never see an init step.
+import init from "./reports/wasm/welfare_plan_wasm.js";
+
+await init({ module_or_path: new URL("./reports/wasm/welfare_plan_wasm_bg.wasm", import.meta.url) });
+
+export {
+  parsePlan,
+  validate,
+  toCanonicalJson,
+  eraLabel,
+  eraLabelEn,
+  monthLabel,
+  fiscalYearFromEra,
+  challengeLabel,
+  sectorLabel,
+  outline,
+  initiatives,
+  helpModelLabels,
+  validateReport,
+  parseReport,
+  evaluate,
+  planHash,
+  statusLabel,
+} from "./reports/wasm/welfare_plan_wasm.js";
+export { PlanError } from "./plan-error.js";
+export { iizukaThirdPlan, jsonSchema } from "./data.js";
