@@ -117,7 +117,7 @@ pub fn check_bytes(
     match plan {
         Some(plan) => {
             let shared = Arc::clone(plan.get().shared());
-            py.detach(|| report::check_report(input, &shared, limits))
+            py.detach(|| report::check_report_hashed(input, &shared, shared.hash(), limits))
         }
         None => py.detach(|| report::parse_report(input, limits)),
     }
@@ -285,5 +285,5 @@ pub fn is_progress_report(document: &Bound<'_, PyAny>) -> PyResult<bool> {
 #[pyfunction]
 pub fn plan_hash(py: Python<'_>, plan: &Bound<'_, PyPlan>) -> String {
     let shared = Arc::clone(plan.get().shared());
-    py.detach(|| report::plan_hash(&shared))
+    py.detach(|| shared.hash().to_owned())
 }

@@ -41,6 +41,8 @@ pub trait Root: PartialEq + Send + Sync + Sized + 'static {
 pub struct SharedPlan {
     plan: Plan,
     parts: OnceLock<PartIndex>,
+    /// The plan's content hash, computed once: every report read against the plan needs it.
+    hash: OnceLock<String>,
     indicators: OnceLock<HashMap<String, Loc>>,
 }
 
@@ -50,6 +52,7 @@ impl SharedPlan {
         Arc::new(SharedPlan {
             plan,
             parts: OnceLock::new(),
+            hash: OnceLock::new(),
             indicators: OnceLock::new(),
         })
     }
@@ -57,6 +60,12 @@ impl SharedPlan {
     /// Where the part with id `id` is, from the core's index.
     pub fn part(&self, id: &str) -> Option<PartAt> {
         self.parts.get_or_init(|| self.plan.part_index()).get(id)
+    }
+
+    /// The plan's content hash (`sha256:…`), computed on the first call.
+    pub fn hash(&self) -> &str {
+        self.hash
+            .get_or_init(|| welfare_plan::report::plan_hash(&self.plan))
     }
 
     /// Where the indicator with id `id` is (in the plan, a node, a project, a priority project

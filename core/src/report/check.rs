@@ -33,9 +33,15 @@ impl CheckedReport {
 
 /// Reads `input` as a progress report of `plan` and checks it against the plan, with `limits`.
 pub fn check_report(input: &[u8], plan: &Plan, limits: &Limits) -> CheckedReport {
+    check_report_hashed(input, plan, &plan_hash(plan), limits)
+}
+
+/// [`check_report`] given the plan's [`plan_hash`], for a caller that checks many reports
+/// against one plan: hashing a large plan's canonical JSON costs more than reading a report.
+pub fn check_report_hashed(input: &[u8], plan: &Plan, hash: &str, limits: &Limits) -> CheckedReport {
     let (report, text, mut issues) = parse(input, limits);
     if let (Some(r), Some(text)) = (&report, &text) {
-        let mut found = against_plan(r, plan);
+        let mut found = against_plan(r, plan, hash);
         crate::parse::locate(text, &mut found);
         issues.extend(found);
     }
@@ -109,7 +115,7 @@ fn parse(input: &[u8], limits: &Limits) -> (Option<ProgressReport>, Option<Strin
 }
 
 /// The rules of a report against its plan.
-fn against_plan(r: &ProgressReport, plan: &Plan) -> Vec<Issue> {
+fn against_plan(r: &ProgressReport, plan: &Plan, hash: &str) -> Vec<Issue> {
     let mut out = Vec::new();
     let root = Path::root;
     if r.document != REPORT_DOCUMENT {
@@ -154,7 +160,7 @@ fn against_plan(r: &ProgressReport, plan: &Plan) -> Vec<Issue> {
                 plan.id
             ),
         ));
-    } else if r.plan.hash != plan_hash(plan) {
+    } else if r.plan.hash != hash {
         out.push(Issue::new(
             IssueCode::PlanMismatch,
             root().key("plan").key("hash"),

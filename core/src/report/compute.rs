@@ -214,19 +214,24 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
         })
         .collect();
 
-    let series_of: FxHashMap<&str, usize> = indicators
+    // By the indicator's address in the plan: the roll-ups look indicators up by the hundred
+    // thousand, and an address hashes faster than an id.
+    let series_of: FxHashMap<usize, usize> = index
+        .list
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, (ind, _))| (std::ptr::from_ref::<Indicator>(ind) as usize, i))
         .collect();
     for (y, report) in reports.iter().enumerate() {
-        let grade_of = |ind: &Indicator, scale: &str| -> Option<String> {
-            let series = indicators.get(*series_of.get(ind.id.as_str())?)?;
+        let indicators = &indicators;
+        let series_of = &series_of;
+        let grade_of = move |ind: &Indicator, scale: &str| -> Option<&str> {
+            let series = indicators.get(*series_of.get(&(std::ptr::from_ref(ind) as usize))?)?;
             let year = series.years.get(y)?;
             year.grades
                 .iter()
                 .find(|(s, _)| s == scale)
-                .map(|(_, g)| g.clone())
+                .map(|(_, g)| g.as_str())
         };
         for (n, r) in all.iter().enumerate() {
             let entry = entered.get(y).and_then(|m| m.get(r.node.id.as_str()));
@@ -459,11 +464,11 @@ fn indicator_year(
 /// The computed grade on `scale` of the nodes `members` taken together (one node, or a help
 /// sector's initiatives), from the grades of the indicators below them on the scale it rolls
 /// up; none when the scale is graded by hand or nothing below has a grade.
-fn node_grade(
+fn node_grade<'g>(
     scale: &GradeScale,
     scales: &[&GradeScale],
     members: &[&Node],
-    grade_of: &dyn Fn(&Indicator, &str) -> Option<String>,
+    grade_of: &GradeOf<'g>,
 ) -> Option<String> {
     let how = scale.nodes.as_ref()?;
     let source_id = how.from.as_ref().map_or(scale.id.as_str(), Id::as_str);
@@ -475,11 +480,11 @@ fn node_grade(
             // A grade without a score (「−」 cannot be evaluated) is no verdict, on a scale
             // that scores its grades: it does not make a node worst.
             let scored = source.grades.iter().any(|g| g.score.is_some());
-            let mut worst: Option<(usize, String)> = None;
+            let mut worst: Option<(usize, &str)> = None;
             for n in members {
                 each_indicator(n, &mut |ind| {
                     if let Some(g) = grade_of(ind, source_id).filter(|g| !scored || score(g).is_some()) {
-                        let rank = source.rank(&g).unwrap_or(0);
+                        let rank = source.rank(g).unwrap_or(0);
                         if worst.as_ref().is_none_or(|(r, _)| rank > *r) {
                             worst = Some((rank, g));
                         }
@@ -488,16 +493,16 @@ fn node_grade(
             }
             let (_, code) = worst?;
             if source.id == scale.id {
-                Some(code)
+                Some(code.to_owned())
             } else {
-                by_score(scale, score(&code)?)
+                by_score(scale, score(code)?)
             }
         }
         Rollup::Weighted => {
             let mut scores = Vec::new();
             for n in members {
                 each_indicator(n, &mut |ind| {
-                    if let Some(s) = grade_of(ind, source_id).and_then(|g| score(&g)) {
+                    if let Some(s) = grade_of(ind, source_id).and_then(score) {
                         scores.push(s);
                     }
                 });
@@ -514,19 +519,22 @@ fn node_grade(
     }
 }
 
+/// The grade an indicator got on a scale this year, if any: (indicator, scale id) → code.
+type GradeOf<'g> = dyn Fn(&Indicator, &str) -> Option<&'g str> + 'g;
+
 /// The mean of the scores right below a node: each of its own indicators and each child
 /// (itself a mean) counts once.
 fn mean_score(
     n: &Node,
     source: &str,
     score: &dyn Fn(&str) -> Option<f64>,
-    grade_of: &dyn Fn(&Indicator, &str) -> Option<String>,
+    grade_of: &GradeOf<'_>,
 ) -> Option<f64> {
     let own = n
         .indicators
         .iter()
         .chain(n.projects.iter().flat_map(|p| &p.indicators))
-        .filter_map(|ind| grade_of(ind, source).and_then(|g| score(&g)));
+        .filter_map(|ind| grade_of(ind, source).and_then(score));
     let children = n
         .children
         .iter()

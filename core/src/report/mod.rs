@@ -10,7 +10,7 @@ mod check;
 mod compute;
 mod model;
 
-pub use check::{check_report, is_progress_report, parse_report, CheckedReport};
+pub use check::{check_report, check_report_hashed, is_progress_report, parse_report, CheckedReport};
 pub use compute::{
     evaluate, IndicatorSeries, IndicatorYear, NodeGrade, NodeSeries, NodeYear, Progress, SectorSeries, Status,
 };
