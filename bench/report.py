@@ -49,7 +49,10 @@ w("")
 w(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
 w(f"- Machine: {os.cpu_count()} cores, {cpu_model()}, {platform.system()} {platform.release()}")
 w(f"- Python {platform.python_version()}; documents: synthetic plans (`bench/src/lib.rs`, seed 42) of "
-  + ", ".join(f"{n:,}" for n in sizes) + " initiatives, compact JSON with Japanese text.")
+  + ", ".join(f"{n:,}" for n in sizes) + " initiatives, compact JSON with Japanese text. Rows named `report:` "
+  "read a progress report of the same size (`bench/src/progress.rs`: one observation per indicator, a few "
+  "not measured, and one entry per initiative) against the same plan given one indicator per initiative "
+  "and three grading scales; their size is the report's.")
 w("- Each time is the median of repeated runs in one process after a warm-up, with the 10th–90th "
   "percentile as spread. Peak memory is the extra heap (Rust, counted by the allocator) or the extra "
   "resident memory of one call in a fresh process (Python, Node). Timings on a shared 2-core machine "
@@ -69,6 +72,40 @@ for surface in ["rust", "python", "javascript"]:
         n = f"{r['initiatives']:,}" if r["initiatives"] else ""
         w(f"| {n} | {size} | {r['method']} | {r['median_ms']:,.2f} ms | {r['p10_ms']:,.2f}–{r['p90_ms']:,.2f} ms "
           f"| {r['runs']} | {mb(r.get('peak_bytes'))} |")
+    w("")
+
+# Progress reports: each surface's reading of a report against its reference, without a verdict
+# (the one target, for Python, is in the targets table).
+comparisons = [
+    ("Rust", "rust", "report: welfare_plan::report::check_report", "check_report",
+     "report: serde_json::from_slice::<Value>", "serde_json Value parse"),
+    ("Rust", "rust", "report: check_report + report::evaluate", "check_report + evaluate",
+     "report: serde_json::from_slice::<Value>", "serde_json Value parse"),
+    ("Python", "python", "report: welfare_plan.loads_report", "loads_report",
+     "report: pydantic", "pydantic + loop"),
+    ("Python", "python", "report: loads_report + plan.evaluate([report])", "loads_report + evaluate",
+     "report: pydantic", "pydantic + loop"),
+    ("WASM", "javascript", "report: validateReport", "validateReport (reads the plan too)",
+     "report: JSON.parse + ajv", "JSON.parse + ajv + loop"),
+    ("WASM", "javascript", "report: evaluate", "evaluate (reads the plan, checks, evaluates)",
+     "report: JSON.parse + ajv", "JSON.parse + ajv + loop"),
+]
+lines = []
+for n in sizes:
+    for label, surface, ours, ours_name, theirs, theirs_name in comparisons:
+        a, b = find(surface, ours, n), find(surface, theirs, n)
+        if a and b and a["median_ms"]:
+            lines.append(f"| {n:,} | {label} | {ours_name}: {a['median_ms']:,.1f} ms | {theirs_name}: "
+                         f"{b['median_ms']:,.1f} ms | {b['median_ms'] / a['median_ms']:,.2f}× |")
+if lines:
+    w("## Progress reports")
+    w("")
+    w("A report of N observations and N node entries read against a plan of N initiatives. Speed-up is the "
+      "reference's time over ours: above 1 we are faster.")
+    w("")
+    w("| initiatives | surface | ours | reference | speed-up |")
+    w("|---:|---|---|---|---:|")
+    out.extend(lines)
     w("")
 
 w("## Targets")
@@ -127,6 +164,11 @@ for n in sizes:
     if row and row.get("peak_bytes") is not None:
         r = row["peak_bytes"] / row["bytes"]
         target(f"Rust peak memory ≤ 3× the document ({n:,})", f"{r:.2f}×", r <= 3)
+for n in sizes:
+    r = ratio(find("python", "report: pydantic", n), find("python", "report: loads_report + plan.evaluate([report])", n))
+    if r is not None:
+        target(f"report validation ≥ 10× faster than pydantic + loop (Python, {n:,}: loads_report + evaluate)",
+               f"{r:,.2f}×", r >= 10)
 imp = find("python", "import welfare_plan", 0)
 if imp:
     target("`import welfare_plan` < 30 ms", f"{imp['median_ms']:.1f} ms", imp["median_ms"] < 30)

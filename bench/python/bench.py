@@ -1,6 +1,8 @@
 """The Python side of the benchmarks: welfare_plan against pydantic v2, fastjsonschema and
-jsonschema on the same bytes, with time (median and spread) and peak memory. One JSON line per
-measurement on stdout; `scripts/bench` runs it beside the Rust and JavaScript harnesses.
+jsonschema on the same bytes, and a progress report read against its plan and evaluated against
+pydantic models plus a loop that computes the same statuses (report_peer.py), with time (median
+and spread) and peak memory. One JSON line per measurement on stdout; `scripts/bench` runs it
+beside the Rust and JavaScript harnesses.
 
     python bench.py [--quick] DATA_DIR SCHEMA SIZE...
 """
@@ -88,20 +90,83 @@ def methods(data: bytes, schema: dict[str, Any]) -> dict[str, Callable[[], Calla
     }
 
 
-def peak_memory(data_path: str, schema_path: str, method: str) -> int:
+
+def report_methods(plan_data: bytes, data: bytes, n: int) -> dict[str, Callable[[], Callable[[], Any]]]:
+    """The progress report rows, as factories like `methods`: the plan (with indicators) is read
+    once, outside the timed call, by each side in its own way."""
+
+    def ours() -> Callable[[], Any]:
+        import welfare_plan
+
+        plan = welfare_plan.loads(plan_data, limits=UNLIMITED)
+        return lambda: welfare_plan.loads_report(data, plan, limits=UNLIMITED)
+
+    def evaluated() -> Callable[[], Any]:
+        import welfare_plan
+
+        plan = welfare_plan.loads(plan_data, limits=UNLIMITED)
+        return lambda: plan.evaluate([welfare_plan.loads_report(data, plan, limits=UNLIMITED)])
+
+    def records() -> Callable[[], Any]:
+        import welfare_plan
+
+        plan = welfare_plan.loads(plan_data, limits=UNLIMITED)
+        return lambda: plan.evaluate([welfare_plan.loads_report(data, plan, limits=UNLIMITED)]).indicator_records()
+
+    def peer() -> Callable[[], Any]:
+        from models import Plan as PydanticPlan
+        from report_peer import check_and_evaluate
+
+        plan = PydanticPlan.model_validate_json(plan_data)
+        return lambda: check_and_evaluate(data, plan)
+
+    rows: dict[str, Callable[[], Callable[[], Any]]] = {
+        "report: welfare_plan.loads_report(bytes, plan) (read, checked against the plan)": ours,
+    }
+    rows["report: loads_report + plan.evaluate([report]) (statuses, grades, roll-ups)"] = evaluated
+    rows["report: loads_report + plan.evaluate + progress.indicator_records() (rows in Python)"] = records
+    rows["report: pydantic v2 ProgressReport.model_validate_json + loop (checked, statuses, grades)"] = peer
+    rows["report: json.loads(bytes) (parse only)"] = lambda: lambda: json.loads(data)
+    return rows
+
+
+def same_results(plan_data: bytes, data: bytes, n: int) -> None:
+    """The peer must do the core's work: both find the report clean, and the peer's status,
+    achievement, expected share and grades are the core's for every indicator."""
+    import welfare_plan
+    from models import Plan as PydanticPlan
+    from report_peer import check_and_evaluate
+
+    plan = welfare_plan.loads(plan_data, limits=UNLIMITED)
+    report = welfare_plan.loads_report(data, plan, limits=UNLIMITED)
+    assert report.warnings == [], report.warnings[:3]
+    problems, results = check_and_evaluate(data, PydanticPlan.model_validate_json(plan_data))
+    assert problems == [], problems[:3]
+    assert len(results) == n, (len(results), n)
+    progress = plan.evaluate([report])
+    assert len(progress.indicators) == n
+    for series in progress.indicators:
+        year = series.years[0]
+        got = results[series.id]
+        want = (year.status, year.achievement, year.expected, dict(year.grades))
+        assert (got.status, got.achievement, got.expected, got.grades) == want, (series.id, got, want)
+
+
+def peak_memory(setup: str, method: str) -> int:
     """Peak extra resident memory of one call, in a fresh process: Linux's high-water mark
     (VmHWM) is reset to the current RSS just before the call (clear_refs 5), so memory freed by
-    the set-up and reused by the call is not mistaken for none."""
+    the set-up and reused by the call is not mistaken for none. `setup` binds `table`, the
+    factories by method name."""
     code = f"""
 import gc, json, sys
 sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
-from bench import methods
+from bench import methods, report_methods
 def status(key):
     for line in open('/proc/self/status'):
         if line.startswith(key + ':'):
             return int(line.split()[1]) * 1024
-data = open({data_path!r}, 'rb').read()
-fn = methods(data, json.load(open({schema_path!r}, encoding='utf-8')))[{method!r}]()
+{setup}
+fn = table[{method!r}]()
 gc.collect()
 open('/proc/self/clear_refs', 'w').write('5')
 before = status('VmRSS')
@@ -153,7 +218,8 @@ def main() -> None:
             # python-jsonschema takes over a minute at 100k initiatives: one run there.
             runs = 1 if slow and n >= 100_000 else min_runs
             times = timed(fn, runs, 0 if slow and n >= 10_000 else budget, max_runs=runs if slow else 200)
-            peak = None if quick or (slow and n >= 100_000) else peak_memory(str(path), schema_path, name)
+            setup = f"table = methods(open({str(path)!r}, 'rb').read(), json.load(open({schema_path!r}, encoding='utf-8')))"
+            peak = None if quick or (slow and n >= 100_000) else peak_memory(setup, name)
             emit(method=name, initiatives=n, bytes=len(data), runs=len(times), median_ms=statistics.median(times),
                  p10_ms=pct(times, 0.1), p90_ms=pct(times, 0.9), peak_bytes=peak)
             gc.collect()
@@ -168,6 +234,18 @@ def main() -> None:
                  p10_ms=pct(times, 0.1), p90_ms=pct(times, 0.9), peak_bytes=None)
         del plan, model
         gc.collect()
+
+        plan_path, report_path = data_dir / f"synthetic-indicators-{n}.json", data_dir / f"synthetic-report-{n}.json"
+        plan_data, report_data = plan_path.read_bytes(), report_path.read_bytes()
+        same_results(plan_data, report_data, n)
+        for name, make in report_methods(plan_data, report_data, n).items():
+            times = timed(make(), min_runs, budget)
+            setup = f"table = report_methods(open({str(plan_path)!r}, 'rb').read(), open({str(report_path)!r}, 'rb').read(), {n})"
+            peak = None if quick else peak_memory(setup, name)
+            emit(method=name, initiatives=n, bytes=len(report_data), runs=len(times),
+                 median_ms=statistics.median(times), p10_ms=pct(times, 0.1), p90_ms=pct(times, 0.9),
+                 peak_bytes=peak)
+            gc.collect()
 
 
 if __name__ == "__main__":

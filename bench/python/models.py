@@ -3,8 +3,8 @@ the benchmark: strict mode (no coercion: a string is never taken for a number), 
 forbidden, the same non-blank and format constraints, the plan's tree as one recursive `Node`, and
 a model validator for what matters most beyond shape: unique ids, references that name a part of
 the right kind, and help sectors that the plan's help model defines. Numbering, levels, periods,
-check digits, indicators and coverage are left out, so the peer still does less than welfare_plan
-does."""
+check digits, indicators, the grades the grading scales' conditions name, and coverage are left
+out, so the peer still does less than welfare_plan does."""
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Optional, Union
@@ -138,6 +138,43 @@ class Indicator(Strict):
     targets: list[Observation] = []
     source: Optional[Text] = None
     definition: Optional[Text] = None
+    extensions: Extensions = {}
+
+
+class Grade(Strict):
+    code: NonBlank
+    label: Text
+    definition: Optional[Text] = None
+    score: Optional[float] = None
+    extensions: Extensions = {}
+
+
+class GradeCondition(Strict):
+    when: Literal[
+        "no_data", "target_reached", "achievement_at_least", "on_track", "better_than_baseline",
+        "near_baseline", "worse_than_baseline", "otherwise",
+    ]
+    value: Optional[float] = None
+    relative: bool = False
+    grade: str
+
+
+class NodeGrading(Strict):
+    method: Literal["worst", "mean", "weighted", "manual"]
+    from_: Optional[IdStr] = Field(default=None, alias="from")
+
+
+class GradeScale(Strict):
+    id: IdStr
+    name: Text
+    grades: Annotated[list[Grade], Field(min_length=1)]
+    indicator_conditions: list[GradeCondition] = []
+    nodes: Optional[NodeGrading] = None
+    extensions: Extensions = {}
+
+
+class Evaluation(Strict):
+    scales: Annotated[list[GradeScale], Field(min_length=1)]
     extensions: Extensions = {}
 
 
@@ -281,6 +318,7 @@ class Plan(Strict):
     districts: list[District] = []
     bases: list[Base] = []
     sources: list[Source] = []
+    evaluation: Optional[Evaluation] = None
     extensions: Extensions = {}
 
     @model_validator(mode="after")

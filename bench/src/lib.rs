@@ -7,6 +7,9 @@
 
 use serde_json::{json, Value};
 
+pub mod progress;
+pub use progress::{synthetic_progress, SyntheticProgress, REPORT_YEAR};
+
 /// Phrases from the Iizuka plan, recombined into texts of realistic length.
 const PHRASES_JA: &[&str] = &[
     "地域福祉の推進",
@@ -45,10 +48,10 @@ const WORDS_EN: &[&str] = &[
 ];
 
 /// A small deterministic generator (SplitMix64), so that every run benchmarks the same bytes.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -56,7 +59,7 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
@@ -88,7 +91,7 @@ impl Rng {
             .join(" ")
     }
 
-    fn text(&mut self, phrases: usize) -> Value {
+    pub(crate) fn text(&mut self, phrases: usize) -> Value {
         json!({"ja": self.ja(phrases), "en": self.en(phrases * 3)})
     }
 }
@@ -193,7 +196,7 @@ fn iizuka_levels() -> Value {
 }
 
 /// The initiatives of a synthetic plan (the nodes of its last level), in document order.
-fn initiatives_mut(plan: &mut Value) -> Vec<&mut Value> {
+pub(crate) fn initiatives_mut(plan: &mut Value) -> Vec<&mut Value> {
     fn leaves<'a>(nodes: &'a mut Value, out: &mut Vec<&'a mut Value>) {
         for node in nodes.as_array_mut().into_iter().flatten() {
             if node.get("children").is_some() {

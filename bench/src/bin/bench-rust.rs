@@ -1,6 +1,7 @@
 //! The Rust side of the benchmarks: load + full validation against serde_json's own parse of
-//! the same bytes, with time (median and spread) and peak heap memory, one JSON line per
-//! measurement. `scripts/bench` runs it beside the Python and JavaScript harnesses.
+//! the same bytes, and a progress report checked against its plan and evaluated, with time
+//! (median and spread) and peak heap memory, one JSON line per measurement. `scripts/bench`
+//! runs it beside the Python and JavaScript harnesses.
 //!
 //! `bench-rust [--quick] SIZE...`
 
@@ -136,16 +137,71 @@ fn main() {
             ),
         ];
         for (method, f) in runs {
-            let (times, peak) = measure(min_runs, budget, f);
-            println!(
-                "{}",
-                json!({
-                    "surface": "rust", "method": method, "initiatives": n, "bytes": bytes.len(),
-                    "runs": times.len(), "median_ms": percentile(&times, 0.5),
-                    "p10_ms": percentile(&times, 0.1), "p90_ms": percentile(&times, 0.9),
-                    "peak_bytes": peak,
-                })
-            );
+            emit(method, n, bytes.len(), measure(min_runs, budget, f));
         }
+        report_rows(n, min_runs, budget, &limits);
     }
+}
+
+/// The progress report rows: a report of `n` observations and `n` node entries (one per
+/// indicator and per initiative) read and checked against a plan of `n` initiatives with one
+/// indicator each, then evaluated, beside serde_json's own parse of the same report bytes.
+fn report_rows(n: usize, min_runs: usize, budget: Duration, limits: &Limits) {
+    let doc = welfare_plan_bench::synthetic_progress(n, 42);
+    let checked = welfare_plan::check_with(&doc.plan, limits);
+    assert!(
+        checked.issues.is_empty(),
+        "the plan with indicators must be clean: {:?}",
+        checked.issues.first()
+    );
+    let Some(plan) = checked.plan else { return };
+    let read = welfare_plan::report::check_report(&doc.report, &plan, limits);
+    assert!(
+        read.issues.is_empty(),
+        "the synthetic report must be clean: {:?}",
+        read.issues.first()
+    );
+    let report = &doc.report;
+    let check = || {
+        welfare_plan::report::check_report(report, &plan, limits)
+            .issues
+            .len()
+    };
+    let evaluate = || {
+        let read = welfare_plan::report::check_report(report, &plan, limits);
+        let reports: Vec<_> = read.report.into_iter().collect();
+        welfare_plan::report::evaluate(&plan, &reports).indicators.len()
+    };
+    let parse = || {
+        serde_json::from_slice::<serde_json::Value>(report)
+            .map(|v| v.is_object() as usize)
+            .unwrap_or(0)
+    };
+    let runs: Vec<(&str, &dyn Fn() -> usize)> = vec![
+        (
+            "report: welfare_plan::report::check_report (read, checked against the plan)",
+            &check,
+        ),
+        (
+            "report: check_report + report::evaluate (statuses, grades, roll-ups)",
+            &evaluate,
+        ),
+        ("report: serde_json::from_slice::<Value> (the report)", &parse),
+    ];
+    for (method, f) in runs {
+        emit(method, n, report.len(), measure(min_runs, budget, f));
+    }
+}
+
+/// One measurement as a JSON line.
+fn emit(method: &str, n: usize, bytes: usize, (times, peak): (Vec<f64>, usize)) {
+    println!(
+        "{}",
+        json!({
+            "surface": "rust", "method": method, "initiatives": n, "bytes": bytes,
+            "runs": times.len(), "median_ms": percentile(&times, 0.5),
+            "p10_ms": percentile(&times, 0.1), "p90_ms": percentile(&times, 0.9),
+            "peak_bytes": peak,
+        })
+    );
 }

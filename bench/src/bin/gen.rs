@@ -1,5 +1,7 @@
-//! Writes synthetic plans for the Python and JavaScript benchmarks:
-//! `gen DIR 1000 10000 100000` writes DIR/synthetic-1000.json and so on.
+//! Writes synthetic plans and progress reports for the Python and JavaScript benchmarks:
+//! `gen DIR 1000 10000 100000` writes DIR/synthetic-1000.json and so on (the plans), and for each
+//! size DIR/synthetic-indicators-1000.json (the plan with indicators and grading scales) and
+//! DIR/synthetic-report-1000.json (its progress report).
 
 use std::process::ExitCode;
 
@@ -14,10 +16,20 @@ fn main() -> ExitCode {
             eprintln!("not a size: {size}");
             return ExitCode::from(2);
         };
-        let path = std::path::Path::new(dir).join(format!("synthetic-{n}.json"));
-        if let Err(e) = std::fs::write(&path, welfare_plan_bench::synthetic_plan_bytes(n, 42)) {
-            eprintln!("cannot write {}: {e}", path.display());
-            return ExitCode::from(1);
+        let progress = welfare_plan_bench::synthetic_progress(n, 42);
+        for (name, bytes) in [
+            (
+                format!("synthetic-{n}.json"),
+                welfare_plan_bench::synthetic_plan_bytes(n, 42),
+            ),
+            (format!("synthetic-indicators-{n}.json"), progress.plan),
+            (format!("synthetic-report-{n}.json"), progress.report),
+        ] {
+            let path = std::path::Path::new(dir).join(name);
+            if let Err(e) = std::fs::write(&path, bytes) {
+                eprintln!("cannot write {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
         }
     }
     ExitCode::SUCCESS
