@@ -340,30 +340,23 @@ impl Findable for welfare_plan::Indicator {
     }
 }
 
-/// Where every indicator of `plan` is, by id: the first of an id in the order the core's
-/// reports read them (the plan's own, then each node's and its projects' in document order, then
-/// the priority projects' and the sub-plans'). The core keeps this index private.
+/// Where every indicator of `plan` is, by id: the first of an id in the core's order
+/// (`Plan::all_indicators`, the order progress reports are read in), as a location here.
 pub fn indicator_locs(plan: &welfare_plan::Plan) -> std::collections::HashMap<String, Loc> {
+    use welfare_plan::IndicatorAt;
     let mut out = std::collections::HashMap::new();
-    let mut add = |list: &[welfare_plan::Indicator], at: Loc| {
-        for (i, ind) in list.iter().enumerate() {
-            out.entry(ind.id.to_string())
-                .or_insert_with(|| child(&at, "indicators", Some(i)));
-        }
-    };
-    add(&plan.indicators, Loc::default());
-    for r in plan.all_nodes() {
-        let here = node_loc(r.at);
-        add(&r.node.indicators, here.clone());
-        for (k, project) in r.node.projects.iter().enumerate() {
-            add(&project.indicators, child(&here, "projects", Some(k)));
-        }
-    }
-    for (k, p) in plan.priority_projects.iter().enumerate() {
-        add(&p.indicators, at_root("priority_projects", k));
-    }
-    for (k, s) in plan.sub_plans.iter().enumerate() {
-        add(&s.indicators, at_root("sub_plans", k));
+    for (ind, at) in plan.all_indicators() {
+        out.entry(ind.id.to_string()).or_insert_with(|| match at {
+            IndicatorAt::Plan(i) => child(&Loc::default(), "indicators", Some(i)),
+            IndicatorAt::Node(n, i) => child(&node_loc(n), "indicators", Some(i)),
+            IndicatorAt::Project(n, k, i) => {
+                child(&child(&node_loc(n), "projects", Some(k)), "indicators", Some(i))
+            }
+            IndicatorAt::PriorityProject(k, i) => {
+                child(&at_root("priority_projects", k), "indicators", Some(i))
+            }
+            IndicatorAt::SubPlan(k, i) => child(&at_root("sub_plans", k), "indicators", Some(i)),
+        });
     }
     out
 }

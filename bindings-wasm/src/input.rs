@@ -177,7 +177,7 @@ impl Limits {
                 let known = limit_names().map(|n| format!("`{n}`")).join(", ");
                 return Err(type_error(&format!(
                     "unknown limit `{}`; known limits: {known}",
-                    name.chars().take(40).collect::<String>()
+                    welfare_plan::preview(&name)
                 )));
             };
             let Some(n) = count(n) else {

@@ -17,16 +17,6 @@ use crate::output::{issues_to_js, json_to_js, range_error, report_error, to_js, 
 const REPORT_TYPES: &str = r#"import type { FiscalYear, Observation, Quantity, Text } from "../../types.js";
 import type { ProgressReport } from "../../report-types.js";"#;
 
-/// Every status an indicator can have, in the core's order (`every_status_is_listed` checks the
-/// list against the core's enum).
-pub(crate) const STATUSES: [Status; 5] = [
-    Status::Achieved,
-    Status::OnTrack,
-    Status::Behind,
-    Status::Worse,
-    Status::NoData,
-];
-
 /// Reads the limits, then the plan (throwing `PlanError` for an invalid one), then checks
 /// `input` as a progress report of that plan.
 fn check(input: &JsValue, plan: &JsValue, limits: &CoreLimits) -> Result<CheckedReport, JsValue> {
@@ -152,14 +142,13 @@ pub fn plan_hash(
 pub fn status_label(
     #[wasm_bindgen(unchecked_param_type = "Status")] status: &str,
 ) -> Result<JsValue, JsValue> {
-    let labels = STATUSES.map(Status::labels);
-    match labels.iter().find(|(code, _, _)| *code == status) {
-        Some((_, ja, en)) => to_js(&Label::from(((*ja).to_owned(), (*en).to_owned()))),
+    match Status::from_code(status).map(Status::labels) {
+        Some((_, ja, en)) => to_js(&Label::from((ja.to_owned(), en.to_owned()))),
         None => {
-            let known = labels.map(|(code, _, _)| format!("`{code}`")).join(", ");
-            let shown: String = status.chars().take(40).collect();
+            let known = Status::ALL.map(|s| format!("`{}`", s.labels().0)).join(", ");
             Err(range_error(format!(
-                "unknown status `{shown}`; known statuses: {known}"
+                "unknown status `{}`; known statuses: {known}",
+                welfare_plan::preview(status)
             )))
         }
     }

@@ -128,7 +128,7 @@ impl InitiativeFilter {
                     let known = Self::NAMES.map(|n| format!("`{n}`")).join(", ");
                     return Err(type_error(&format!(
                         "unknown filter `{}`; known filters: {known}",
-                        name.chars().take(40).collect::<String>()
+                        welfare_plan::preview(&name)
                     )));
                 }
             };
@@ -197,8 +197,10 @@ pub fn initiatives(
     };
     if let Some(id) = &filter.challenge {
         if plan.challenge(id).is_none() {
-            let shown: String = id.chars().take(40).collect();
-            return Err(range_error(format!("unknown challenge `{shown}`")));
+            return Err(range_error(format!(
+                "unknown challenge `{}`",
+                welfare_plan::preview(id)
+            )));
         }
         let addressing: Vec<_> = plan.initiatives_addressing(id).map(|r| r.at).collect();
         chosen.retain(|r| addressing.contains(&r.at));

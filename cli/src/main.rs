@@ -275,10 +275,15 @@ fn plan_for_report(
 ) -> Result<Result<Plan, ExitCode>, Fatal> {
     match plan {
         Some(p) => load(Some(p), limits),
-        None => Err(Fatal(format!(
-            "`{report}` is a progress report: give the plan it evaluates with --plan PLAN"
-        ))),
+        None => Err(needs_plan(report)),
     }
+}
+
+/// The usage error for a progress report given without the plan it evaluates.
+fn needs_plan(report: &str) -> Fatal {
+    Fatal(format!(
+        "`{report}` is a progress report: give the plan it evaluates with --plan PLAN"
+    ))
 }
 
 fn lang_of(lang: LangArg) -> Lang {
@@ -457,9 +462,7 @@ fn validate(
     for name in files {
         let doc = read_document(name, plan.as_ref(), limits)?;
         if let (Document::Report(_), None) = (&doc, &plan) {
-            return Err(Fatal(format!(
-                "`{name}` is a progress report: give the plan it evaluates with --plan PLAN"
-            )));
+            return Err(needs_plan(name));
         }
         let valid = doc.is_valid();
         all_valid &= valid;

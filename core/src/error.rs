@@ -322,8 +322,8 @@ impl fmt::Display for Issue {
 }
 
 /// A value cut to a short preview (40 characters and `…`) for messages, so that a huge input
-/// is never echoed back.
-pub(crate) fn preview(s: &str) -> String {
+/// is never echoed back. Bindings quote their arguments through it too.
+pub fn preview(s: &str) -> String {
     const MAX: usize = 40;
     match s.char_indices().nth(MAX) {
         Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),

@@ -60,7 +60,7 @@ mod suggest;
 mod upgrade;
 mod validate;
 
-pub(crate) use error::preview;
+pub use error::preview;
 pub use error::{Error, Issue, IssueCode, Path, PathSegment, Severity};
 pub use limits::{Limits, PARSER_MAX_DEPTH};
 pub use model::*;

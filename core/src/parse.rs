@@ -96,17 +96,27 @@ pub fn check(input: &[u8]) -> Checked {
 
 /// [`check`] with explicit limits.
 pub fn check_with(input: &[u8], limits: &Limits) -> Checked {
+    match text_of(input, limits, ("a plan", "計画")) {
+        Ok(text) => check_text(text, limits),
+        Err(issue) => failed(issue),
+    }
+}
+
+/// The checks before any parsing, for every document type (`what` names it in the empty-input
+/// message): the size limit, an optional BOM, UTF-8, and something besides white space.
+pub(crate) fn text_of<'a>(input: &'a [u8], limits: &Limits, what: (&str, &str)) -> Result<&'a str, Issue> {
     if let Some(c) = too_large(input.len(), limits) {
-        return c;
+        return Err(c.issues.into_iter().next().unwrap_or_else(|| empty(what)));
     }
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     match std::str::from_utf8(input) {
-        Ok(text) => check_text(text, limits),
+        Ok(text) if text.trim().is_empty() => Err(empty(what)),
+        Ok(text) => Ok(text),
         Err(e) => {
             let good = input.get(..e.valid_up_to()).unwrap_or_default();
             let (line, column) = line_column(std::str::from_utf8(good).unwrap_or_default(), good.len());
             let byte = input.get(e.valid_up_to()).copied().unwrap_or_default();
-            let issue = Issue {
+            Err(Issue {
                 line: Some(line),
                 column: Some(column),
                 ..Issue::new(
@@ -115,10 +125,19 @@ pub fn check_with(input: &[u8], limits: &Limits) -> Checked {
                     format!("the input is not utf-8: byte `0x{byte:02x}` at line {line}, column {column}"),
                     format!("入力がUTF-8ではありません（{line}行{column}列のバイト `0x{byte:02x}`）"),
                 )
-            };
-            failed(issue)
+            })
         }
     }
+}
+
+/// The issue for an input that holds only white space.
+fn empty((en, ja): (&str, &str)) -> Issue {
+    Issue::new(
+        IssueCode::InputEmpty,
+        Path::root(),
+        format!("the input is empty; expected {en} as a json object"),
+        format!("入力が空です（{ja}のJSONオブジェクトが必要です）"),
+    )
 }
 
 /// Reads a document from `reader` and checks it, keeping at most one byte more than
@@ -252,12 +271,7 @@ pub(crate) fn check_upgraded(text: &str, limits: &Limits) -> Checked {
 
 fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
     if text.trim().is_empty() {
-        return failed(Issue::new(
-            IssueCode::InputEmpty,
-            Path::root(),
-            "the input is empty; expected a plan as a json object".into(),
-            "入力が空です（計画のJSONオブジェクトが必要です）".into(),
-        ));
+        return failed(empty(("a plan", "計画")));
     }
     let trail = crate::strict::Trail::default();
     match crate::strict::from_str::<Plan>(text, &trail) {

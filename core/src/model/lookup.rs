@@ -82,4 +82,31 @@ mod tests {
         }
         assert_eq!(parts.get("no-such-id"), None);
     }
+
+    #[test]
+    fn every_indicator_is_found_once_where_all_indicators_says_it_is() {
+        use crate::IndicatorAt;
+        let text = include_str!("../../../tests/conformance/documents/synthetic-four-help-joint.json");
+        let plan = crate::load(text.as_bytes()).unwrap();
+        let mut places = std::collections::HashSet::new();
+        for (ind, at) in plan.all_indicators() {
+            let found = match at {
+                IndicatorAt::Plan(i) => plan.indicators.get(i),
+                IndicatorAt::Node(n, i) => plan.node_at(n).and_then(|x| x.indicators.get(i)),
+                IndicatorAt::Project(n, k, i) => plan
+                    .node_at(n)
+                    .and_then(|x| x.projects.get(k))
+                    .and_then(|p| p.indicators.get(i)),
+                IndicatorAt::PriorityProject(k, i) => {
+                    plan.priority_projects.get(k).and_then(|p| p.indicators.get(i))
+                }
+                IndicatorAt::SubPlan(k, i) => plan.sub_plans.get(k).and_then(|p| p.indicators.get(i)),
+            };
+            assert!(found.is_some_and(|f| std::ptr::eq(f, ind)), "{at:?}");
+            assert!(places.insert(at), "{at:?} twice");
+        }
+        // The fixture has indicators in every kind of place.
+        let kinds: std::collections::HashSet<_> = places.iter().map(std::mem::discriminant).collect();
+        assert_eq!(kinds.len(), 5);
+    }
 }

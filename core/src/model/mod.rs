@@ -37,4 +37,4 @@ pub use organization::{Base, District, Figure, Office, Publisher, PublisherKind,
 pub use period::{FiscalYear, Period, Phase, Revision, YearMonth, YearMonthError};
 pub use plan::{Plan, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS};
 pub use text::{is_blank, Lang, Text};
-pub use tree::{NodeAt, NodeRef, Nodes};
+pub use tree::{IndicatorAt, NodeAt, NodeRef, Nodes};

@@ -2,7 +2,7 @@
 //! document order, the nodes of one level, and each node's label in the plan's own numbering.
 
 use super::numbering::{ascii_roman, circled, roman};
-use super::{Lang, Level, Node, NumberStyle, Plan, MAX_LEVELS};
+use super::{Indicator, Lang, Level, Node, NumberStyle, Plan, MAX_LEVELS};
 use crate::error::Path;
 
 /// Where a node sits: in the plan's tree or in a district's plan (地区別計画), and its index at
@@ -91,6 +91,21 @@ fn to_u32(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+/// Where an indicator sits: the list that holds it, and its index there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IndicatorAt {
+    /// `plan.indicators[i]`.
+    Plan(usize),
+    /// `node.indicators[i]` of the node at `NodeAt`.
+    Node(NodeAt, usize),
+    /// `node.projects[k].indicators[i]`.
+    Project(NodeAt, usize, usize),
+    /// `plan.priority_projects[k].indicators[i]`.
+    PriorityProject(usize, usize),
+    /// `plan.sub_plans[k].indicators[i]`.
+    SubPlan(usize, usize),
+}
+
 /// A node and where it sits.
 #[derive(Debug, Clone, Copy)]
 pub struct NodeRef<'a> {
@@ -149,6 +164,45 @@ impl Plan {
             Some(district),
             self.districts.get(district).map_or(&[][..], |d| &d.nodes),
         )
+    }
+
+    /// Every indicator of the plan (its own, its tree's nodes' and their projects', its
+    /// priority projects' and sub-plans'), in that order, with where it sits. Progress reports
+    /// refer to these.
+    pub fn all_indicators(&self) -> impl Iterator<Item = (&Indicator, IndicatorAt)> + '_ {
+        let own = self
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x, IndicatorAt::Plan(i)));
+        let tree = self.all_nodes().flat_map(|r| {
+            let on_node = r
+                .node
+                .indicators
+                .iter()
+                .enumerate()
+                .map(move |(i, x)| (x, IndicatorAt::Node(r.at, i)));
+            let on_projects = r.node.projects.iter().enumerate().flat_map(move |(k, p)| {
+                p.indicators
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, x)| (x, IndicatorAt::Project(r.at, k, i)))
+            });
+            on_node.chain(on_projects)
+        });
+        let priority = self.priority_projects.iter().enumerate().flat_map(|(k, p)| {
+            p.indicators
+                .iter()
+                .enumerate()
+                .map(move |(i, x)| (x, IndicatorAt::PriorityProject(k, i)))
+        });
+        let sub_plans = self.sub_plans.iter().enumerate().flat_map(|(k, p)| {
+            p.indicators
+                .iter()
+                .enumerate()
+                .map(move |(i, x)| (x, IndicatorAt::SubPlan(k, i)))
+        });
+        own.chain(tree).chain(priority).chain(sub_plans)
     }
 
     /// The node at `at`.

@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::model::{ProgressReport, REPORT_DOCUMENT, REPORT_SCHEMA_VERSION};
 use super::plan_hash;
 use crate::error::{Issue, IssueCode, Path};
-use crate::model::{Indicator, NodeAt, Plan, Quantity};
+use crate::model::{Indicator, IndicatorAt, NodeAt, Plan, Quantity};
 use crate::shape::Doc;
 use crate::{preview, Limits};
 
@@ -73,21 +73,11 @@ pub fn is_progress_report(input: &[u8]) -> bool {
 /// Bytes to a report: size, encoding, JSON syntax, shape. Every shape problem is reported (the
 /// rules against the plan run only on a report whose shape is right).
 fn parse(input: &[u8], limits: &Limits) -> (Option<ProgressReport>, Option<String>, Vec<Issue>) {
-    // The plan's checks for size, encoding, emptiness and syntax are the report's too.
-    if input.len() > limits.max_input_bytes {
-        let issues = crate::parse::too_large(input.len(), limits)
-            .map(|c| c.issues)
-            .unwrap_or_default();
-        return (None, None, issues);
-    }
-    let bytes = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let text = match std::str::from_utf8(bytes) {
+    // The plan's checks for size, encoding and emptiness are the report's too.
+    let text = match crate::parse::text_of(input, limits, ("a progress report", "評価報告")) {
         Ok(t) => t,
-        Err(_) => return (None, None, crate::check_with(input, limits).issues),
+        Err(issue) => return (None, None, vec![issue]),
     };
-    if text.trim().is_empty() {
-        return (None, None, crate::check_str(text, limits).issues);
-    }
     let trail = crate::strict::Trail::default();
     match crate::strict::from_str::<ProgressReport>(text, &trail) {
         Ok(report) => (Some(report), Some(text.to_owned()), Vec::new()),
@@ -326,18 +316,12 @@ pub(crate) struct IndicatorIndex<'p> {
 impl<'p> IndicatorIndex<'p> {
     pub(crate) fn of(plan: &'p Plan) -> Self {
         let mut out = IndicatorIndex::default();
-        for ind in &plan.indicators {
-            out.add(ind, None);
-        }
-        for r in plan.all_nodes() {
-            let projects = r.node.projects.iter().flat_map(|p| &p.indicators);
-            for ind in r.node.indicators.iter().chain(projects) {
-                out.add(ind, Some(r.at));
-            }
-        }
-        let others = plan.priority_projects.iter().flat_map(|p| &p.indicators);
-        for ind in others.chain(plan.sub_plans.iter().flat_map(|s| &s.indicators)) {
-            out.add(ind, None);
+        for (ind, at) in plan.all_indicators() {
+            let node = match at {
+                IndicatorAt::Node(n, _) | IndicatorAt::Project(n, _, _) => Some(n),
+                _ => None,
+            };
+            out.add(ind, node);
         }
         out
     }

@@ -27,6 +27,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in codelist order.
+    pub const ALL: [Status; 5] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::Behind,
+        Status::Worse,
+        Status::NoData,
+    ];
+
+    /// The status with code `code` (`on_track`).
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.labels().0 == code)
+    }
+
     /// (code, Japanese label, English label).
     pub fn labels(self) -> (&'static str, &'static str, &'static str) {
         match self {
