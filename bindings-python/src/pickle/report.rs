@@ -63,12 +63,12 @@ pub fn reduce_report_part<'py>(
 pub fn reduce_progress<'py>(
     py: Python<'py>,
     plan: &Bound<'py, PyPlan>,
-    reports: &[ProgressReport],
+    reports: &[Arc<SharedReport>],
 ) -> PyResult<Reduced<'py>> {
     let reports = py.detach(|| {
         reports
             .iter()
-            .map(ProgressReport::to_canonical_json)
+            .map(|r| r.report.to_canonical_json())
             .collect::<Vec<_>>()
     });
     let args = (plan, reports).into_pyobject(py)?;
@@ -87,7 +87,7 @@ pub fn reduce_progress_part<'py>(
         let reports: Vec<String> = shared
             .reports
             .iter()
-            .map(ProgressReport::to_canonical_json)
+            .map(|r| r.report.to_canonical_json())
             .collect();
         (shared.plan.to_canonical_json(), reports)
     });
@@ -182,10 +182,20 @@ pub fn restore_report_part<'py>(
 }
 
 /// The reports of a pickled evaluation, each checked against `plan`.
-fn trusted_reports(py: Python<'_>, plan: &Plan, reports: &[String]) -> PyResult<Vec<ProgressReport>> {
+fn trusted_reports(
+    py: Python<'_>,
+    plan: &Arc<SharedPlan>,
+    reports: &[String],
+) -> PyResult<Vec<Arc<SharedReport>>> {
     reports
         .iter()
-        .map(|r| trusted_report(py, r, Some(plan)).map(|(r, _)| r))
+        .map(|r| {
+            let (report, _) = trusted_report(py, r, Some(plan))?;
+            Ok(Arc::new(SharedReport {
+                report,
+                plan: Some(Arc::clone(plan)),
+            }))
+        })
         .collect()
 }
 

@@ -8,14 +8,14 @@ use std::sync::Arc;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use welfare_plan::report::{self, Progress, ProgressReport};
+use welfare_plan::report::{self, Progress};
 
 use crate::issue::bad_argument;
 use crate::json::to_python;
 use crate::part::Part;
 use crate::pickle::{reduce_progress, reduce_progress_part, Reduced};
 use crate::plan::PyPlan;
-use crate::report::PyProgressReport;
+use crate::report::{PyProgressReport, SharedReport};
 use crate::text::lang;
 use crate::view::{accessors, walk_from, Root, SharedPlan, Step};
 
@@ -25,16 +25,17 @@ use crate::view::{accessors, walk_from, Root, SharedPlan, Step};
 pub struct SharedProgress {
     /// The plan evaluated.
     pub plan: Arc<SharedPlan>,
-    /// The reports, each checked against the plan.
-    pub reports: Vec<ProgressReport>,
+    /// The reports, each checked against the plan (shared with their `ProgressReport`s, not
+    /// copied).
+    pub reports: Vec<Arc<SharedReport>>,
     /// What the core computed.
     pub progress: Progress,
 }
 
 impl SharedProgress {
     /// Evaluates `plan` over `reports` (each already checked against it).
-    pub fn evaluate(py: Python<'_>, plan: Arc<SharedPlan>, reports: Vec<ProgressReport>) -> Arc<Self> {
-        let progress = py.detach(|| report::evaluate(&plan, &reports));
+    pub fn evaluate(py: Python<'_>, plan: Arc<SharedPlan>, reports: Vec<Arc<SharedReport>>) -> Arc<Self> {
+        let progress = py.detach(|| report::evaluate(&plan, reports.iter().map(|r| &r.report)));
         Arc::new(SharedProgress {
             plan,
             reports,
@@ -84,7 +85,7 @@ impl PartialEq for PyProgress {
 
 impl PyProgress {
     /// The evaluation of `plan` (the Python object, kept for `plan`) over `reports`.
-    pub fn new(py: Python<'_>, plan: &Bound<'_, PyPlan>, reports: Vec<ProgressReport>) -> Self {
+    pub fn new(py: Python<'_>, plan: &Bound<'_, PyPlan>, reports: Vec<Arc<SharedReport>>) -> Self {
         let shared = Arc::clone(plan.get().shared());
         PyProgress {
             progress: SharedProgress::evaluate(py, shared, reports),
@@ -141,7 +142,7 @@ pub fn evaluate_reports(
                 report.report.id
             )));
         }
-        list.push(report.report.clone());
+        list.push(Arc::clone(report));
     }
     Ok(PyProgress::new(py, plan, list))
 }

@@ -155,8 +155,8 @@ pub struct Progress {
 
 /// The evaluation of `plan` over `reports` (checked against it first; a report's entries that
 /// name nothing in the plan are ignored here).
-pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
-    let mut reports: Vec<&ProgressReport> = reports.iter().collect();
+pub fn evaluate<'r>(plan: &Plan, reports: impl IntoIterator<Item = &'r ProgressReport>) -> Progress {
+    let mut reports: Vec<&ProgressReport> = reports.into_iter().collect();
     reports.sort_by_key(|r| r.fiscal_year);
     let years: Vec<FiscalYear> = reports.iter().map(|r| r.fiscal_year).collect();
     let index = IndicatorIndex::of(plan);
@@ -228,25 +228,62 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
         })
         .collect();
 
-    // By the indicator's address in the plan: the roll-ups look indicators up by the hundred
-    // thousand, and an address hashes faster than an id.
+    // Each node's own indicators (its projects' included) as positions in `indicators`, found
+    // by the indicator's address: an address hashes faster than an id. An indicator whose id an
+    // earlier one took has no series, and so no grade.
     let series_of: FxHashMap<usize, usize> = index
         .list
         .iter()
         .enumerate()
         .map(|(i, (ind, _))| (std::ptr::from_ref::<Indicator>(ind) as usize, i))
         .collect();
-    for (y, report) in reports.iter().enumerate() {
-        let indicators = &indicators;
-        let series_of = &series_of;
-        let grade_of = move |ind: &Indicator, scale: &str| -> Option<&str> {
-            let series = indicators.get(*series_of.get(&(std::ptr::from_ref(ind) as usize))?)?;
-            let year = series.years.get(y)?;
-            year.grades
+    let own: Vec<Vec<usize>> = all
+        .iter()
+        .map(|r| {
+            r.node
+                .indicators
                 .iter()
-                .find(|(s, _)| s == scale)
-                .map(|(_, g)| g.as_str())
-        };
+                .chain(r.node.projects.iter().flat_map(|p| &p.indicators))
+                .filter_map(|ind| series_of.get(&(std::ptr::from_ref(ind) as usize)).copied())
+                .collect()
+        })
+        .collect();
+    let children = children_of(&all);
+    let initiative_depth = plan.initiative_depth();
+    let members: Vec<Vec<usize>> = sectors_of_model
+        .iter()
+        .map(|sector| {
+            all.iter()
+                .enumerate()
+                .filter(|(_, r)| r.at.depth() == initiative_depth)
+                .filter(|(_, r)| {
+                    r.node
+                        .participants
+                        .iter()
+                        .any(|p| p.sector.as_ref() == Some(&sector.sector))
+                })
+                .map(|(n, _)| n)
+                .collect()
+        })
+        .collect();
+
+    for (y, report) in reports.iter().enumerate() {
+        // Each scale's tally of every node's subtree, bottom-up once, rather than a walk of
+        // the subtree for every node and sector.
+        let tallies: Vec<Option<Vec<Tally<'_>>>> = node_scales
+            .iter()
+            .map(|scale| {
+                let source = source_of(scale, &scales)?;
+                let grade_of = |i: usize| -> Option<&str> {
+                    let year = indicators.get(i)?.years.get(y)?;
+                    year.grades
+                        .iter()
+                        .find(|(s, _)| s.as_str() == source.id.as_str())
+                        .map(|(_, g)| g.as_str())
+                };
+                Some(tally(source, &own, &children, grade_of))
+            })
+            .collect();
         for (n, r) in all.iter().enumerate() {
             let entry = entered.get(y).and_then(|m| m.get(r.node.id.as_str()));
             let entered_for = |scale: &str| {
@@ -256,10 +293,13 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
             };
             let grades = node_scales
                 .iter()
-                .map(|scale| NodeGrade {
+                .zip(&tallies)
+                .map(|(scale, t)| NodeGrade {
                     scale: scale.id.to_string(),
                     entered: entered_for(scale.id.as_str()),
-                    computed: node_grade(scale, &scales, &[r.node], &grade_of),
+                    computed: t
+                        .as_ref()
+                        .and_then(|t| node_grade(scale, &scales, t.get(n).into_iter().copied())),
                 })
                 .collect();
             if let Some(series) = nodes.get_mut(n) {
@@ -269,17 +309,20 @@ pub fn evaluate(plan: &Plan, reports: &[ProgressReport]) -> Progress {
                 });
             }
         }
-        for (k, sector) in sectors_of_model.iter().enumerate() {
-            let members: Vec<&Node> = plan
-                .initiatives_in_sector(sector.sector.as_str())
-                .map(|r| r.node)
-                .collect();
+        for (k, in_sector) in members.iter().enumerate() {
             let grades = node_scales
                 .iter()
-                .map(|scale| NodeGrade {
+                .zip(&tallies)
+                .map(|(scale, t)| NodeGrade {
                     scale: scale.id.to_string(),
                     entered: None,
-                    computed: node_grade(scale, &scales, &members, &grade_of),
+                    computed: t.as_ref().and_then(|t| {
+                        node_grade(
+                            scale,
+                            &scales,
+                            in_sector.iter().filter_map(|&n| t.get(n).copied()),
+                        )
+                    }),
                 })
                 .collect();
             if let Some(series) = sectors.get_mut(k) {
@@ -475,37 +518,114 @@ fn indicator_year(
     }
 }
 
-/// The computed grade on `scale` of the nodes `members` taken together (one node, or a help
-/// sector's initiatives), from the grades of the indicators below them on the scale it rolls
-/// up; none when the scale is graded by hand or nothing below has a grade.
+/// The scale whose indicator grades `scale` rolls up: the one named by `from`, else itself.
+fn source_of<'s>(scale: &GradeScale, scales: &[&'s GradeScale]) -> Option<&'s GradeScale> {
+    let how = scale.nodes.as_ref()?;
+    let source_id = how.from.as_ref().map_or(scale.id.as_str(), Id::as_str);
+    scales.iter().copied().find(|s| s.id.as_str() == source_id)
+}
+
+/// What the indicators of a node's subtree (its projects' included) add up to on a source
+/// scale: all a roll-up method needs.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally<'g> {
+    /// The worst grade that counts: (its position on the scale, its code).
+    worst: Option<(usize, &'g str)>,
+    /// The sum and number of the scores.
+    sum: f64,
+    count: usize,
+    /// The mean of the scores right below the node: each of its own indicators and each
+    /// child's own mean count once.
+    mean: Option<f64>,
+}
+
+/// The tally of every node (by its position in document order), from the grade each
+/// indicator got on `source` (by its position among the series): children before parents.
+fn tally<'g>(
+    source: &'g GradeScale,
+    own: &[Vec<usize>],
+    children: &[Vec<usize>],
+    grade_of: impl Fn(usize) -> Option<&'g str>,
+) -> Vec<Tally<'g>> {
+    // A grade without a score (「−」 cannot be evaluated) is no verdict, on a scale that
+    // scores its grades: it does not make a node worst.
+    let scored = source.grades.iter().any(|g| g.score.is_some());
+    let score = |code: &str| source.grade(code).and_then(|g| g.score);
+    let mut out = vec![Tally::default(); own.len()];
+    let mut below = Vec::new();
+    for n in (0..own.len()).rev() {
+        let mut t = Tally::default();
+        below.clear();
+        for &i in own.get(n).map_or(&[][..], Vec::as_slice) {
+            let Some(g) = grade_of(i) else { continue };
+            let s = score(g);
+            if !scored || s.is_some() {
+                t.worst = worse(t.worst, Some((source.rank(g).unwrap_or(0), g)));
+            }
+            if let Some(s) = s {
+                t.sum += s;
+                t.count += 1;
+                below.push(s);
+            }
+        }
+        for &c in children.get(n).map_or(&[][..], Vec::as_slice) {
+            let Some(child) = out.get(c).copied() else {
+                continue;
+            };
+            t.worst = worse(t.worst, child.worst);
+            t.sum += child.sum;
+            t.count += child.count;
+            below.extend(child.mean);
+        }
+        t.mean = mean(&below);
+        if let Some(slot) = out.get_mut(n) {
+            *slot = t;
+        }
+    }
+    out
+}
+
+/// The worse of two grades by position on the scale (the first of equals).
+fn worse<'g>(a: Option<(usize, &'g str)>, b: Option<(usize, &'g str)>) -> Option<(usize, &'g str)> {
+    match (a, b) {
+        (Some(x), Some(y)) if y.0 > x.0 => Some(y),
+        (None, y) => y,
+        (x, _) => x,
+    }
+}
+
+/// The positions of each node's children, from the nodes in document order.
+fn children_of(all: &[NodeRef<'_>]) -> Vec<Vec<usize>> {
+    let mut children = vec![Vec::new(); all.len()];
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    for (n, r) in all.iter().enumerate() {
+        let depth = r.at.depth();
+        while open.last().is_some_and(|&(d, _)| d >= depth) {
+            open.pop();
+        }
+        if let Some(list) = open.last().and_then(|&(_, p)| children.get_mut(p)) {
+            list.push(n);
+        }
+        open.push((depth, n));
+    }
+    children
+}
+
+/// The computed grade on `scale` of the nodes whose tallies are `members` taken together (one
+/// node, or a help sector's initiatives), by the scale's method; none when the scale is graded
+/// by hand or nothing below has a grade.
 fn node_grade<'g>(
     scale: &GradeScale,
     scales: &[&GradeScale],
-    members: &[&Node],
-    grade_of: &GradeOf<'g>,
+    members: impl Iterator<Item = Tally<'g>>,
 ) -> Option<String> {
     let how = scale.nodes.as_ref()?;
-    let source_id = how.from.as_ref().map_or(scale.id.as_str(), Id::as_str);
-    let source = scales.iter().find(|s| s.id.as_str() == source_id)?;
+    let source = source_of(scale, scales)?;
     let score = |code: &str| source.grade(code).and_then(|g| g.score);
     match how.method {
         Rollup::Manual => None,
         Rollup::Worst => {
-            // A grade without a score (「−」 cannot be evaluated) is no verdict, on a scale
-            // that scores its grades: it does not make a node worst.
-            let scored = source.grades.iter().any(|g| g.score.is_some());
-            let mut worst: Option<(usize, &str)> = None;
-            for n in members {
-                each_indicator(n, &mut |ind| {
-                    if let Some(g) = grade_of(ind, source_id).filter(|g| !scored || score(g).is_some()) {
-                        let rank = source.rank(g).unwrap_or(0);
-                        if worst.as_ref().is_none_or(|(r, _)| rank > *r) {
-                            worst = Some((rank, g));
-                        }
-                    }
-                });
-            }
-            let (_, code) = worst?;
+            let (_, code) = members.fold(None, |w, t| worse(w, t.worst))?;
             if source.id == scale.id {
                 Some(code.to_owned())
             } else {
@@ -513,57 +633,13 @@ fn node_grade<'g>(
             }
         }
         Rollup::Weighted => {
-            let mut scores = Vec::new();
-            for n in members {
-                each_indicator(n, &mut |ind| {
-                    if let Some(s) = grade_of(ind, source_id).and_then(score) {
-                        scores.push(s);
-                    }
-                });
-            }
-            by_score(scale, mean(&scores)?)
+            let (sum, count) = members.fold((0.0, 0), |(s, c), t| (s + t.sum, c + t.count));
+            by_score(scale, (count > 0).then(|| sum / count as f64)?)
         }
         Rollup::Mean => {
-            let scores: Vec<f64> = members
-                .iter()
-                .filter_map(|n| mean_score(n, source_id, &score, grade_of))
-                .collect();
-            by_score(scale, mean(&scores)?)
+            let means: Vec<f64> = members.filter_map(|t| t.mean).collect();
+            by_score(scale, mean(&means)?)
         }
-    }
-}
-
-/// The grade an indicator got on a scale this year, if any: (indicator, scale id) → code.
-type GradeOf<'g> = dyn Fn(&Indicator, &str) -> Option<&'g str> + 'g;
-
-/// The mean of the scores right below a node: each of its own indicators and each child
-/// (itself a mean) counts once.
-fn mean_score(
-    n: &Node,
-    source: &str,
-    score: &dyn Fn(&str) -> Option<f64>,
-    grade_of: &GradeOf<'_>,
-) -> Option<f64> {
-    let own = n
-        .indicators
-        .iter()
-        .chain(n.projects.iter().flat_map(|p| &p.indicators))
-        .filter_map(|ind| grade_of(ind, source).and_then(score));
-    let children = n
-        .children
-        .iter()
-        .filter_map(|c| mean_score(c, source, score, grade_of));
-    mean(&own.chain(children).collect::<Vec<_>>())
-}
-
-/// Every indicator in the subtree of `n`, its projects' included.
-fn each_indicator<'n>(n: &'n Node, f: &mut dyn FnMut(&'n Indicator)) {
-    n.indicators
-        .iter()
-        .chain(n.projects.iter().flat_map(|p| &p.indicators))
-        .for_each(&mut *f);
-    for c in &n.children {
-        each_indicator(c, f);
     }
 }
 
