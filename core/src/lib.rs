@@ -50,6 +50,7 @@ mod limits;
 pub mod locate;
 mod model;
 mod parse;
+pub mod publish;
 pub mod records;
 pub mod render;
 pub mod report;
