@@ -10,7 +10,8 @@ use pyo3::IntoPyObjectExt;
 use welfare_plan::report::Status;
 use welfare_plan::{
     ActorKind, Comparator, Condition, Direction, Extensions, FiscalYear, HelpModelKind, Id, IndicatorKind,
-    MunicipalityCode, NumberStyle, PublisherKind, Quantity, Rollup, Text, ValueType, YearMonth,
+    LineageChange, MunicipalityCode, NumberStyle, PublisherKind, Quantity, Rollup, Text, ValueType,
+    YearMonth,
 };
 
 use crate::json::to_python;
@@ -69,6 +70,7 @@ codes!(
     Comparator,
     Condition,
     Rollup,
+    LineageChange,
     Status
 );
 

@@ -168,6 +168,7 @@ parts! {
         PriorityProject => PyPriorityProject,
         Indicator => PyIndicator,
         Observation => PyObservation,
+        Lineage => PyLineage,
         Actor => PyActor,
         SubPlan => PySubPlan,
         District => PyDistrict,

@@ -40,6 +40,7 @@ VALUES = {
     "Direction": "a code (str)",
     "HelpModelKind": "a code (str)",
     "IndicatorKind": "a code (str)",
+    "LineageChange": "a code (str)",
     "NumberStyle": "a code (str)",
     "PublisherKind": "a code (str)",
     "Rollup": "a code (str)",

@@ -549,6 +549,7 @@ impl<'p> Renderer<'p> {
         if let Some(d) = &c.description {
             self.line(indent + 4, self.t(d))?;
         }
+        self.lineage(indent + 4, &c.lineage)?;
         self.ext(indent + 4, &c.extensions)
     }
 
@@ -688,6 +689,7 @@ impl<'p> Renderer<'p> {
                 self.project(d + 2, pr)?;
             }
         }
+        self.lineage(d, &n.lineage)?;
         self.ext(d, &n.extensions)?;
         for i in 0..n.children.len() {
             if let Some(c) = at.child(i) {
@@ -820,7 +822,36 @@ impl<'p> Renderer<'p> {
         }
         self.opt_text(d, "出典", "Source", &ind.source)?;
         self.opt_text(d, "定義", "Definition", &ind.definition)?;
+        self.lineage(d, &ind.lineage)?;
         self.ext(d, &ind.extensions)
+    }
+
+    /// What a part continues from the previous edition: 前期計画: g1（文言修正）.
+    fn lineage(&mut self, indent: usize, lineage: &[Lineage]) -> Out {
+        if lineage.is_empty() {
+            return Ok(());
+        }
+        let v: Vec<String> = lineage
+            .iter()
+            .map(|l| {
+                let (_, ja, en) = l.change.labels();
+                if self.ja() {
+                    format!("{}（{ja}）", l.from)
+                } else {
+                    format!("{} ({en})", l.from)
+                }
+            })
+            .collect();
+        self.field(
+            indent,
+            "前期計画から",
+            "From the previous edition",
+            &v.join(self.list_sep()),
+        )?;
+        for l in lineage {
+            self.ext(indent + 2, &l.extensions)?;
+        }
+        Ok(())
     }
 
     fn district(&mut self, d: usize, indent: usize, shown: &mut Vec<bool>) -> Out {

@@ -8,8 +8,8 @@ use schemars::generate::SchemaSettings;
 
 use crate::error::IssueCode;
 use crate::model::{
-    ActorKind, Comparator, Condition, Direction, HelpModelKind, HelpSector, IndicatorKind, NumberStyle, Plan,
-    PublisherKind, Rollup, ValueType, SCHEMA_VERSION,
+    ActorKind, Comparator, Condition, Direction, HelpModelKind, HelpSector, IndicatorKind, LineageChange,
+    NumberStyle, Plan, PublisherKind, Rollup, ValueType, SCHEMA_VERSION,
 };
 
 /// `schemas/plan.schema.json` as committed: the text [`plan_schema`] generates (the schema
@@ -123,6 +123,10 @@ pub fn codelists(schema: &serde_json::Value) -> serde_json::Value {
     let comparators = list("Comparator", Comparator::ALL.iter().map(|k| k.labels()).collect());
     let conditions = list("Condition", Condition::ALL.iter().map(|k| k.labels()).collect());
     let rollups = list("Rollup", Rollup::ALL.iter().map(|k| k.labels()).collect());
+    let lineage = list(
+        "LineageChange",
+        LineageChange::ALL.iter().map(|k| k.labels()).collect(),
+    );
     let issues: Vec<_> = IssueCode::ALL
         .iter()
         .map(|c| json!({"code": c.as_str(), "severity": c.severity().as_str(), "description": c.description()}))
@@ -141,6 +145,7 @@ pub fn codelists(schema: &serde_json::Value) -> serde_json::Value {
         "comparators": comparators,
         "grade_conditions": conditions,
         "rollups": rollups,
+        "lineage_changes": lineage,
         "issue_codes": issues,
     })
 }
@@ -168,6 +173,10 @@ fn codelists_markdown(c: &serde_json::Value) -> String {
             "Grading conditions of an indicator (評価の条件)",
         ),
         ("rollups", "How node grades roll up (上位の項目の評価)"),
+        (
+            "lineage_changes",
+            "How a part continues the previous edition (前期計画からの継承)",
+        ),
     ];
     for (key, title) in sections {
         out.push_str(&format!(

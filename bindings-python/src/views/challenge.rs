@@ -17,7 +17,7 @@ view! {
     PyChallenge as "Challenge" => Challenge;
     repr: ["id", "number", "title"];
     fields: [id, number, title, description, extensions];
-    parts: [];
+    parts: [lineage];
     refs: [];
     {
         /// ① / Challenge 1.

@@ -14,7 +14,7 @@ view! {
     PyIndicator as "Indicator" => Indicator;
     repr: ["id", "name"];
     fields: [id, name, unit, kind, value_type, direction, comparator, source, definition, extensions];
-    parts: [baseline, targets];
+    parts: [baseline, targets, lineage];
     refs: [];
     {}
 }

@@ -49,7 +49,7 @@ view! {
     PyNode as "Node" => Node;
     repr: ["id", "number", "title"];
     fields: [id, number, title, description, priority, extensions];
-    parts: [participants, projects, indicators, children];
+    parts: [participants, projects, indicators, lineage, children];
     refs: [
         challenges / challenge_ids => welfare_plan::Challenge,
         attributed_to / attributed_to_ids => welfare_plan::Publisher,

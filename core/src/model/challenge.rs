@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Extensions, Id, Text};
+use super::{Extensions, Id, Lineage, Text};
 
 /// A challenge the plan sets out to meet (地域福祉の課題), numbered ①, ②, ….
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -19,6 +19,9 @@ pub struct Challenge {
     /// A longer explanation, if the plan gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
+    /// The parts of the previous edition it continues, and how (継続・文言修正・移動・統合・分割).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineage: Vec<Lineage>,
     /// Fields the format lacks (拡張).
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,

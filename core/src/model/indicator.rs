@@ -6,7 +6,7 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
 
-use super::{Extensions, FiscalYear, Id, Text};
+use super::{Extensions, FiscalYear, Id, Lineage, Text};
 
 /// An evaluation indicator (評価指標) on the plan, a node, a project, a sub-plan or a priority
 /// project: a baseline (現状値) and target values (目標値) by fiscal year.
@@ -44,6 +44,9 @@ pub struct Indicator {
     /// How it is defined or calculated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<Text>,
+    /// The indicators of the previous edition it continues, so that its series runs on, and how (継続・文言修正・移動・統合・分割).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineage: Vec<Lineage>,
     /// Fields the format lacks (拡張).
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,

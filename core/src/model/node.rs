@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Extensions, Id, Indicator, Text};
+use super::{Extensions, Id, Indicator, Lineage, Text};
 
 /// The most levels a plan's tree may have below the philosophy.
 pub const MAX_LEVELS: usize = 5;
@@ -125,6 +125,9 @@ pub struct Node {
     /// Evaluation indicators for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// The parts of the previous edition it continues, and how (継続・文言修正・移動・統合・分割).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineage: Vec<Lineage>,
     /// The nodes of the next level under it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub children: Vec<Node>,

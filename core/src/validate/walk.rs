@@ -134,6 +134,9 @@ pub trait Visitor<'p> {
     fn reference(&mut self, _id: &'p Id, _want: Kind, _from: Kind, _path: &Stack) {}
     /// A help sector used by an actor or a participation; `path` ends at the sector.
     fn sector(&mut self, _sector: &'p Id, _path: &Stack) {}
+    /// An id of a part of another document (a previous edition, in a lineage), which is not
+    /// resolved against this plan; `path` ends at it.
+    fn foreign(&mut self, _id: &'p Id, _path: &Stack) {}
     /// An extensions object; `path` ends at it.
     fn extensions(&mut self, _ext: &'p Extensions, _path: &Stack) {}
     /// An indicator, before its parts; `path` ends at it.
@@ -204,6 +207,13 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         if let Some(id) = id {
             self.field(k, |w| w.v.reference(id, want, from, &w.at));
         }
+    }
+
+    fn lineage(&mut self, l: &'p [Lineage]) {
+        self.list("lineage", l, |w, x| {
+            w.field("from", |w| w.v.foreign(&x.from, &w.at));
+            w.ext(&x.extensions);
+        });
     }
 
     fn ext(&mut self, e: &'p Extensions) {
@@ -386,6 +396,7 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         self.id(&c.id, Kind::Challenge);
         self.text("title", &c.title);
         self.opt_text("description", &c.description);
+        self.lineage(&c.lineage);
         self.ext(&c.extensions);
     }
 
@@ -418,6 +429,7 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
             w.ext(&pr.extensions);
         });
         self.list("indicators", &n.indicators, Self::indicator);
+        self.lineage(&n.lineage);
         self.list("children", &n.children, Self::node);
         self.ext(&n.extensions);
     }
@@ -440,6 +452,7 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         });
         self.opt_text("source", &ind.source);
         self.opt_text("definition", &ind.definition);
+        self.lineage(&ind.lineage);
         self.ext(&ind.extensions);
     }
 }
@@ -466,6 +479,9 @@ impl<'p> Visitor<'p> for Fanout<'_, 'p> {
     }
     fn sector(&mut self, sector: &'p Id, path: &Stack) {
         self.0.iter_mut().for_each(|v| v.sector(sector, path));
+    }
+    fn foreign(&mut self, id: &'p Id, path: &Stack) {
+        self.0.iter_mut().for_each(|v| v.foreign(id, path));
     }
     fn extensions(&mut self, ext: &'p Extensions, path: &Stack) {
         self.0.iter_mut().for_each(|v| v.extensions(ext, path));

@@ -35,6 +35,17 @@ impl RuleVisitor<'_> for Format {
 
 impl Visitor<'_> for Format {
     fn id(&mut self, id: &Id, _kind: Kind, path: &Stack) {
+        self.check(id, path);
+    }
+
+    /// An id of the previous edition must have the format too, or it names nothing there.
+    fn foreign(&mut self, id: &Id, path: &Stack) {
+        self.check(id, path);
+    }
+}
+
+impl Format {
+    fn check(&mut self, id: &Id, path: &Stack) {
         if !id.is_well_formed() {
             self.out.push(Issue::new(
                 IssueCode::InvalidId,
@@ -75,5 +86,21 @@ mod tests {
             }
         }
         assert_eq!(found(&p), expect(&[("id.invalid", "/actors/0/id")]));
+    }
+
+    #[test]
+    fn an_id_of_the_previous_edition_must_have_the_format_too() {
+        let mut p = plan();
+        p.nodes[0].lineage.push(crate::model::Lineage {
+            from: Id::from("Goal 1"),
+            change: crate::model::LineageChange::Reworded,
+            extensions: Default::default(),
+        });
+        p.challenges[0].lineage.push(crate::model::Lineage {
+            from: Id::from("kadai-1"),
+            change: crate::model::LineageChange::Unchanged,
+            extensions: Default::default(),
+        });
+        assert_eq!(found(&p), expect(&[("id.invalid", "/nodes/0/lineage/0/from")]));
     }
 }

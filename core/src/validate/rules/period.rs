@@ -237,6 +237,7 @@ mod tests {
             targets: vec![observation(2033, Quantity::Integer(2))],
             source: None,
             definition: None,
+            lineage: Vec::new(),
             extensions: Default::default(),
         });
         assert_eq!(
