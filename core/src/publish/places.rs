@@ -107,7 +107,12 @@ fn one(s: Say, d: usize, district: &District, out: &mut Vec<Block>) {
         }));
     }
     if !district.challenges.is_empty() {
-        out.push(Block::Para(vec![s.w("地区の課題", "District challenges")]));
+        out.push(heading(
+            4,
+            format!("{}-challenges", district_anchor(district.id.as_str())),
+            vec![s.w("地区の課題", "District challenges")],
+            false,
+        ));
         for c in &district.challenges {
             out.push(Block::Anchored {
                 anchor: challenge_anchor(c.id.as_str()),
@@ -117,9 +122,14 @@ fn one(s: Say, d: usize, district: &District, out: &mut Vec<Block>) {
         }
     }
     if !district.nodes.is_empty() {
-        out.push(Block::Para(vec![s.w("地区別計画", "District plan")]));
+        out.push(heading(
+            4,
+            format!("{}-plan", district_anchor(district.id.as_str())),
+            vec![s.w("地区別計画", "District plan")],
+            false,
+        ));
         for k in 0..district.nodes.len() {
-            node(s, NodeAt::top_in(Some(d), k), 4, out);
+            node(s, NodeAt::top_in(Some(d), k), 5, out);
         }
     }
 }

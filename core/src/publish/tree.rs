@@ -54,7 +54,7 @@ pub(crate) fn structure(s: Say, out: &mut Vec<Block>) {
     }
 }
 
-/// The node at `at` under a heading of level `top + depth`, then its children.
+/// The node at `at` under a heading of level `top + depth` (at most 6), then its children.
 pub(crate) fn node(s: Say, at: NodeAt, top: usize, out: &mut Vec<Block>) {
     let Some(n) = s.plan.node_at(at) else { return };
     let mut title = s.node_title(at, n);

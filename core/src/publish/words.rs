@@ -277,6 +277,10 @@ impl<'p> Say<'p> {
             q => word(q.to_string()),
         };
         match unit {
+            // 7420 people, but 7420人 and 41.7%.
+            Some(u) if u.get(self.lang).starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                vec![v, word(" "), self.t(u)]
+            }
             Some(u) => vec![v, self.t(u)],
             None => vec![v],
         }
