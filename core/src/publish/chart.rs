@@ -212,7 +212,7 @@ fn legend(c: &Chart, out: &mut String) {
         ("actual", w.actual.as_str()),
         ("planned", w.planned.as_str()),
     ];
-    let mut lx = W - RIGHT - 4.0 * 100.0;
+    let mut lx = W - RIGHT - 4.0 * 100.0 - 12.0;
     let ly = 16.0;
     for (kind, name) in items {
         match kind {

@@ -71,7 +71,7 @@ fn indicator(s: Say, i: usize, series: &IndicatorSeries, vt: Option<ValueType>, 
             v.push(word(if s.ja() {
                 format!("（達成率 {a:.0}%）")
             } else {
-                format!(" (achievement {a:.0}%)")
+                format!(" ({a:.0}% of the way to the target)")
             }));
         }
         out.push(Block::Fields(vec![(vec![s.w("最新の状況", "Latest status")], v)]));
@@ -125,7 +125,7 @@ fn chart(s: Say, id: &str, series: &IndicatorSeries) -> Chart {
             baseline: pick("現状値", "Baseline"),
             target: pick("目標値", "Target"),
             actual: pick("実績値", "Actual"),
-            planned: pick("計画線", "Planned"),
+            planned: pick("計画線", "Planned path"),
             year_axis: pick("年度", "Fiscal year"),
             unit: pick("単位", "Unit"),
         },
@@ -151,11 +151,16 @@ fn series_table(s: Say, series: &IndicatorSeries) -> Block {
         vec![s.w("年度", "Year")],
         vec![s.w("実績値", "Actual")],
         vec![s.w("目標値", "Target")],
-        vec![s.w("達成率", "Achievement")],
-        vec![s.w("計画線", "Expected")],
+        vec![s.w("達成率", "Progress to target")],
+        vec![s.w("計画線", "Planned path")],
         vec![s.w("状況", "Status")],
     ];
-    head.extend(scales.iter().map(|sc| vec![s.scale(sc)]));
+    // 評価：達成度, so that a scale named like a column (Achievement) is not taken for it.
+    head.extend(
+        scales
+            .iter()
+            .map(|sc| vec![s.w("評価：", "Grade: "), s.scale(sc)]),
+    );
     let blank = || Line::new();
     let mut rows = Vec::new();
     if let Some(b) = &series.baseline {
