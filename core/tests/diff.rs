@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use welfare_plan::diff::{self, ChangeKind, Diff, Field, Matched, PartKind, Value};
 use welfare_plan::report::{check_report, ProgressReport};
-use welfare_plan::{Id, Lineage, LineageChange, Node, Plan, Quantity, Text};
+use welfare_plan::{Id, Lang, Lineage, LineageChange, Node, Plan, Quantity, Text};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -381,4 +381,87 @@ fn two_years_reports_differ_by_their_changed_values_grades_and_opinions() {
     let opinions: Vec<_> = d.changes.iter().filter(|c| c.part == PartKind::Opinion).collect();
     assert_eq!(opinions.len(), 1);
     assert_eq!(opinions[0].kind, ChangeKind::Added);
+}
+
+#[test]
+fn the_text_names_each_change_by_id_and_label_in_either_language() {
+    let d = diff::plans(&earlier_edition(), &welfare_plan::iizuka::third_plan());
+    let ja = diff::text(&d, Lang::Ja);
+    let en = diff::text(&d, Lang::En);
+    for id in ["g1", "g1-t1-x1", "g2-t3-i1", "g3-t3-x2", "g3-t3-i2", "g3-t3-i3"] {
+        assert!(ja.contains(id) && en.contains(id), "{id}");
+    }
+    for word in [
+        "[文言修正]",
+        "[削除]",
+        "[移動]",
+        "[分割]",
+        "基本目標Ⅰ",
+        "互いに認め合うひとづくり",
+        "推定・類似度",
+    ] {
+        assert!(ja.contains(word), "{word} in\n{ja}");
+    }
+    for word in [
+        "[reworded]",
+        "[removed]",
+        "[moved]",
+        "[split]",
+        "Basic goal I",
+        "guess, similarity",
+        "Activity target 2",
+    ] {
+        assert!(en.contains(word), "{word} in\n{en}");
+    }
+    let moved = ja.lines().position(|l| l.starts_with("[移動]")).unwrap();
+    assert!(
+        ja.lines().nth(moved + 1).unwrap().contains("g2-t2"),
+        "the old parent is named:\n{ja}"
+    );
+}
+
+#[test]
+fn the_html_is_a_table_of_old_new_and_change_with_one_row_per_change() {
+    use scraper::{Html, Selector};
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let d = diff::plans(&earlier_edition(), &welfare_plan::iizuka::third_plan());
+    let page = Html::parse_document(&diff::html(&d, Lang::Ja));
+    let headers: Vec<String> = page
+        .select(&sel("thead th[scope=col]"))
+        .map(|th| th.text().collect())
+        .collect();
+    assert_eq!(headers, ["旧", "新", "変更"]);
+    assert_eq!(page.select(&sel("tbody tr")).count(), d.changes.len());
+    assert_eq!(
+        page.select(&sel("tr.guess")).count(),
+        1,
+        "the guessed split is marked"
+    );
+    assert_eq!(page.select(&sel("html[lang=ja]")).count(), 1);
+    assert_eq!(page.select(&sel("script")).count(), 0);
+    let text: String = page.root_element().text().collect();
+    assert!(text.contains("基本目標Ⅰ") && text.contains("互いに認め合うひとづくり"));
+}
+
+#[test]
+fn the_html_escapes_every_text_from_the_documents() {
+    let old = welfare_plan::iizuka::third_plan();
+    let mut new = old.clone();
+    new.title.ja = "<b>計画</b>".into();
+    node(&mut new, "g1").title = Text::new("<script>alert(1)</script>", Some("<img src=x onerror=alert(1)>"));
+    node(&mut new, "g1-t1").description = Some(Text::new("\"quoted\" & <i>tagged</i>", None));
+    let d = diff::plans(&old, &new);
+    for lang in [Lang::Ja, Lang::En] {
+        let html = diff::html(&d, lang);
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || lang == Lang::En);
+        assert!(
+            !html.contains("<script")
+                && !html.contains("<img")
+                && !html.contains("<i>")
+                && !html.contains("<b>")
+        );
+        let page = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("script, img, i, b").unwrap();
+        assert_eq!(page.select(&sel).count(), 0, "{lang:?}");
+    }
 }

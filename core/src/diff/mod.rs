@@ -1,6 +1,6 @@
 //! What changed between two editions of a plan (新旧対照表), or between two progress reports
-//! (two years, or two drafts of one year): typed changes that the CLI prints and the bindings
-//! hand over as JSON.
+//! (two years, or two drafts of one year): typed changes that the CLI prints, the bindings
+//! hand over as JSON, and [`html`] lays out as the table a committee reads.
 //!
 //! ```
 //! let plan = welfare_plan::iizuka::third_plan();
@@ -20,17 +20,19 @@ mod changes;
 mod editions;
 mod fields;
 mod guesses;
+mod html;
 mod matching;
 mod parts;
 mod reports;
 mod similarity;
+mod text;
 mod types;
 
 pub use fields::{Field, FieldChange, Value};
 pub use similarity::{CONTAINMENT_THRESHOLD, SIMILARITY_THRESHOLD};
 pub use types::{Change, ChangeKind, Diff, Document, DocumentKind, Matched, PartKind, PartRef, Side};
 
-use crate::model::Plan;
+use crate::model::{Lang, Plan};
 use crate::report::ProgressReport;
 
 /// What changed from `old` to `new`: nodes (at every level, district plans' included),
@@ -86,4 +88,30 @@ pub fn plans(old: &Plan, new: &Plan) -> Diff {
 /// ```
 pub fn reports(old: &ProgressReport, new: &ProgressReport) -> Diff {
     reports::diff(old, new)
+}
+
+/// Plain text, one change per line (with a line per changed field below it), in Japanese or
+/// English: what `welfare-plan diff` prints. Guesses say so and give their similarity.
+///
+/// ```
+/// let plan = welfare_plan::iizuka::third_plan();
+/// let diff = welfare_plan::diff::plans(&plan, &plan);
+/// assert_eq!(welfare_plan::diff::text(&diff, welfare_plan::Lang::En).lines().last(), Some("No changes."));
+/// ```
+pub fn text(diff: &Diff, lang: Lang) -> String {
+    text::render(diff, lang)
+}
+
+/// A self-contained HTML page (inline CSS, no script): the 新旧対照表, one table per part kind
+/// with 旧 (old) | 新 (new) | 変更 (change) columns and one row per change, each side with the
+/// plan's label (基本目標Ⅰ …), title and id; guesses marked as guesses. Every text from the
+/// documents is escaped.
+///
+/// ```
+/// let plan = welfare_plan::iizuka::third_plan();
+/// let page = welfare_plan::diff::html(&welfare_plan::diff::plans(&plan, &plan), welfare_plan::Lang::Ja);
+/// assert!(page.starts_with("<!DOCTYPE html>") && !page.contains("<script"));
+/// ```
+pub fn html(diff: &Diff, lang: Lang) -> String {
+    html::render(diff, lang)
 }
