@@ -41,6 +41,7 @@
     )
 )]
 
+pub mod diff;
 pub mod era;
 mod error;
 pub mod iizuka;
