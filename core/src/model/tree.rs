@@ -42,10 +42,15 @@ impl NodeAt {
         Some(next)
     }
 
-    /// The parent node; `None` at the top level.
+    /// The parent node; `None` at the top level. The index below the new depth is cleared, so
+    /// that a parent reached from a child equals the same node reached from the top (equality
+    /// and hashing compare every index).
     pub fn parent(self) -> Option<NodeAt> {
         let depth = self.depth.checked_sub(1)?;
         let mut up = self;
+        if let Some(i) = up.idx.get_mut(usize::from(self.depth)) {
+            *i = 0;
+        }
         up.depth = depth;
         Some(up)
     }
@@ -332,5 +337,27 @@ impl Plan {
             Lang::Ja => ja,
             Lang::En => en,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NodeAt;
+
+    #[test]
+    fn a_parent_reached_from_any_child_is_the_same_node() {
+        let goal = NodeAt::top(1);
+        let target = goal.child(0).and_then(|t| t.child(3));
+        let sibling = goal.child(2);
+        assert_eq!(
+            target.and_then(NodeAt::parent).and_then(NodeAt::parent),
+            Some(goal)
+        );
+        assert_eq!(sibling.and_then(NodeAt::parent), Some(goal));
+        assert_eq!(
+            target.and_then(NodeAt::parent),
+            goal.child(0),
+            "the grandchild's index is not kept below the parent's depth"
+        );
     }
 }
