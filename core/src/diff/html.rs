@@ -195,19 +195,13 @@ fn field(out: &mut String, f: &FieldChange, lang: Lang, old: bool) {
 
 /// A minimal page shell: inline CSS for screen and A4 print, the `lang` attribute, no
 /// script. `title` is escaped here; `body` is HTML already made safe.
+/// The page shell the plan's report uses (its stylesheet, print rules and safety), with the
+/// table's own rules.
 fn page(title: &str, lang: Lang, body: &str) -> String {
-    let code = match lang {
-        Lang::Ja => "ja",
-        Lang::En => "en",
-    };
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escape::html(title)
-    )
+    crate::publish::page(title, lang, CSS, body)
 }
 
 const CSS: &str = "
-body { font-family: 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', sans-serif; line-height: 1.5; margin: 2em; color: #111; }
 h1 { font-size: 1.5em; margin: 0 0 .5em; }
 h2 { font-size: 1.15em; margin: 1.5em 0 .4em; border-left: .3em solid #345; padding-left: .4em; }
 dl.docs { display: grid; grid-template-columns: auto 1fr; gap: .2em .8em; margin: 0 0 .5em; }
@@ -231,9 +225,7 @@ code { font-size: .8em; color: #555; }
 tr.added td:nth-child(2), tr.removed td:nth-child(1) { background: #f6f9f3; }
 tr.guess td { background: #fff8e1; }
 .how.guess { color: #8a5a00; font-weight: bold; }
-@page { size: A4; margin: 15mm; }
 @media print {
-  body { margin: 0; font-size: 10pt; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   tr.guess td { background: none; border-style: dashed; }
