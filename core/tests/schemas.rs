@@ -81,3 +81,22 @@ fn the_example_reports_are_valid_against_the_report_schema_and_a_misshapen_one_i
     }
     assert_eq!(n, 3);
 }
+
+#[test]
+fn a_diff_of_two_editions_is_valid_against_the_diff_schema() {
+    let schema = welfare_plan::schema::diff_schema();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let new = welfare_plan::iizuka::third_plan();
+    let mut old = new.clone();
+    old.nodes[0].title.ja = "互いを大切にするひとづくり".to_owned();
+    old.nodes[1].children.remove(0);
+    let diff = welfare_plan::diff::plans(&old, &new);
+    assert_eq!(diff.changes.len(), 2, "{diff:?}");
+    let doc = serde_json::to_value(&diff).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // A wrong kind is refused: the schema says something.
+    let mut bad = doc.clone();
+    bad["changes"][0]["kind"] = serde_json::json!("renamed");
+    assert!(!validator.is_valid(&bad));
+}
