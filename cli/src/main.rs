@@ -1,7 +1,7 @@
 //! `welfare-plan`: show, validate, export and describe regional welfare plans (地域福祉計画).
 //!
 //! Exit codes: 0 success (a valid plan; warnings allowed), 1 an invalid plan, 2 a usage error
-//! or a file that cannot be read.
+//! or a file that cannot be read. `diff` exits as `diff` does: 0 equal, 1 different, 2 trouble.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use welfare_plan::report::{self, CheckedReport};
 use welfare_plan::{
-    check_with, era, iizuka, read_limited, render, schema, Checked, Issue, Lang, Limits, Plan,
+    check_with, diff, era, iizuka, publish, read_limited, render, schema, Checked, Issue, Lang, Limits, Plan,
 };
 
 #[derive(Parser)]
@@ -95,6 +95,48 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Write a plan as a document people read (the embedded Iizuka 3rd plan without PLAN): one
+    /// self-contained HTML page, print-ready, with trend charts and roll-ups given progress
+    /// reports; or the same as Markdown. Exit 1 when the plan or a report has errors.
+    Report {
+        /// A plan JSON file, or `-` for standard input.
+        plan: Option<String>,
+        /// Progress reports of the plan, one per fiscal year (repeat, or list after one flag).
+        #[arg(long = "progress", value_name = "REPORT", num_args = 1..)]
+        progress: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = PageFormat::Html)]
+        format: PageFormat,
+        /// The language to write in (English where the data has it).
+        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+        lang: LangArg,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Compare two editions of a plan (or two progress reports): nodes, challenges, actors and
+    /// indicators added, removed, reworded, moved, merged or split, matched by id, by lineage
+    /// and, where neither says, by similar text (shown as a guess). Exit 0 when equal, 1 when
+    /// different, 2 when a file cannot be read or is not valid (as `diff` does).
+    Diff {
+        /// The earlier edition (or report).
+        old: String,
+        /// The later edition (or report).
+        new: String,
+        /// Output format: text, JSON, or an HTML 新旧対照表.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// The language to write in.
+        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
+        lang: LangArg,
+        /// Write here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Print the content hash of a plan (`sha256:…`), which its progress reports record.
     Hash {
         /// A plan JSON file, or `-` for standard input.
@@ -125,6 +167,19 @@ enum LangArg {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PageFormat {
+    Html,
+    Md,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+    Html,
 }
 
 /// Limits on input (see SECURITY.md); the defaults suit any real plan.
@@ -186,6 +241,22 @@ fn main() -> ExitCode {
             lang,
             limits,
         } => progress(&plan, &reports, format, lang, &limits.limits()),
+        Command::Report {
+            plan,
+            progress,
+            format,
+            lang,
+            output,
+            limits,
+        } => page(plan.as_deref(), &progress, format, lang, output, &limits.limits()),
+        Command::Diff {
+            old,
+            new,
+            format,
+            lang,
+            output,
+            limits,
+        } => diff(&old, &new, format, lang, output, &limits.limits()),
         Command::Hash { file, limits } => hash(&file, &limits.limits()),
         Command::Upgrade { file, output, limits } => upgrade(&file, output, &limits.limits()),
         Command::Schema { out } => write_schema(out),
@@ -356,13 +427,139 @@ fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitC
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let json = plan.to_canonical_json();
+    emit_to(output, &plan.to_canonical_json())
+}
+
+/// Writes `s` to the file `output`, or to standard output.
+fn emit_to(output: Option<PathBuf>, s: &str) -> Result<ExitCode, Fatal> {
     match output {
-        Some(path) => std::fs::write(&path, json)
+        Some(path) => std::fs::write(&path, s)
             .map(|()| ExitCode::SUCCESS)
             .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display()))),
-        None => emit(&json),
+        None => emit(s),
     }
+}
+
+/// Progress reports read against their plan: the valid ones, and each file's verdict.
+struct ReadReports {
+    valid: Vec<report::ProgressReport>,
+    all_valid: bool,
+    /// Per file: its name, whether it is valid, and its issues (for `--format json`).
+    files: Vec<serde_json::Value>,
+}
+
+/// Reads progress reports of `plan`, printing their issues.
+fn read_reports(plan: &Plan, names: &[String], limits: &Limits) -> Result<ReadReports, Fatal> {
+    let mut valid = Vec::new();
+    let mut all_valid = true;
+    let mut files = Vec::new();
+    for name in names {
+        let bytes = read(name, limits)?;
+        if !report::is_progress_report(&bytes) {
+            return Err(Fatal(format!(
+                "`{name}` is not a progress report (`\"document\": \"progress_report\"`)"
+            )));
+        }
+        let checked = report::check_report(&bytes, plan, limits);
+        print_issues(name, &checked.issues);
+        let ok = checked.is_valid();
+        all_valid &= ok;
+        files.push(serde_json::json!({"file": name, "valid": ok, "issues": checked.issues}));
+        if let Some(r) = checked.report.filter(|_| ok) {
+            valid.push(r);
+        }
+    }
+    Ok(ReadReports {
+        valid,
+        all_valid,
+        files,
+    })
+}
+
+fn page(
+    plan: Option<&str>,
+    reports: &[String],
+    format: PageFormat,
+    lang: LangArg,
+    output: Option<PathBuf>,
+    limits: &Limits,
+) -> Result<ExitCode, Fatal> {
+    let plan = match load(plan, limits)? {
+        Ok(p) => p,
+        Err(code) => return Ok(code),
+    };
+    let read = read_reports(&plan, reports, limits)?;
+    if !read.all_valid {
+        return Ok(ExitCode::from(1));
+    }
+    let progress = (!reports.is_empty()).then(|| report::evaluate(&plan, &read.valid));
+    let text = match format {
+        PageFormat::Html => publish::html(&plan, progress.as_ref(), lang_of(lang)),
+        PageFormat::Md => publish::markdown(&plan, progress.as_ref(), lang_of(lang)),
+    };
+    emit_to(output, &text)
+}
+
+/// Two documents to compare: both plans or both progress reports.
+enum Pair {
+    Plans(Box<Plan>, Box<Plan>),
+    Reports(Box<report::ProgressReport>, Box<report::ProgressReport>),
+}
+
+/// Reads one side of a diff: a valid plan or a progress report valid in its shape. Issues are
+/// printed; an invalid document is trouble (exit 2), as for `diff`.
+fn diff_side(name: &str, limits: &Limits) -> Result<Document, Fatal> {
+    let doc = read_document(name, None, limits)?;
+    print_issues(name, doc.issues());
+    if doc.is_valid() {
+        Ok(doc)
+    } else {
+        Err(Fatal(format!("`{name}` is not valid: nothing to compare")))
+    }
+}
+
+fn diff(
+    old: &str,
+    new: &str,
+    format: DiffFormat,
+    lang: LangArg,
+    output: Option<PathBuf>,
+    limits: &Limits,
+) -> Result<ExitCode, Fatal> {
+    let pair = match (diff_side(old, limits)?, diff_side(new, limits)?) {
+        (Document::Plan(a), Document::Plan(b)) => match (a.plan, b.plan) {
+            (Some(a), Some(b)) => Pair::Plans(Box::new(a), Box::new(b)),
+            _ => return Err(Fatal("nothing to compare".to_owned())),
+        },
+        (Document::Report(a), Document::Report(b)) => match (a.report, b.report) {
+            (Some(a), Some(b)) => Pair::Reports(Box::new(a), Box::new(b)),
+            _ => return Err(Fatal("nothing to compare".to_owned())),
+        },
+        _ => {
+            return Err(Fatal(format!(
+                "`{old}` and `{new}` are not both plans or both progress reports"
+            )))
+        }
+    };
+    let changes = match &pair {
+        Pair::Plans(a, b) => diff::plans(a, b),
+        Pair::Reports(a, b) => diff::reports(a, b),
+    };
+    let text = match format {
+        DiffFormat::Text => diff::text(&changes, lang_of(lang)),
+        DiffFormat::Html => diff::html(&changes, lang_of(lang)),
+        DiffFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&changes).map_err(|e| Fatal(e.to_string()))?;
+            s.push('\n');
+            s
+        }
+    };
+    emit_to(output, &text)?;
+    Ok(if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn hash(file: &str, limits: &Limits) -> Result<ExitCode, Fatal> {
@@ -383,37 +580,19 @@ fn progress(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let mut valid = Vec::new();
-    let mut all_valid = true;
-    let mut checked_all = Vec::new();
-    for name in reports {
-        let bytes = read(name, limits)?;
-        if !report::is_progress_report(&bytes) {
-            return Err(Fatal(format!(
-                "`{name}` is not a progress report (`\"document\": \"progress_report\"`)"
-            )));
-        }
-        let checked = report::check_report(&bytes, &plan, limits);
-        print_issues(name, &checked.issues);
-        let ok = checked.is_valid();
-        all_valid &= ok;
-        checked_all.push(serde_json::json!({"file": name, "valid": ok, "issues": checked.issues}));
-        if let Some(r) = checked.report.filter(|_| ok) {
-            valid.push(r);
-        }
-    }
-    let result = report::evaluate(&plan, &valid);
+    let read = read_reports(&plan, reports, limits)?;
+    let result = report::evaluate(&plan, &read.valid);
     let out = match format {
         Format::Text => render::progress(&plan, &result, lang_of(lang)),
         Format::Json => {
-            let doc = serde_json::json!({"reports": checked_all, "progress": result});
+            let doc = serde_json::json!({"reports": read.files, "progress": result});
             let mut s = serde_json::to_string_pretty(&doc).map_err(|e| Fatal(e.to_string()))?;
             s.push('\n');
             s
         }
     };
     emit(&out)?;
-    Ok(if all_valid {
+    Ok(if read.all_valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -323,3 +323,92 @@ fn validate_show_and_export_know_a_report_and_need_its_plan() {
     assert!(std::fs::read_to_string(&report).unwrap().contains(hash.trim()));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn report_writes_the_whole_plan_as_one_self_contained_page() {
+    let out = run(&["report", "--format", "html"], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = stdout(&out);
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..40.min(html.len())]
+    );
+    assert!(html.contains("<html lang=\"ja\""));
+    let plan = welfare_plan::iizuka::third_plan();
+    for r in plan.all_nodes() {
+        assert!(html.contains(&r.node.title.ja), "missing {}", r.node.title.ja);
+    }
+    assert!(!html.contains("<script"), "no script in the page");
+    assert!(!html.contains("src=\"http"), "no external resource");
+
+    let md = stdout(&run(&["report", "--format", "md", "--lang", "en"], b""));
+    assert!(
+        md.contains("Building systems that connect"),
+        "English titles in Markdown"
+    );
+}
+
+#[test]
+fn report_with_progress_has_a_chart_per_indicator_and_an_invalid_report_exits_1() {
+    let plan = example("synthetic-hoshizora-plan.json");
+    let reports: Vec<String> = (2025..=2027)
+        .map(|y| example(&format!("synthetic-hoshizora-report-{y}.json")))
+        .collect();
+    let mut args = vec!["report", plan.as_str(), "--progress"];
+    args.extend(reports.iter().map(String::as_str));
+    let out = run(&args, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let html = stdout(&out);
+    assert!(html.contains("<svg"), "trend charts are inline SVG");
+
+    // The embedded plan is not the plan these reports evaluate: each says so, exit 1.
+    let out = run(&["report", "--progress", reports[0].as_str()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report.plan_mismatch"));
+}
+
+#[test]
+fn diff_exits_0_for_equal_editions_and_1_with_the_changes_for_different_ones() {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = dir.join("new.json");
+    std::fs::write(&new, welfare_plan::iizuka::third_plan().to_canonical_json()).unwrap();
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&welfare_plan::iizuka::third_plan().to_canonical_json()).unwrap();
+    doc["nodes"][0]["title"]["ja"] = serde_json::json!("互いを大切にするひとづくり");
+    let old = dir.join("old.json");
+    std::fs::write(&old, serde_json::to_string(&doc).unwrap()).unwrap();
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+
+    let same = run(&["diff", new, new], b"");
+    assert_eq!(
+        same.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&same.stderr)
+    );
+
+    let text = run(&["diff", old, new], b"");
+    assert_eq!(text.status.code(), Some(1));
+    assert!(
+        stdout(&text).contains("互いを大切にするひとづくり"),
+        "{}",
+        stdout(&text)
+    );
+
+    let json = run(&["diff", old, new, "--format", "json"], b"");
+    assert_eq!(json.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v}");
+    assert_eq!(changes[0]["kind"], "reworded");
+
+    let html = run(&["diff", old, new, "--format", "html"], b"");
+    assert_eq!(html.status.code(), Some(1));
+    assert!(stdout(&html).contains("<table"));
+
+    let missing = run(&["diff", old, "no-such-file.json"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
