@@ -430,7 +430,11 @@ fn the_html_is_a_table_of_old_new_and_change_with_one_row_per_change() {
         .select(&sel("thead th[scope=col]"))
         .map(|th| th.text().collect())
         .collect();
-    assert_eq!(headers, ["旧", "新", "変更"]);
+    assert_eq!(
+        headers,
+        ["新", "旧", "変更"],
+        "new on the left, as a 新旧対照表 sets it"
+    );
     assert_eq!(page.select(&sel("tbody tr")).count(), d.changes.len());
     assert_eq!(
         page.select(&sel("tr.guess")).count(),

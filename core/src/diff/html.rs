@@ -15,7 +15,7 @@ pub(super) fn render(diff: &Diff, lang: Lang) -> String {
     let mut body = String::new();
     let heading = t("新旧対照表", "Comparison of editions (新旧対照表)");
     let _ = write!(body, "<h1>{heading}</h1>\n<dl class=\"docs\">");
-    for (name, d) in [(t("旧", "Old"), &diff.old), (t("新", "New"), &diff.new)] {
+    for (name, d) in [(t("新", "New"), &diff.new), (t("旧", "Old"), &diff.old)] {
         let _ = write!(body, "<dt>{name}</dt><dd>{}</dd>", document(d, lang));
     }
     body.push_str("</dl>\n");
@@ -26,10 +26,10 @@ pub(super) fn render(diff: &Diff, lang: Lang) -> String {
             "変更 {}件（うち推定 {g}件: 文言の類似による対応付けです。ご確認ください）",
             diff.changes.len()
         ),
-        (false, 0) => format!("{} change(s)", diff.changes.len()),
+        (false, 0) => super::text::count(diff.changes.len()),
         (false, g) => format!(
-            "{} change(s), {g} of them guessed from similar wording: please confirm them",
-            diff.changes.len()
+            "{}, {g} of them guessed from similar wording: please confirm them",
+            super::text::count(diff.changes.len())
         ),
     };
     let _ = writeln!(body, "<p class=\"summary\">{summary}</p>");
@@ -44,8 +44,8 @@ pub(super) fn render(diff: &Diff, lang: Lang) -> String {
             body,
             "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
             if ja { kja } else { ken },
-            t("旧", "Old"),
             t("新", "New"),
+            t("旧", "Old"),
             t("変更", "Change"),
         );
         for c in diff.changes.iter().filter(|c| c.part == kind) {
@@ -58,14 +58,16 @@ pub(super) fn render(diff: &Diff, lang: Lang) -> String {
 }
 
 fn document(d: &Document, lang: Lang) -> String {
+    let title = d.title.get(lang);
+    // A title that already names its edition (第3期…) is not followed by it again.
     let edition = match (d.edition, lang) {
-        (Some(e), Lang::Ja) => format!("（第{e}期）"),
-        (Some(e), Lang::En) => format!(" (edition {e})"),
-        (None, _) => String::new(),
+        (Some(e), Lang::Ja) if !title.contains(&format!("第{e}期")) => format!("（第{e}期）"),
+        (Some(e), Lang::En) if !title.contains(&format!("{e}")) => format!(" (edition {e})"),
+        _ => String::new(),
     };
     format!(
         "{}{edition} <code>{}</code>",
-        escape::html(d.title.get(lang)),
+        escape::html(title),
         escape::html(d.id.as_str())
     )
 }
@@ -77,10 +79,11 @@ fn row(out: &mut String, c: &Change, lang: Lang) {
     } else {
         code.to_owned()
     };
+    // New on the left and old on the right, as a Japanese 新旧対照表 sets them.
     let _ = write!(out, "<tr class=\"{class}\"><td>");
-    cell(out, &c.old, c, lang, true);
-    out.push_str("</td><td>");
     cell(out, &c.new, c, lang, false);
+    out.push_str("</td><td>");
+    cell(out, &c.old, c, lang, true);
     let kind = if lang == Lang::Ja { kja } else { ken };
     let _ = write!(out, "</td><td><span class=\"kind\">{kind}</span>");
     if let Some(m) = c.matched {
@@ -222,7 +225,7 @@ code { font-size: .8em; color: #555; }
 .kind { font-weight: bold; }
 .how, .fields { font-size: .85em; color: #444; }
 .none { color: #999; }
-tr.added td:nth-child(2), tr.removed td:nth-child(1) { background: #f6f9f3; }
+tr.added td:nth-child(1), tr.removed td:nth-child(2) { background: #f6f9f3; }
 tr.guess td { background: #fff8e1; }
 .how.guess { color: #8a5a00; font-weight: bold; }
 @media print {

@@ -42,7 +42,8 @@ pub(super) fn render(diff: &Diff, lang: Lang) -> String {
     out
 }
 
-fn count(n: usize) -> String {
+/// `1 change`, `2 changes`.
+pub(super) fn count(n: usize) -> String {
     if n == 1 {
         "1 change".to_owned()
     } else {
