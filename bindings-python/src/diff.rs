@@ -3,12 +3,20 @@
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use welfare_plan::diff::{self, Diff};
 
 use crate::json::to_python;
+use crate::pickle::restorer;
 use crate::plan::PyPlan;
 use crate::report::PyProgressReport;
 use crate::text::lang;
+
+/// The old and the new document of a diff (`Plan`s or `ProgressReport`s).
+type Documents = (Py<PyAny>, Py<PyAny>);
+
+/// `welfare_plan._native.diff`, which a pickled diff calls.
+static DIFF: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// The changes from one edition of a plan to the next (or from one progress report to
 /// another): nodes, challenges, actors and indicators added, removed, reworded, moved, merged or
@@ -21,9 +29,17 @@ use crate::text::lang;
 ///     print(c["kind"], [s["id"] for s in c["old"]], [s["id"] for s in c["new"]])
 /// open("shinkyu.html", "w").write(changes.to_html())
 /// ```
-#[pyclass(frozen, module = "welfare_plan", name = "Diff")]
+#[pyclass(frozen, eq, module = "welfare_plan", name = "Diff")]
 pub struct PyDiff {
     diff: Diff,
+    /// The two documents compared, for pickling: a diff pickles as the call that makes it.
+    documents: Documents,
+}
+
+impl PartialEq for PyDiff {
+    fn eq(&self, other: &Self) -> bool {
+        self.diff == other.diff
+    }
 }
 
 #[pymethods]
@@ -63,6 +79,14 @@ impl PyDiff {
     fn __repr__(&self) -> String {
         format!("<Diff: {} changes>", self.diff.changes.len())
     }
+
+    /// Pickles the diff as the two documents compared (which pickle themselves); unpickling
+    /// compares them again with the core.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Documents)> {
+        let function = restorer(py, &DIFF, "diff")?;
+        let (old, new) = &self.documents;
+        Ok((function, (old.clone_ref(py), new.clone_ref(py))))
+    }
 }
 
 /// What changed from `old` to `new`: two `Plan`s (editions of a plan) or two
@@ -73,12 +97,14 @@ pub fn diff_documents(py: Python<'_>, old: &Bound<'_, PyAny>, new: &Bound<'_, Py
         let (a, b) = (a.get().shared(), b.get().shared());
         return Ok(PyDiff {
             diff: py.detach(|| diff::plans(a, b)),
+            documents: (old.clone().unbind(), new.clone().unbind()),
         });
     }
     if let (Ok(a), Ok(b)) = (old.cast::<PyProgressReport>(), new.cast::<PyProgressReport>()) {
         let (a, b) = (&a.get().report.report, &b.get().report.report);
         return Ok(PyDiff {
             diff: py.detach(|| diff::reports(a, b)),
+            documents: (old.clone().unbind(), new.clone().unbind()),
         });
     }
     let kind = |x: &Bound<'_, PyAny>| x.get_type().name().map(|n| n.to_string()).unwrap_or_default();

@@ -8,6 +8,7 @@
 //! The public package is `welfare_plan` (`python/welfare_plan/__init__.py`), which re-exports
 //! this module; its stubs are `python/welfare_plan/_native.pyi`.
 
+mod diff;
 mod expose;
 mod input;
 mod issue;
@@ -168,6 +169,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::is_progress_report, m)?)?;
     m.add_function(wrap_pyfunction!(report::plan_hash, m)?)?;
     m.add_function(wrap_pyfunction!(progress::evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(diff::diff_documents, m)?)?;
     // What unpickling calls; private, so set as attributes rather than listed in `__all__`.
     for restore in [
         wrap_pyfunction!(pickle::restore_plan, m)?,
@@ -189,5 +191,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<text::PyText>()?;
     m.add_class::<report::PyProgressReport>()?;
     m.add_class::<progress::PyProgress>()?;
+    m.add_class::<diff::PyDiff>()?;
     part::add_classes(m)
 }

@@ -14,7 +14,7 @@ use crate::json::{dumps, py_repr, to_python};
 use crate::limits::resolve;
 use crate::part::{part_loc, view_at, Findable, HasView};
 use crate::pickle::{reduce_plan, Reduced};
-use crate::progress::{evaluate_reports, PyProgress};
+use crate::progress::{evaluate_reports, PyProgress, SharedProgress};
 use crate::text::lang;
 use crate::view::{accessors, child, gone, PyValue, PyViews, SharedPlan, Step};
 use crate::views::node_views;
@@ -187,6 +187,33 @@ accessors! {
             Ok(render::tree(&self.plan, self::lang(lang)?))
         }
 
+        /// The plan as one self-contained HTML page in `lang` (inline CSS and SVG, no script,
+        /// print-ready on A4), as `welfare-plan report --format html` writes it; given
+        /// `progress` (from `plan.evaluate(reports)`), with each indicator's trend chart, the
+        /// grade tables and the roll-ups.
+        #[pyo3(signature = (progress = None, lang = "ja"))]
+        fn to_html(&self, py: Python<'_>, progress: Option<&Bound<'_, PyProgress>>, lang: &str) -> PyResult<String> {
+            let lang = self::lang(lang)?;
+            let progress = evaluated_here(&self.plan, progress)?;
+            let plan = &self.plan;
+            Ok(py.detach(|| welfare_plan::publish::html(plan, progress.as_ref().map(|p| &p.progress), lang)))
+        }
+
+        /// The same content as GitHub-flavoured Markdown (tables, no charts), as
+        /// `welfare-plan report --format md` writes it.
+        #[pyo3(signature = (progress = None, lang = "ja"))]
+        fn to_markdown(
+            &self,
+            py: Python<'_>,
+            progress: Option<&Bound<'_, PyProgress>>,
+            lang: &str,
+        ) -> PyResult<String> {
+            let lang = self::lang(lang)?;
+            let progress = evaluated_here(&self.plan, progress)?;
+            let plan = &self.plan;
+            Ok(py.detach(|| welfare_plan::publish::markdown(plan, progress.as_ref().map(|p| &p.progress), lang)))
+        }
+
         /// The level the plan calls its initiatives (取り組み): the one `initiative_level`
         /// names, or the deepest.
         #[getter]
@@ -321,5 +348,22 @@ accessors! {
                 self.plan.initiatives().count()
             ))
         }
+    }
+}
+
+/// The evaluation `progress` holds, when it evaluates `plan` (the same plan, or an equal one).
+fn evaluated_here(
+    plan: &Arc<SharedPlan>,
+    progress: Option<&Bound<'_, PyProgress>>,
+) -> PyResult<Option<Arc<SharedProgress>>> {
+    let Some(progress) = progress else { return Ok(None) };
+    let shared = &progress.get().progress;
+    if Arc::ptr_eq(&shared.plan, plan) || *shared.plan == **plan {
+        Ok(Some(Arc::clone(shared)))
+    } else {
+        Err(bad_argument(
+            "the progress evaluates another plan; pass the result of this plan's evaluate(reports)"
+                .to_owned(),
+        ))
     }
 }

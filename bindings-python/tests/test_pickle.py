@@ -141,8 +141,23 @@ def test_every_class_of_the_package_pickles() -> None:
     covered = {type(part).__name__ for part in every_part(plan_with_phases_and_warnings())}
     covered |= {type(part).__name__ for part in every_part(rich_plan())}
     covered |= {type(part).__name__ for part in every_report_part_and_result()}
-    covered |= {"Plan", "PlanError", "EraError", "ProgressReport", "Progress"}
+    covered |= {"Plan", "PlanError", "EraError", "ProgressReport", "Progress", "Diff"}
     assert classes == covered
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_a_diff_pickles_as_the_documents_it_compares(protocol: int) -> None:
+    plan = example_plan()
+    doc = plan.to_dict()
+    doc["nodes"][0]["title"]["ja"] = "合成した前期計画の基本目標（架空）"
+    earlier = wp.Plan.from_dict(doc)
+    changes = wp.diff(earlier, plan)
+    again = round_trip(changes, protocol)
+    assert type(again) is wp.Diff and again == changes and len(again) == 1
+    assert again.to_dict() == changes.to_dict()
+    reports = example_reports(plan)
+    between_years = wp.diff(reports[0], reports[1])
+    assert round_trip(between_years, protocol) == between_years
 
 
 def test_a_pickled_report_unpickles_equal_with_its_plan_and_warnings() -> None:

@@ -74,7 +74,7 @@ def test_diff_of_two_years_reports_and_of_mixed_documents() -> None:
     assert wp.diff(reports[0], reports[1])
     assert not wp.diff(reports[0], reports[0])
     with pytest.raises(TypeError, match="two Plans or two ProgressReports"):
-        wp.diff(PLAN, reports[0])  # type: ignore[arg-type]
+        wp.diff(PLAN, reports[0])
 
 
 def test_a_progress_survives_pickling_for_the_page() -> None:

@@ -1,7 +1,7 @@
 """Type stubs for the native module ``welfare_plan._native`` (checked by ``mypy.stubtest``)."""
 
 import os
-from typing import Any, ClassVar, Iterable, Mapping, Protocol, Union, final
+from typing import Any, ClassVar, Iterable, Mapping, Protocol, TypedDict, Union, final
 
 __all__ = [
     "__version__",
@@ -20,6 +20,8 @@ __all__ = [
     "is_progress_report",
     "plan_hash",
     "evaluate",
+    "diff",
+    "Diff",
     "Plan",
     "Issue",
     "Limits",
@@ -915,6 +917,8 @@ class Plan:
     @property
     def warnings(self) -> list[Issue]: ...
     def render(self, lang: str = "ja") -> str: ...
+    def to_html(self, progress: Progress | None = None, lang: str = "ja") -> str: ...
+    def to_markdown(self, progress: Progress | None = None, lang: str = "ja") -> str: ...
     @property
     def schema_version(self) -> str: ...
     @property
@@ -1299,6 +1303,53 @@ def validate_report(document: _Document, plan: Plan | None, limits: _LimitsArg =
 def is_progress_report(document: _Document) -> bool: ...
 def plan_hash(plan: Plan) -> str: ...
 def evaluate(plan: Plan, reports: Iterable[ProgressReport]) -> Progress: ...
+
+class _Ref(TypedDict, total=False):
+    id: str
+    label: dict[str, str]
+    title: dict[str, str]
+
+class _DiffSide(TypedDict, total=False):
+    """One side of a change: a part of the old or the new document, as far as it has each."""
+
+    id: str
+    label: dict[str, str]
+    level: dict[str, str]
+    title: dict[str, str]
+    parent: _Ref
+    district: _Ref
+    children: list[_DiffSide]
+
+class _ChangeRequired(TypedDict):
+    kind: str
+    part: str
+    old: list[_DiffSide]
+    new: list[_DiffSide]
+
+class _Change(_ChangeRequired, total=False):
+    """A change between two editions (or two reports), as `welfare-plan diff --format json`
+    writes it (schemas/diff.schema.json)."""
+
+    matched_by: str
+    similarity: float
+    fields: list[dict[str, Any]]
+
+@final
+class Diff:
+    """What changed between two editions of a plan, or two progress reports."""
+
+    @property
+    def changes(self) -> list[_Change]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_text(self, lang: str = "ja") -> str: ...
+    def to_html(self, lang: str = "ja") -> str: ...
+    def __len__(self) -> int: ...
+    def __bool__(self) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+def diff(old: Plan | ProgressReport, new: Plan | ProgressReport) -> Diff: ...
 
 # What unpickling calls (each class's `__reduce__` names one); not part of the API.
 _Part = Union[
