@@ -24,6 +24,12 @@ export {
   evaluate,
   planHash,
   statusLabel,
+  toHtml,
+  toMarkdown,
+  diffPlans,
+  diffReports,
+  diffText,
+  diffHtml,
 } from "./reports/wasm/welfare_plan_wasm.js";
 export { PlanError } from "./plan-error.js";
 export { iizukaThirdPlan, jsonSchema } from "./data.js";

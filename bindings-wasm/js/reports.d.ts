@@ -23,6 +23,12 @@ export {
   evaluate,
   planHash,
   statusLabel,
+  toHtml,
+  toMarkdown,
+  diffPlans,
+  diffReports,
+  diffText,
+  diffHtml,
 } from "./reports/wasm/welfare_plan_wasm.js";
 export type {
   HelpModelLabels,
@@ -46,3 +52,4 @@ export { PlanError } from "./plan-error.js";
 export { iizukaThirdPlan, jsonSchema } from "./data.js";
 export type * from "./types.js";
 export type * from "./report-types.js";
+export type * from "./diff-types.js";

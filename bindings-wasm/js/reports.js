@@ -1,5 +1,6 @@
 // The `welfare-plan/reports` entry for browsers and bundlers: the plan functions and the
-// progress-report functions (validateReport, parseReport, evaluate, planHash, statusLabel) from
+// progress-report functions (validateReport, parseReport, evaluate, planHash, statusLabel), the pages
+// (toHtml, toMarkdown) and the diffs (diffPlans, diffReports, diffText, diffHtml) from
 // the reports module, a superset of the plan module that carries the core's report code. A page
 // that evaluates reports loads only this module; one that only checks plans imports
 // `welfare-plan` and loads the smaller one. Fetched and instantiated with a top-level await, so
@@ -26,6 +27,12 @@ export {
   evaluate,
   planHash,
   statusLabel,
+  toHtml,
+  toMarkdown,
+  diffPlans,
+  diffReports,
+  diffText,
+  diffHtml,
 } from "./reports/wasm/welfare_plan_wasm.js";
 export { PlanError } from "./plan-error.js";
 export { iizukaThirdPlan, jsonSchema } from "./data.js";

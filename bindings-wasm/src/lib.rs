@@ -32,11 +32,13 @@ mod input;
 mod output;
 mod tree;
 
-// The progress-report functions are the package's second module, `welfare-plan/reports`, built
+// The progress-report functions, the pages (HTML, Markdown) and the diffs are the package's second module, `welfare-plan/reports`, built
 // with `--features reports`; the plan module leaves the core's report code out (see README
 // "Size"). The unit tests compile them whatever the features, so that `cargo test` checks them.
 #[cfg(any(feature = "reports", test))]
 mod progress;
+#[cfg(any(feature = "reports", test))]
+mod publish;
 #[cfg(any(feature = "reports", test))]
 mod report;
 

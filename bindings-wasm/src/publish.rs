@@ -11,6 +11,11 @@ use crate::input::{load_with, CoreLimits, Document, Limits, LimitsArg};
 use crate::output::{range_error, to_js};
 use crate::report::{not_an_array, read_reports, valid};
 
+// `Diff` is generated from schemas/diff.schema.json into diff-types.d.ts, as the report's types
+// are from theirs.
+#[wasm_bindgen(typescript_custom_section)]
+const DIFF_TYPES: &str = r#"import type { Diff } from "../../diff-types.js";"#;
+
 /// `"ja"` (the default) or `"en"`; a `RangeError` for anything else.
 fn lang_of(lang: Option<String>) -> Result<Lang, JsValue> {
     match lang.as_deref() {
@@ -51,9 +56,8 @@ fn plan_and_progress(
 #[wasm_bindgen(js_name = toHtml)]
 pub fn to_html(
     #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array | ProgressReport> | null")] reports: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array | ProgressReport> | null")]
+    reports: Option<JsValue>,
     lang: Option<String>,
     limits: Option<LimitsArg>,
 ) -> Result<String, JsValue> {
@@ -68,9 +72,8 @@ pub fn to_html(
 #[wasm_bindgen(js_name = toMarkdown)]
 pub fn to_markdown(
     #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array | ProgressReport> | null")] reports: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array | ProgressReport> | null")]
+    reports: Option<JsValue>,
     lang: Option<String>,
     limits: Option<LimitsArg>,
 ) -> Result<String, JsValue> {

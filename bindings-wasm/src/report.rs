@@ -6,6 +6,7 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use welfare_plan::report::{self, CheckedReport, ProgressReport, Status};
+use welfare_plan::Plan;
 
 use crate::input::{load, load_with, type_error, CoreLimits, Document, Limits, LimitsArg};
 use crate::output::{issues_to_js, json_to_js, range_error, report_error, to_js, Label};
@@ -69,7 +70,7 @@ pub fn parse_report(
 }
 
 /// The report of a check, or `PlanError` with its issues.
-fn valid(checked: CheckedReport, which: Option<usize>) -> Result<ProgressReport, JsValue> {
+pub(crate) fn valid(checked: CheckedReport, which: Option<usize>) -> Result<ProgressReport, JsValue> {
     if checked.is_valid() {
         if let Some(report) = checked.report {
             return Ok(report);
@@ -101,18 +102,32 @@ pub fn evaluate(
 ) -> Result<JsValue, JsValue> {
     let limits = Limits::from_js(limits.as_deref())?;
     if !Array::is_array(&reports) {
-        return Err(type_error(
-            "reports must be an array of progress reports (objects, strings or Uint8Arrays)",
-        ));
+        return Err(not_an_array());
     }
-    let reports: Array = reports.unchecked_into();
     let plan = load_with(&plan, &limits)?;
+    let read = read_reports(&reports, &plan, &limits)?;
+    to_js(&report::evaluate(&plan, &read))
+}
+
+/// The error for `reports` that is not an array.
+pub(crate) fn not_an_array() -> JsValue {
+    type_error("reports must be an array of progress reports (objects, strings or Uint8Arrays)")
+}
+
+/// Each of the array `reports`, checked against `plan`; the first invalid one throws
+/// `PlanError` with its issues (the message names its index).
+pub(crate) fn read_reports(
+    reports: &JsValue,
+    plan: &Plan,
+    limits: &CoreLimits,
+) -> Result<Vec<ProgressReport>, JsValue> {
+    let reports: &Array = reports.unchecked_ref();
     let mut read = Vec::new();
     for (n, input) in reports.iter().enumerate() {
-        let checked = Document::from_js(&input).check_report(&plan, &limits);
+        let checked = Document::from_js(&input).check_report(plan, limits);
         read.push(valid(checked, Some(n))?);
     }
-    to_js(&report::evaluate(&plan, &read))
+    Ok(read)
 }
 
 /// The content hash of a plan, `sha256:` and 64 hex digits of its canonical JSON: what a

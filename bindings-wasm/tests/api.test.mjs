@@ -496,7 +496,7 @@ describe("the package surface", () => {
       exports: reports,
       glue: "reports/wasm/welfare_plan_wasm.js",
       files: ["reports.js", "reports-node.js", "reports.d.ts"],
-      types: ["./types.js", "./report-types.js"],
+      types: ["./types.js", "./report-types.js", "./diff-types.js"],
     },
   ];
   for (const entry of entries) {
@@ -514,10 +514,13 @@ describe("the package surface", () => {
     });
   }
 
-  test("the reports module is the plan module and the report functions; the plan module has none of them", async () => {
+  test("the reports module is the plan module, the report, page and diff functions; the plan module has none of them", async () => {
     const plan = await functions("wasm/welfare_plan_wasm.js");
     const withReports = await functions("reports/wasm/welfare_plan_wasm.js");
-    const reportFunctions = ["evaluate", "parseReport", "planHash", "statusLabel", "validateReport"];
+    const reportFunctions = [
+      "diffHtml", "diffPlans", "diffReports", "diffText", "evaluate", "parseReport", "planHash", "statusLabel",
+      "toHtml", "toMarkdown", "validateReport",
+    ];
     assert.deepEqual(withReports, [...plan, ...reportFunctions].sort());
     for (const name of reportFunctions) assert.equal(wp[name], undefined, name);
   });

@@ -1,7 +1,7 @@
 // The demo page in a real browser: Debian's chromium driven by playwright-core, the page served
 // from 127.0.0.1 by a small static server this test starts (on a free port) and always stops.
 // Any console error, page error, failed request or HTTP error fails the test. A screenshot
-// of each view is saved under test-results/.
+// of each view is saved under test-results/ (the report tab's at 1280 and 390 px wide).
 import assert from "node:assert/strict";
 import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -10,8 +10,9 @@ import { extname, join, normalize, sep } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { iizukaThirdPlan, validate } from "welfare-plan";
-import { evaluate, statusLabel } from "welfare-plan/reports";
+import { iizukaThirdPlan, parsePlan, toCanonicalJson, validate } from "welfare-plan";
+import { diffHtml, diffPlans, evaluate, statusLabel, toHtml, toMarkdown } from "welfare-plan/reports";
+import { strings } from "../www/i18n.js";
 import { example, repo } from "./corpus.mjs";
 
 const www = fileURLToPath(new URL("../www/", import.meta.url));
@@ -85,11 +86,7 @@ describe("demo page (chromium)", () => {
       ],
     });
     page = context.pages()[0] ?? (await context.newPage());
-    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-    page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    watch(page, requested);
     await page.goto(`${origin}/`);
     await page.waitForSelector("body[data-ready]");
   });
@@ -100,6 +97,17 @@ describe("demo page (chromium)", () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
+  /** Records `p`'s problems (for the last test) and the path of every request it makes. */
+  function watch(p, paths) {
+    p.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    p.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    p.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    p.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+    p.on("request", (r) => paths.push(new URL(r.url()).pathname));
+  }
+
+  const planModule = "/pkg/wasm/welfare_plan_wasm_bg.wasm";
+  const reportsModule = "/pkg/reports/wasm/welfare_plan_wasm_bg.wasm";
   const plan = iizukaThirdPlan();
   // Iizuka's initiatives are its third level (具体的取り組み), the deepest.
   const initiatives = [...walk(plan.nodes)].filter((w) => w.depth === 2).map((w) => w.node);
@@ -301,8 +309,6 @@ describe("demo page (chromium)", () => {
     const progress = evaluate(ex.plan, ex.reports);
     // The plan views and the editor ran on the plan module alone; the reports module is fetched
     // when the progress tab is first opened.
-    const planModule = "/pkg/wasm/welfare_plan_wasm_bg.wasm";
-    const reportsModule = "/pkg/reports/wasm/welfare_plan_wasm_bg.wasm";
     assert.deepEqual(requested.filter((p) => p.endsWith(".wasm")), [planModule]);
     assert.ok(!requested.some((p) => p.startsWith("/pkg/reports")), requested.join("\n"));
     await page.click("#tab-progress");
@@ -375,6 +381,163 @@ describe("demo page (chromium)", () => {
     await page.click("#tab-plan");
     assert.equal(await count(), 19);
     assert.equal(await page.textContent("#plan-title"), plan.title.ja);
+  });
+
+  test("the report tab loads the reports module, previews the printable report and offers it for download", async () => {
+    // A page of its own, so that this tab is the first to need the reports module.
+    const paths = [];
+    const fresh = await context.newPage();
+    watch(fresh, paths);
+    try {
+      await fresh.goto(`${origin}/`);
+      await fresh.waitForSelector("body[data-ready]");
+      assert.deepEqual(paths.filter((p) => p.endsWith(".wasm")), [planModule]);
+      await fresh.click("#tab-publish");
+      await fresh.waitForSelector("#publish-view[data-ready]");
+      assert.deepEqual(paths.filter((p) => p.endsWith(".wasm")), [planModule, reportsModule]);
+      assert.ok(await fresh.isVisible("#view-publish"));
+      assert.ok(!(await fresh.isVisible("#view-plan")));
+
+      // The plan shown (Iizuka's) as the core writes it, in a frame without script or origin.
+      await fresh.waitForSelector("#report-frame");
+      assert.equal(await fresh.getAttribute("#report-frame", "sandbox"), "");
+      assert.equal(await fresh.getAttribute("#report-frame", "srcdoc"), toHtml(plan, null, "ja"));
+      const report = fresh.frameLocator("#report-frame");
+      assert.equal(await report.locator("h1").textContent(), plan.title.ja);
+      const text = await report.locator("body").textContent();
+      for (const i of initiatives) assert.ok(text.includes(i.title.ja), `missing ${i.title.ja}`);
+      assert.match(await fresh.textContent("#report-status"), /第3期飯塚市地域福祉計画/);
+
+      // The downloads are the same page and its Markdown, named after the plan and the language.
+      const save = async (selector) => {
+        const [download] = await Promise.all([fresh.waitForEvent("download"), fresh.click(selector)]);
+        return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+      };
+      assert.deepEqual(await save("#download-html"), { name: `${plan.id}.ja.html`, text: toHtml(plan, null, "ja") });
+      assert.deepEqual(await save("#download-md"), { name: `${plan.id}.ja.md`, text: toMarkdown(plan, null, "ja") });
+      assert.ok(await fresh.isVisible(".print-hint"));
+      // Viewport screenshots: a full-page one leaves parts of the frames unpainted.
+      const showAtTop = (id) => fresh.evaluate((el) => document.getElementById(el).scrollIntoView(), id);
+      await showAtTop("report-heading");
+      await fresh.screenshot({ path: join(results, "demo-publish-report.png") });
+
+      // The progress example with its three reports: a chart per indicator with numbers.
+      const ex = example();
+      const exPlan = parsePlan(ex.plan);
+      await fresh.click('.choice[data-source="example"]');
+      await fresh.waitForFunction(() => document.getElementById("download-html")?.download.includes("-progress."));
+      assert.equal(await fresh.getAttribute('.choice[data-source="example"]', "aria-pressed"), "true");
+      assert.equal(await fresh.getAttribute("#report-frame", "srcdoc"), toHtml(ex.plan, ex.reports, "ja"));
+      assert.ok((await fresh.frameLocator("#report-frame").locator("svg").count()) >= 1);
+      assert.equal(await fresh.getAttribute("#download-md", "download"), `${exPlan.id}-progress.ja.md`);
+      await showAtTop("report-status");
+      await fresh.screenshot({ path: join(results, "demo-publish-example.png") });
+
+      // The language switch remakes it in English.
+      await fresh.click('[data-lang="en"]');
+      await fresh.waitForFunction(() => document.getElementById("download-html")?.download.endsWith(".en.html"));
+      assert.equal(await fresh.getAttribute("#report-frame", "srcdoc"), toHtml(ex.plan, ex.reports, "en"));
+      assert.equal(await fresh.textContent("#tab-publish"), strings.en.tabPublish);
+      await fresh.click('[data-lang="ja"]');
+      await fresh.waitForFunction(() => document.getElementById("download-html")?.download.endsWith(".ja.html"));
+
+      // The example diff: the progress example's plan against an earlier edition this page makes
+      // from it, labelled as synthetic.
+      await fresh.click("#diff-example");
+      await fresh.waitForSelector("#diff-frame");
+      const earlier = await fresh.evaluate(async () => {
+        const [{ earlierEdition }, { parsePlan }] = await Promise.all([import("./publish-view.js"), import("./pkg/reports.js")]);
+        return earlierEdition(parsePlan(await (await fetch("./examples/progress/synthetic-hoshizora-plan.json")).text()));
+      });
+      assert.deepEqual(validate(earlier), []);
+      assert.match(earlier.title.ja, /架空/);
+      assert.match(earlier.title.en, /synthetic/);
+      const diff = diffPlans(earlier, ex.plan);
+      assert.deepEqual(
+        diff.changes.map((c) => [c.kind, c.part, [...c.old, ...c.new][0].id]),
+        [
+          ["reworded", "node", "goal-1"],
+          ["moved", "node", "goal-1-ini-2"],
+          ["added", "node", "goal-2-ini-1"],
+          ["reworded", "node", "goal-2-ini-2"],
+          ["added", "indicator", "ind-desk"],
+        ],
+      );
+      assert.equal(await fresh.textContent("#diff-summary"), "変更 5件：文言修正 2件、移動 1件、新設 2件");
+      assert.match(await fresh.textContent("#diff-old-file"), /合成した前期計画（架空）/);
+      assert.equal(await fresh.getAttribute("#diff-frame", "sandbox"), "");
+      assert.equal(await fresh.getAttribute("#diff-frame", "srcdoc"), diffHtml(earlier, ex.plan, "ja"));
+      // The 新旧対照表 has a row per change, and names each kind as the summary does.
+      const table = fresh.frameLocator("#diff-frame");
+      assert.equal(await table.locator("tbody tr").count(), diff.changes.length);
+      const tableText = await table.locator("body").textContent();
+      for (const title of ["孤立させないまちづくり", "ひとりにしないまちづくり", "相談窓口の案内", "相談窓口の周知", "総合相談窓口の設置"]) {
+        assert.ok(tableText.includes(title), `missing ${title}`);
+      }
+      for (const c of diff.changes) assert.ok(tableText.includes(strings.ja.changeKinds[c.kind]), c.kind);
+      assert.equal(await fresh.getAttribute("#download-diff", "download"), `${exPlan.id}-diff.ja.html`);
+      await showAtTop("diff-heading");
+      await fresh.screenshot({ path: join(results, "demo-publish-diff.png") });
+      await showAtTop("diff-result");
+      await fresh.screenshot({ path: join(results, "demo-publish-diff-table.png") });
+
+      // At 390 px nothing is squeezed to a character per line.
+      await fresh.setViewportSize({ width: 390, height: 844 });
+      const narrow = await fresh.evaluate(() =>
+        [...document.querySelectorAll("#view-publish *, .tabs *")]
+          .filter((el) => el.children.length === 0 && el.textContent.trim().length >= 3 && el.getClientRects().length > 0)
+          .filter((el) => el.getBoundingClientRect().width < 2.5 * parseFloat(getComputedStyle(el).fontSize))
+          .map((el) => el.textContent.trim()),
+      );
+      assert.deepEqual(narrow, []);
+      assert.ok(await fresh.evaluate(() => document.documentElement.scrollWidth <= 390), "no sideways scrolling");
+      // What a phone shows: the diff's inputs, then its result, then the report's top.
+      await showAtTop("diff-heading");
+      await fresh.screenshot({ path: join(results, "demo-publish-diff-390.png") });
+      await showAtTop("diff-result");
+      await fresh.screenshot({ path: join(results, "demo-publish-diff-table-390.png") });
+      await fresh.click('.choice[data-source="plan"]');
+      await fresh.waitForFunction(() => !document.getElementById("download-html")?.download.includes("-progress."));
+      await fresh.evaluate(() => window.scrollTo({ top: 0 }));
+      await fresh.screenshot({ path: join(results, "demo-publish-report-390.png") });
+      await showAtTop("report-status");
+      await fresh.screenshot({ path: join(results, "demo-publish-frame-390.png") });
+      await fresh.setViewportSize({ width: 1280, height: 900 });
+
+      // A broken file lists its issues in the page's language instead of a table; a valid pair of
+      // identical editions has no changes.
+      const broken = Buffer.from('{\n  "schema_version": "2.0",\n  "id": "x" "title"\n}\n');
+      const [issue] = validate(new Uint8Array(broken));
+      assert.equal(issue.code, "json.syntax");
+      await fresh.setInputFiles("#diff-old", { name: "broken.json", mimeType: "application/json", buffer: broken });
+      await fresh.waitForSelector(".diff-issues");
+      assert.equal(await fresh.locator("#diff-frame").count(), 0);
+      assert.equal(await fresh.locator("#download-diff").count(), 0);
+      assert.match(await fresh.textContent(".diff-issues .status"), /broken\.json/);
+      assert.deepEqual(await fresh.locator(".diff-issues .issue-code").allTextContents(), [issue.code]);
+      assert.equal(await fresh.textContent(".diff-issues .issue-message"), issue.messageJa);
+      await showAtTop("diff-heading");
+      await fresh.screenshot({ path: join(results, "demo-publish-issues.png") });
+      await fresh.click('[data-lang="en"]');
+      assert.equal(await fresh.textContent(".diff-issues .issue-message"), issue.messageEn);
+      assert.match(await fresh.textContent(".diff-issues .status"), /broken\.json is not a valid plan/);
+      await fresh.click('[data-lang="ja"]');
+      const iizuka = Buffer.from(toCanonicalJson(plan));
+      await fresh.setInputFiles("#diff-old", { name: "iizuka.json", mimeType: "application/json", buffer: iizuka });
+      // The newer edition dropped on its zone rather than chosen.
+      await fresh.evaluate((text) => {
+        const files = new DataTransfer();
+        files.items.add(new File([text], "iizuka-copy.json", { type: "application/json" }));
+        document.querySelector('.drop-zone[data-side="new"]').dispatchEvent(new DragEvent("drop", { dataTransfer: files, bubbles: true, cancelable: true }));
+      }, iizuka.toString("utf8"));
+      await fresh.waitForFunction(() => document.getElementById("diff-new-file").textContent === "iizuka-copy.json");
+      assert.equal(await fresh.getAttribute("#diff-old", "aria-labelledby"), "diff-old-title");
+      await fresh.waitForSelector("#diff-summary");
+      assert.equal(await fresh.textContent("#diff-summary"), "変更はありません。");
+      assert.equal(await fresh.locator(".diff-issues").count(), 0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   test("no console errors, page errors or failed requests", () => {

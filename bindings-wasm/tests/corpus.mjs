@@ -2,7 +2,9 @@
 // reads it: raw input bytes plus the expected verdict, and the generated adversarial cases
 // built as prefix + repeat × count + suffix. A case is either an input file of its own or a
 // base document (format 1.0 or 2.0, named by the case) with a JSON Patch applied to it.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 export const repo = new URL("../../", import.meta.url);
 const dir = new URL("tests/conformance/", repo);
@@ -178,4 +180,22 @@ export function reportCases() {
   }
   if (out.length < 10) throw new Error(`only ${out.length} report cases in ${dir}`);
   return out;
+}
+
+let builtCli;
+
+/**
+ * The `welfare-plan` command built from this workspace (debug, once per process), for checks
+ * that JavaScript gives what the CLI gives.
+ */
+export function cliPath() {
+  if (builtCli === undefined) {
+    const root = fileURLToPath(repo);
+    execFileSync("cargo", ["build", "--quiet", "--locked", "-p", "welfare-plan-cli"], { cwd: root, stdio: "inherit" });
+    const meta = JSON.parse(
+      execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 }),
+    );
+    builtCli = `${meta.target_directory}/debug/welfare-plan`;
+  }
+  return builtCli;
 }

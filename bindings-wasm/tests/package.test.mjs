@@ -26,6 +26,7 @@ test("the packed package imports by name in a fresh Node project, from both entr
       "package/reports/wasm/welfare_plan_wasm.js",
       "package/types.d.ts",
       "package/report-types.d.ts",
+      "package/diff-types.d.ts",
     ]) {
       assert.ok(files.includes(file), `${file} not in\n${files.join("\n")}`);
     }
@@ -92,7 +93,7 @@ test("the packed package imports by name in a fresh Node project, from both entr
     execFileSync(tsc, ["-p", project], { cwd: project, encoding: "utf8" });
 
     assert.deepEqual(readdirSync(target).sort(), [
-      "README.md", "data.d.ts", "data.js", "index.d.ts", "index.js", "node.js", "package.json",
+      "README.md", "data.d.ts", "data.js", "diff-types.d.ts", "index.d.ts", "index.js", "node.js", "package.json",
       "plan-error.d.ts", "plan-error.js", "report-types.d.ts", "reports", "reports-node.js", "reports.d.ts",
       "reports.js", "types.d.ts", "wasm",
     ]);

@@ -46,6 +46,7 @@ const manifest = {
     "data.d.ts",
     "types.d.ts",
     "report-types.d.ts",
+    "diff-types.d.ts",
     "wasm/welfare_plan_wasm.js",
     "wasm/welfare_plan_wasm.d.ts",
     "wasm/welfare_plan_wasm_bg.wasm",

@@ -1,10 +1,11 @@
 // The demo page: Iizuka City's 3rd Regional Welfare Plan from the welfare-plan module, a
-// Japanese/English switch, a validator for plan data, and a synthetic plan's progress reports
-// evaluated by the module. Plain ES modules; the module is imported from ./pkg/, where
-// `npm run build` copies the browser build of the package (and the progress example to
-// ./examples/progress/). The plan views use the plan module (`welfare-plan`, pkg/index.js);
-// the progress view, and with it the larger reports module (`welfare-plan/reports`,
-// pkg/reports.js), is loaded the first time its tab is opened.
+// Japanese/English switch, a validator for plan data, a synthetic plan's progress reports
+// evaluated by the module, and printable reports and 新旧対照表 made by it. Plain ES modules;
+// the module is imported from ./pkg/, where `npm run build` copies the browser build of the
+// package (and the progress example to ./examples/progress/). The plan views use the plan module
+// (`welfare-plan`, pkg/index.js); the progress view and the report view, and with them the
+// larger reports module (`welfare-plan/reports`, pkg/reports.js), are loaded the first time one
+// of their tabs is opened.
 import { eraLabel, eraLabelEn, iizukaThirdPlan, monthLabel, toCanonicalJson } from "./pkg/index.js";
 import { setUpEditor } from "./editor.js";
 import { pick, strings } from "./i18n.js";
@@ -23,6 +24,8 @@ const state = {
 
 /** progress-view.js, once its tab has been opened. */
 let progressView = null;
+/** The report view (publish-view.js), once its tab has been opened. */
+let publishView = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -72,14 +75,20 @@ function renderProgressView() {
 }
 
 /**
+ * The progress example (a synthetic plan and its reports, evaluated), fetched once for both tabs
+ * that use it. progress-view.js imports the reports module.
+ */
+let exampleLoad = null;
+const loadExample = () => (exampleLoad ??= import("./progress-view.js").then((view) => view.loadProgressExample()));
+
+/**
  * Loads the progress view (which imports the reports module) and its example, once: a visitor
  * who never opens the tab never downloads the reports module.
  */
 let progressLoad = null;
 function loadProgress() {
-  progressLoad ??= import("./progress-view.js")
-    .then(async (view) => {
-      const example = await view.loadProgressExample();
+  progressLoad ??= Promise.all([import("./progress-view.js"), loadExample()])
+    .then(([view, example]) => {
       progressView = view;
       state.progress = example;
       renderHeader();
@@ -93,6 +102,29 @@ function loadProgress() {
     });
 }
 
+/**
+ * Loads the report view (which imports the reports module) once, as loadProgress does; the
+ * progress example is fetched only when the view asks for it.
+ */
+let publishLoad = null;
+function loadPublish() {
+  publishLoad ??= import("./publish-view.js")
+    .then((view) => {
+      publishView = view.setUpPublish($("publish-view"), {
+        getPlan: () => state.plan,
+        getLang: () => state.lang,
+        loadExample,
+      });
+      publishView.render();
+      $("publish-view").setAttribute("aria-busy", "false");
+      $("publish-view").dataset.ready = "true";
+    })
+    .catch((e) => {
+      $("publish-view").textContent = String(e);
+      console.error(e);
+    });
+}
+
 /** Applies a filter change; `scrollTo` keeps the initiatives in view after a click above them. */
 function update(change, scrollTo) {
   Object.assign(state, change);
@@ -102,12 +134,14 @@ function update(change, scrollTo) {
 
 function showTab(tab) {
   state.tab = tab;
-  for (const name of ["plan", "editor", "progress"]) {
+  for (const name of ["plan", "editor", "progress", "publish"]) {
     $(`tab-${name}`).setAttribute("aria-selected", String(name === tab));
     $(`view-${name}`).hidden = name !== tab;
   }
   renderHeader();
   if (tab === "progress") loadProgress();
+  // The report follows the plan shown on the plan tab, which the editor may have replaced.
+  if (tab === "publish") publishView ? publishView.render() : loadPublish();
 }
 
 const editor = setUpEditor({
@@ -128,12 +162,14 @@ for (const button of document.querySelectorAll("[data-lang]")) {
     renderHeader();
     renderView();
     renderProgressView();
+    publishView?.render();
     editor.render();
   });
 }
 $("tab-plan").addEventListener("click", () => showTab("plan"));
 $("tab-editor").addEventListener("click", () => showTab("editor"));
 $("tab-progress").addEventListener("click", () => showTab("progress"));
+$("tab-publish").addEventListener("click", () => showTab("publish"));
 $("load-sample").addEventListener("click", () => editor.load(toCanonicalJson(sample)));
 $("back-to-sample").addEventListener("click", () => {
   Object.assign(state, { plan: sample, sector: null, challenge: null });

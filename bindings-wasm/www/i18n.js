@@ -79,6 +79,53 @@ export const strings = {
     sectorsHeading: "助けあいの区分ごとの評価",
     sectorsLead: "その区分の担い手が関わる取り組みをまとめて評価しています。",
     sector: "区分",
+    tabPublish: "報告書・新旧対照表",
+    publishTitle: "印刷用の報告書と新旧対照表",
+    publishLead:
+      "計画を、印刷できる1つのHTMLファイルやMarkdownにまとめます。2つの版の計画を比べた新旧対照表も作れます。どれもこのモジュールがブラウザの中で作り、データはこのブラウザの外へ送信されません。",
+    reportHeading: "印刷用の報告書",
+    reportLead:
+      "スクリプトを含まない1つのHTMLファイルです。評価報告があれば、指標ごとの推移のグラフ、評価の表、助け合いの区分ごとの評価も載せます。",
+    reportSource: "報告書にする計画",
+    reportOfPlan: "表示中の計画",
+    reportOfExample: "進行管理の例（架空の計画と評価報告）",
+    reportMaking: "報告書を作成中…",
+    reportMade: (title, bytes) => `「${title}」の報告書を作成しました（HTML ${kilobytes(bytes, "ja-JP")}）。`,
+    reportPreview: "報告書のプレビュー",
+    downloadHtml: "HTMLをダウンロード",
+    downloadMd: "Markdownをダウンロード",
+    printHint:
+      "印刷するには、ダウンロードしたHTMLファイルをブラウザで開いて印刷してください。A4用紙に合わせて組まれています。",
+    diffHeading: "新旧対照表",
+    diffLead:
+      "前の版と新しい版の計画（JSON）を選ぶと、変わった項目を旧と新に並べた表にします。IDが同じ項目、継承元（lineage）を示した項目を対応づけ、どちらもなければ文言の似た項目を推定で対応づけます。",
+    diffOld: "旧：前の版の計画",
+    diffNew: "新：新しい版の計画",
+    dropHint: "JSONファイルを選ぶか、ここへドロップしてください",
+    chooseFile: "ファイルを選ぶ…",
+    noFile: "未選択",
+    diffExample: "例を見る",
+    diffExampleNote:
+      "例では、進行管理の例（架空の「ほしぞら市」の計画）と、このページがその計画から作った「合成した前期計画（架空）」を比べます。合成した前期計画は、基本目標の名称を1つ変え、取り組みを1つ除き、1つを別の基本目標へ移したもので、実在する計画ではありません。",
+    exampleOld: "合成した前期計画（架空）",
+    exampleNew: "進行管理の例の計画（架空）",
+    diffWaiting: "もう一方の版の計画を選んでください。",
+    diffSummary: (total, parts) => (total === 0 ? "変更はありません。" : `変更 ${total}件：${parts.join("、")}`),
+    diffPart: (label, n) => `${label} ${n}件`,
+    // The core's names of the kinds of change (ChangeKind, core/src/diff/types.rs), in the order
+    // the summary lists them; the browser test checks them against the 新旧対照表 itself.
+    changeKinds: {
+      reworded: "文言修正",
+      moved: "移動",
+      added: "新設",
+      removed: "削除",
+      merged: "統合",
+      split: "分割",
+      changed: "変更",
+    },
+    notAPlan: (name) => `${name} は有効な計画ではありません。`,
+    diffPreview: "新旧対照表のプレビュー",
+    downloadDiff: "新旧対照表をダウンロード（HTML）",
   },
   en: {
     pageTitle: "Regional welfare plan viewer",
@@ -158,8 +205,58 @@ export const strings = {
     sectorsHeading: "Grades by help sector",
     sectorsLead: "The initiatives in which someone acts in that sector, taken together.",
     sector: "Sector",
+    tabPublish: "Report & diff",
+    publishTitle: "A printable report, and the changes between two editions",
+    publishLead:
+      "Make the plan into one HTML file you can print, or into Markdown, and compare two editions of a plan side by side (新旧対照表). The module makes them inside this browser; nothing leaves it.",
+    reportHeading: "Printable report",
+    reportLead:
+      "One HTML file without script. Given progress reports, it also has each indicator's trend chart, the grade tables and the grades by help sector.",
+    reportSource: "Make a report of",
+    reportOfPlan: "The plan shown",
+    reportOfExample: "The progress example (a synthetic plan and its reports)",
+    reportMaking: "Making the report…",
+    reportMade: (title, bytes) => `Made the report of “${title}” (HTML, ${kilobytes(bytes, "en")}).`,
+    reportPreview: "Report preview",
+    downloadHtml: "Download HTML",
+    downloadMd: "Download Markdown",
+    printHint: "To print it, open the downloaded HTML file in a browser and print: it is laid out for A4 paper.",
+    diffHeading: "Comparing two editions (新旧対照表)",
+    diffLead:
+      "Choose an older and a newer edition of a plan (JSON) to see what changed, old beside new. Parts are paired by id, then by their declared lineage, and where neither says, by similar wording (a guess).",
+    diffOld: "Old: the earlier edition",
+    diffNew: "New: the later edition",
+    dropHint: "Choose a JSON file or drop it here",
+    chooseFile: "Choose a file…",
+    noFile: "No file yet",
+    diffExample: "Show an example",
+    diffExampleNote:
+      "The example compares the progress example's plan (a synthetic city, Hoshizora) with a synthetic earlier edition (not real) that this page makes from it: one basic goal reworded, one initiative left out and one moved to another basic goal.",
+    exampleOld: "a synthetic earlier edition (not real)",
+    exampleNew: "the progress example's plan (synthetic)",
+    diffWaiting: "Now choose the other edition.",
+    diffSummary: (total, parts) =>
+      total === 0 ? "No changes." : `${total} change${total === 1 ? "" : "s"}: ${parts.join(", ")}`,
+    diffPart: (label, n) => `${n} ${label}`,
+    changeKinds: {
+      reworded: "reworded",
+      moved: "moved",
+      added: "added",
+      removed: "removed",
+      merged: "merged",
+      split: "split",
+      changed: "changed",
+    },
+    notAPlan: (name) => `${name} is not a valid plan.`,
+    diffPreview: "Comparison preview",
+    downloadDiff: "Download the comparison (HTML)",
   },
 };
+
+/** A size in kilobytes, such as "23.4 KB". */
+function kilobytes(bytes, locale) {
+  return `${(bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} KB`;
+}
 
 /** The plan's text in `lang`, falling back to Japanese where there is no translation. */
 export const pick = (text, lang) => (text ? (lang === "en" && text.en) || text.ja : "");
