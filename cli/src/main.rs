@@ -83,9 +83,18 @@ enum Command {
     Progress {
         /// The plan JSON file.
         plan: String,
-        /// Progress report JSON files, one per fiscal year.
-        #[arg(required = true)]
+        /// Progress report JSON files, one per fiscal year (none is needed with the previous
+        /// edition's).
+        #[arg(required_unless_present = "previous_plan")]
         reports: Vec<String>,
+        /// The previous edition of the plan, whose reports (--previous-report) continue the
+        /// series: each part the plan continues by lineage (or by keeping its id) carries its
+        /// values over.
+        #[arg(long = "previous-plan", value_name = "PLAN", requires = "previous_reports")]
+        previous_plan: Option<String>,
+        /// Progress reports of the previous edition (with --previous-plan).
+        #[arg(long = "previous-report", value_name = "REPORT", num_args = 1.., requires = "previous_plan")]
+        previous_reports: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -104,6 +113,14 @@ enum Command {
         /// Progress reports of the plan, one per fiscal year (repeat, or list after one flag).
         #[arg(long = "progress", value_name = "REPORT", num_args = 1..)]
         progress: Vec<String>,
+        /// The previous edition of the plan, whose reports (--previous-report) continue the
+        /// series: each part the plan continues by lineage (or by keeping its id) carries its
+        /// values over.
+        #[arg(long = "previous-plan", value_name = "PLAN", requires = "previous_reports")]
+        previous_plan: Option<String>,
+        /// Progress reports of the previous edition (with --previous-plan).
+        #[arg(long = "previous-report", value_name = "REPORT", num_args = 1.., requires = "previous_plan")]
+        previous_reports: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = PageFormat::Html)]
         format: PageFormat,
@@ -237,18 +254,37 @@ fn main() -> ExitCode {
         Command::Progress {
             plan,
             reports,
+            previous_plan,
+            previous_reports,
             format,
             lang,
             limits,
-        } => progress(&plan, &reports, format, lang, &limits.limits()),
+        } => progress(
+            &plan,
+            &reports,
+            Previous::of(previous_plan, previous_reports),
+            format,
+            lang,
+            &limits.limits(),
+        ),
         Command::Report {
             plan,
             progress,
+            previous_plan,
+            previous_reports,
             format,
             lang,
             output,
             limits,
-        } => page(plan.as_deref(), &progress, format, lang, output, &limits.limits()),
+        } => page(
+            plan.as_deref(),
+            &progress,
+            Previous::of(previous_plan, previous_reports),
+            format,
+            lang,
+            output,
+            &limits.limits(),
+        ),
         Command::Diff {
             old,
             new,
@@ -479,6 +515,7 @@ fn read_reports(plan: &Plan, names: &[String], limits: &Limits) -> Result<ReadRe
 fn page(
     plan: Option<&str>,
     reports: &[String],
+    previous: Option<Previous>,
     format: PageFormat,
     lang: LangArg,
     output: Option<PathBuf>,
@@ -488,16 +525,48 @@ fn page(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let read = read_reports(&plan, reports, limits)?;
+    let mut read = read_reports(&plan, reports, limits)?;
+    if let Some(previous) = previous {
+        previous.carry_into(&plan, &mut read, limits)?;
+    }
     if !read.all_valid {
         return Ok(ExitCode::from(1));
     }
-    let progress = (!reports.is_empty()).then(|| report::evaluate(&plan, &read.valid));
+    let progress = (!read.valid.is_empty()).then(|| report::evaluate(&plan, &read.valid));
     let text = match format {
         PageFormat::Html => publish::html(&plan, progress.as_ref(), lang_of(lang)),
         PageFormat::Md => publish::markdown(&plan, progress.as_ref(), lang_of(lang)),
     };
     emit_to(output, &text)
+}
+
+/// The previous edition of a plan and its progress reports, whose series continue.
+struct Previous {
+    plan: String,
+    reports: Vec<String>,
+}
+
+impl Previous {
+    fn of(plan: Option<String>, reports: Vec<String>) -> Option<Previous> {
+        plan.map(|plan| Previous { plan, reports })
+    }
+
+    /// Reads the previous edition and its reports (printing their issues) and adds the valid
+    /// ones, in `plan`'s terms, to `read`.
+    fn carry_into(self, plan: &Plan, read: &mut ReadReports, limits: &Limits) -> Result<(), Fatal> {
+        let old = match load(Some(&self.plan), limits)? {
+            Ok(p) => p,
+            Err(_) => {
+                read.all_valid = false;
+                return Ok(());
+            }
+        };
+        let previous = read_reports(&old, &self.reports, limits)?;
+        read.all_valid &= previous.all_valid;
+        read.files.extend(previous.files);
+        read.valid.extend(report::carry_over(plan, &old, &previous.valid));
+        Ok(())
+    }
 }
 
 /// Two documents to compare: both plans or both progress reports.
@@ -572,6 +641,7 @@ fn hash(file: &str, limits: &Limits) -> Result<ExitCode, Fatal> {
 fn progress(
     plan: &str,
     reports: &[String],
+    previous: Option<Previous>,
     format: Format,
     lang: LangArg,
     limits: &Limits,
@@ -580,7 +650,10 @@ fn progress(
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    let read = read_reports(&plan, reports, limits)?;
+    let mut read = read_reports(&plan, reports, limits)?;
+    if let Some(previous) = previous {
+        previous.carry_into(&plan, &mut read, limits)?;
+    }
     let result = report::evaluate(&plan, &read.valid);
     let out = match format {
         Format::Text => render::progress(&plan, &result, lang_of(lang)),

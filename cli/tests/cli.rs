@@ -412,3 +412,57 @@ fn diff_exits_0_for_equal_editions_and_1_with_the_changes_for_different_ones() {
     assert_eq!(missing.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn progress_continues_a_series_from_the_previous_editions_reports() {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-editions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = example("synthetic-hoshizora-plan.json");
+    // A synthetic next edition: ind-salons continues as ind-places.
+    let text = std::fs::read_to_string(&old).unwrap().replace(
+        "\"id\": \"ind-salons\",",
+        "\"id\": \"ind-places\", \"lineage\": [{\"from\": \"ind-salons\", \"change\": \"reworded\"}],",
+    );
+    let new = dir.join("next.json");
+    std::fs::write(&new, text).unwrap();
+    let reports: Vec<String> = (2025..=2026)
+        .map(|y| example(&format!("synthetic-hoshizora-report-{y}.json")))
+        .collect();
+    let mut args = vec![
+        "progress",
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+        "--previous-plan",
+        old.as_str(),
+    ];
+    args.push("--previous-report");
+    args.extend(reports.iter().map(String::as_str));
+    let out = run(&args, b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let places = v["progress"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "ind-places")
+        .unwrap();
+    let years: Vec<i64> = places["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| y["fiscal_year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2025, 2026]);
+    assert!(places["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|y| y["value"].is_number()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

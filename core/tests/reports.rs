@@ -242,3 +242,96 @@ fn bad_bytes_are_reported_not_panics() {
     );
     assert!(!check_report(deep.as_bytes(), &plan, &limits).is_valid());
 }
+
+/// The previous edition's reports, read in the next edition's terms, continue an indicator's
+/// series under its new id (by lineage), and leave out what was split.
+#[test]
+fn an_indicators_series_runs_across_editions_by_lineage() {
+    let dir = "examples/progress/";
+    let old_bytes = read(&format!("{dir}synthetic-hoshizora-plan.json"));
+    let old_plan = load_plan(&old_bytes);
+    let old_reports: Vec<_> = [2025, 2026]
+        .iter()
+        .map(|y| {
+            let bytes = read(&format!("{dir}synthetic-hoshizora-report-{y}.json"));
+            check_report(&bytes, &old_plan, &Limits::default())
+                .report
+                .unwrap()
+        })
+        .collect();
+
+    // The next edition (synthetic, built here): ind-salons continues as ind-places, reworded;
+    // ind-watchers is split into a new indicator; everything else keeps its id.
+    let mut doc: Value = serde_json::from_slice(&old_bytes).unwrap();
+    let mut renamed = 0;
+    let mut walk = vec![&mut doc];
+    while let Some(v) = walk.pop() {
+        match v {
+            Value::Object(o) => {
+                if o.get("id") == Some(&json!("ind-salons")) {
+                    o.insert("id".into(), json!("ind-places"));
+                    o.insert(
+                        "lineage".into(),
+                        json!([{"from": "ind-salons", "change": "reworded"}]),
+                    );
+                    renamed += 1;
+                } else if o.get("id") == Some(&json!("ind-watchers")) {
+                    o.insert("id".into(), json!("ind-watchers-active"));
+                    o.insert(
+                        "lineage".into(),
+                        json!([{"from": "ind-watchers", "change": "split"}]),
+                    );
+                    renamed += 1;
+                }
+                walk.extend(o.values_mut());
+            }
+            Value::Array(a) => walk.extend(a.iter_mut()),
+            _ => {}
+        }
+    }
+    assert_eq!(renamed, 2);
+    let new_plan = load_plan(&serde_json::to_vec(&doc).unwrap());
+
+    let carried = report::carry_over(&new_plan, &old_plan, &old_reports);
+    assert_eq!(carried.len(), 2);
+    let progress = evaluate(&new_plan, &carried);
+    let places = progress.indicators.iter().find(|s| s.id == "ind-places").unwrap();
+    let old_values: Vec<_> = old_reports
+        .iter()
+        .map(|r| {
+            r.observations
+                .iter()
+                .find(|a| a.indicator.as_str() == "ind-salons")
+                .and_then(|a| a.value.clone())
+        })
+        .collect();
+    assert!(
+        old_values.iter().all(Option::is_some),
+        "the example measures ind-salons"
+    );
+    assert_eq!(
+        places.years.iter().map(|y| y.value.clone()).collect::<Vec<_>>(),
+        old_values
+    );
+
+    // A split indicator starts a new series: no value carried over.
+    let split = progress
+        .indicators
+        .iter()
+        .find(|s| s.id == "ind-watchers-active")
+        .unwrap();
+    assert!(split
+        .years
+        .iter()
+        .all(|y| y.value.is_none() && y.status == Status::NoData));
+    // Unchanged ids carry over as they are, and the carried reports name the new plan.
+    let loneliness = progress
+        .indicators
+        .iter()
+        .find(|s| s.id == "ind-loneliness")
+        .unwrap();
+    assert!(loneliness.years.iter().any(|y| y.value.is_some()));
+    assert!(carried
+        .iter()
+        .all(|r| r.plan.hash == report::plan_hash(&new_plan)));
+}

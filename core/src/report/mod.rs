@@ -5,11 +5,15 @@
 //! - [`plan_hash`]: the content hash that ties a report to the exact plan it evaluates.
 //! - [`evaluate`]: achievement, status and grades per indicator and year, grades rolled up to
 //!   every node and help sector, and each indicator's time series across reports.
+//! - [`carry_over`]: the previous edition's reports in the next edition's terms, by lineage, so
+//!   that a series runs across editions.
 
+mod carry;
 mod check;
 mod compute;
 mod model;
 
+pub use carry::carry_over;
 pub use check::{check_report, check_report_hashed, is_progress_report, parse_report, CheckedReport};
 pub use compute::{
     evaluate, IndicatorSeries, IndicatorYear, NodeGrade, NodeSeries, NodeYear, Progress, SectorSeries, Status,
