@@ -45,6 +45,23 @@ fn plan_and_progress(
     Ok((plan, Some(progress)))
 }
 
+/// A core page writer (`publish::html` or `publish::markdown`).
+type Writer = fn(&Plan, Option<&report::Progress>, Lang) -> String;
+
+/// The page `write` makes of the plan and, given reports, of its evaluation over them.
+fn page(
+    write: Writer,
+    plan: &JsValue,
+    reports: Option<JsValue>,
+    lang: Option<String>,
+    limits: Option<LimitsArg>,
+) -> Result<String, JsValue> {
+    let lang = lang_of(lang)?;
+    let limits = Limits::from_js(limits.as_deref())?;
+    let (plan, progress) = plan_and_progress(plan, reports, &limits)?;
+    Ok(write(&plan, progress.as_ref(), lang))
+}
+
 /// The plan as one self-contained HTML page (inline CSS and SVG, no script, print-ready on
 /// A4), the same as `welfare-plan report --format html`; given progress reports of the plan,
 /// with each indicator's trend chart, the grade tables and the roll-ups. `lang` is `"ja"` (the
@@ -61,10 +78,7 @@ pub fn to_html(
     lang: Option<String>,
     limits: Option<LimitsArg>,
 ) -> Result<String, JsValue> {
-    let lang = lang_of(lang)?;
-    let limits = Limits::from_js(limits.as_deref())?;
-    let (plan, progress) = plan_and_progress(&plan, reports, &limits)?;
-    Ok(welfare_plan::publish::html(&plan, progress.as_ref(), lang))
+    page(welfare_plan::publish::html, &plan, reports, lang, limits)
 }
 
 /// The same content as GitHub-flavoured Markdown (tables, no charts), as `welfare-plan report
@@ -77,10 +91,7 @@ pub fn to_markdown(
     lang: Option<String>,
     limits: Option<LimitsArg>,
 ) -> Result<String, JsValue> {
-    let lang = lang_of(lang)?;
-    let limits = Limits::from_js(limits.as_deref())?;
-    let (plan, progress) = plan_and_progress(&plan, reports, &limits)?;
-    Ok(welfare_plan::publish::markdown(&plan, progress.as_ref(), lang))
+    page(welfare_plan::publish::markdown, &plan, reports, lang, limits)
 }
 
 /// The changes between two editions of a plan, as the core finds them.

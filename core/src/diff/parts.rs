@@ -206,49 +206,32 @@ pub(crate) fn indicators(plan: &Plan) -> Vec<Part<'_>> {
             out.push(indicator(x, Anchor::Node(i), holder.clone()));
         }
         for p in &r.node.projects {
-            let holder = PartRef {
-                id: p.id.clone(),
-                label: None,
-                title: p.title.clone(),
-            };
-            for x in &p.indicators {
-                out.push(indicator(
-                    x,
-                    Anchor::Named(format!("project/{}", p.id)),
-                    Some(holder.clone()),
-                ));
-            }
+            held(&mut out, "project", &p.id, &p.title, &p.indicators);
         }
     }
     for p in &plan.priority_projects {
-        let holder = PartRef {
-            id: p.id.clone(),
-            label: None,
-            title: p.title.clone(),
-        };
-        for x in &p.indicators {
-            out.push(indicator(
-                x,
-                Anchor::Named(format!("priority/{}", p.id)),
-                Some(holder.clone()),
-            ));
-        }
+        held(&mut out, "priority", &p.id, &p.title, &p.indicators);
     }
     for p in &plan.sub_plans {
-        let holder = PartRef {
-            id: p.id.clone(),
-            label: None,
-            title: p.title.clone(),
-        };
-        for x in &p.indicators {
-            out.push(indicator(
-                x,
-                Anchor::Named(format!("sub_plan/{}", p.id)),
-                Some(holder.clone()),
-            ));
-        }
+        held(&mut out, "sub_plan", &p.id, &p.title, &p.indicators);
     }
     out
+}
+
+/// The indicators of a project, priority project or sub-plan (`kind`), held by it.
+fn held<'p>(out: &mut Vec<Part<'p>>, kind: &str, id: &Id, title: &Text, indicators: &'p [Indicator]) {
+    let holder = PartRef {
+        id: id.clone(),
+        label: None,
+        title: title.clone(),
+    };
+    for x in indicators {
+        out.push(indicator(
+            x,
+            Anchor::Named(format!("{kind}/{id}")),
+            Some(holder.clone()),
+        ));
+    }
 }
 
 fn indicator(x: &Indicator, anchor: Anchor, parent: Option<PartRef>) -> Part<'_> {
