@@ -767,7 +767,15 @@ fn write_schema(out: Option<PathBuf>) -> Result<ExitCode, Fatal> {
 
 fn era_command(value: &str) -> Result<ExitCode, Fatal> {
     let trimmed = value.trim();
-    if let Ok(year) = trimmed.parse::<i32>() {
+    // A Western year may be typed in full-width digits (２０２３), as Japanese input often is.
+    let ascii: String = trimmed
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if let Ok(year) = ascii.parse::<i32>() {
         let ja = era::era_label(year).map_err(|e| Fatal(e.to_string()))?;
         let en = era::era_label_en(year).map_err(|e| Fatal(e.to_string()))?;
         return emit(&format!("{ja}\t{en}\n"));

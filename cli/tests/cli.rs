@@ -162,6 +162,12 @@ fn era_converts_both_ways() {
         "令和5年度\tFY2023 (Reiwa 5)\n"
     );
     assert_eq!(stdout(&run(&["era", "平成31年度"], b"")), "2019\n");
+    // Full-width digits, as a Japanese input method types them, both ways.
+    assert_eq!(stdout(&run(&["era", "令和５年度"], b"")), "2023\n");
+    assert_eq!(
+        stdout(&run(&["era", "２０２３"], b"")),
+        "令和5年度\tFY2023 (Reiwa 5)\n"
+    );
     assert_eq!(run(&["era", "令和0年度"], b"").status.code(), Some(2));
 }
 
