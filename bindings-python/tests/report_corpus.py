@@ -141,5 +141,7 @@ def cli() -> Path:
 def run_cli(*args: str | Path, check: bool = True) -> str:
     """What the CLI prints on standard output for `args` (it must succeed, unless `check` is
     false: `diff` exits 1 when the documents differ)."""
-    done = subprocess.run([str(cli()), *map(str, args)], check=check, capture_output=True)
+    # Without a locale the CLI writes Japanese, as the bindings do by default.
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    done = subprocess.run([str(cli()), *map(str, args)], check=check, capture_output=True, env=env)
     return done.stdout.decode("utf-8")

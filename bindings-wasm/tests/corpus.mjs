@@ -184,6 +184,11 @@ export function reportCases() {
 
 let builtCli;
 
+/** The environment the CLI runs in: no locale, so that it writes Japanese as the module does by default. */
+export const cliEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !["LC_ALL", "LC_MESSAGES", "LANG"].includes(k)),
+);
+
 /**
  * The `welfare-plan` command built from this workspace (debug, once per process), for checks
  * that JavaScript gives what the CLI gives.

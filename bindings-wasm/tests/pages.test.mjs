@@ -10,7 +10,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { diffHtml, diffPlans, diffText, iizukaThirdPlan, toCanonicalJson, toHtml, toMarkdown } from "welfare-plan/reports";
-import { cliPath, example } from "./corpus.mjs";
+import { cliEnv, cliPath, example } from "./corpus.mjs";
 
 const results = fileURLToPath(new URL("../test-results/", import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -19,7 +19,7 @@ const ex = example();
 /** What the CLI writes for `args` (exit 1 is a verdict for `diff`, not a failure). */
 function runCli(...args) {
   try {
-    return execFileSync(cliPath(), args, { encoding: "utf8", maxBuffer: 1 << 26 });
+    return execFileSync(cliPath(), args, { encoding: "utf8", maxBuffer: 1 << 26, env: cliEnv });
   } catch (e) {
     if (e.status === 1 && args[0] === "diff") return e.stdout;
     throw e;

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, test } from "node:test";
 import { PlanError, evaluate, parsePlan, parseReport, planHash, toCanonicalJson, validateReport } from "welfare-plan/reports";
-import { cliPath, example, pairs, reportCases } from "./corpus.mjs";
+import { cliEnv, cliPath, example, pairs, reportCases } from "./corpus.mjs";
 
 const isValid = (issues) => !issues.some((i) => i.severity === "error");
 const decode = (bytes) => new TextDecoder().decode(bytes);
@@ -86,7 +86,7 @@ describe("report corpus", () => {
 describe("the example evaluated in JavaScript and by the CLI", () => {
   // The CLI, built from this workspace: `welfare-plan progress --format json` prints the core's
   // evaluation under `progress`, and `welfare-plan hash` the plan's hash.
-  const cli = (...args) => execFileSync(cliPath(), args, { encoding: "utf8" });
+  const cli = (...args) => execFileSync(cliPath(), args, { encoding: "utf8", env: cliEnv });
   const paths = [ex.planPath, ...ex.reportPaths].map((u) => fileURLToPath(u));
 
   test("evaluate gives the CLI's numbers, statuses and grades, value for value", () => {

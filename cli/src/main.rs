@@ -3,11 +3,14 @@
 //! Exit codes: 0 success (a valid plan; warnings allowed), 1 an invalid plan, 2 a usage error
 //! or a file that cannot be read. `diff` exits as `diff` does: 0 equal, 1 different, 2 trouble.
 
+mod inputs;
+mod issues;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use welfare_plan::report::{self, CheckedReport};
 use welfare_plan::{
     check_with, diff, era, iizuka, publish, read_limited, render, schema, Checked, Issue, Lang, Limits, Plan,
@@ -22,6 +25,14 @@ use welfare_plan::{
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of output and messages: Japanese or English (English where the data has
+    /// it). The default follows the locale (LC_ALL, LC_MESSAGES, LANG): English for `en…`,
+    /// Japanese otherwise.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
+    /// Colour in text output: on a terminal by default, never when NO_COLOR is set.
+    #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
 }
 
 #[derive(Subcommand)]
@@ -34,24 +45,22 @@ enum Command {
         /// The plan a progress report evaluates (needed to show a report).
         #[arg(long, value_name = "PLAN")]
         plan: Option<String>,
-        /// The language to print in.
-        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
-        lang: LangArg,
         #[command(flatten)]
         limits: LimitArgs,
     },
     /// Validate plan or progress report files; exit 0 when all are valid (warnings allowed), 1
     /// otherwise. A progress report is checked against the plan given with --plan.
     Validate {
-        /// Plan or progress report JSON files; `-` reads standard input.
+        /// Plan or progress report JSON files, directories (every `*.json` under them) or
+        /// quoted globs (`'plans/*.json'`); `-` reads standard input.
         #[arg(required = true)]
         files: Vec<String>,
         /// The plan the progress reports among FILES evaluate.
         #[arg(long, value_name = "PLAN")]
         plan: Option<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = IssueFormat::Text)]
+        format: IssueFormat,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -98,9 +107,6 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// The language to print in.
-        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
-        lang: LangArg,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -124,9 +130,6 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = PageFormat::Html)]
         format: PageFormat,
-        /// The language to write in (English where the data has it).
-        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
-        lang: LangArg,
         /// Write here instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -145,9 +148,6 @@ enum Command {
         /// Output format: text, JSON, or an HTML 新旧対照表.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
-        /// The language to write in.
-        #[arg(long, value_enum, default_value_t = LangArg::Ja)]
-        lang: LangArg,
         /// Write here instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -167,6 +167,11 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Print a shell completion script: `welfare-plan completions bash > /etc/bash_completion.d/welfare-plan`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Convert between fiscal years and era names: `2023` → 令和5年度, `令和5年度` → 2023.
     Era {
         /// A Western fiscal year (2023) or an era year (令和5年度, R5, 平成31年度).
@@ -181,9 +186,29 @@ enum LangArg {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
+}
+
+/// How `validate` writes issues.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum IssueFormat {
+    /// `file:line:column: error [code] message (at /pointer)` and a verdict per file.
+    Text,
+    /// Every file's verdict and issues as JSON.
+    Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`).
+    Github,
+    /// A SARIF 2.1.0 log, for code-scanning tools.
+    Sarif,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -235,15 +260,56 @@ impl LimitArgs {
 /// A failure that ends the command with exit code 2.
 struct Fatal(String);
 
+/// How output is written: in which language, and whether with colour.
+#[derive(Clone, Copy)]
+struct Ui {
+    lang: Lang,
+    color: bool,
+}
+
+/// The output settings of this run, set once from the command line.
+static UI: std::sync::OnceLock<Ui> = std::sync::OnceLock::new();
+
+fn ui() -> Ui {
+    UI.get().copied().unwrap_or(Ui {
+        lang: Lang::Ja,
+        color: false,
+    })
+}
+
+/// The language a locale asks for: English for `en…`, else Japanese (the language every plan is
+/// written in); the first of LC_ALL, LC_MESSAGES and LANG that is set decides.
+fn locale_lang() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if locale.starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Ja
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = match cli.lang {
+        Some(LangArg::Ja) => Lang::Ja,
+        Some(LangArg::En) => Lang::En,
+        None => locale_lang(),
+    };
+    let color = match cli.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            use std::io::IsTerminal;
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+        }
+    };
+    let _ = UI.set(Ui { lang, color });
     let result = match cli.command {
-        Command::Show {
-            file,
-            plan,
-            lang,
-            limits,
-        } => show(file.as_deref(), plan.as_deref(), lang, &limits.limits()),
+        Command::Show { file, plan, limits } => show(file.as_deref(), plan.as_deref(), &limits.limits()),
         Command::Validate {
             files,
             plan,
@@ -257,14 +323,12 @@ fn main() -> ExitCode {
             previous_plan,
             previous_reports,
             format,
-            lang,
             limits,
         } => progress(
             &plan,
             &reports,
             Previous::of(previous_plan, previous_reports),
             format,
-            lang,
             &limits.limits(),
         ),
         Command::Report {
@@ -273,7 +337,6 @@ fn main() -> ExitCode {
             previous_plan,
             previous_reports,
             format,
-            lang,
             output,
             limits,
         } => page(
@@ -281,7 +344,6 @@ fn main() -> ExitCode {
             &progress,
             Previous::of(previous_plan, previous_reports),
             format,
-            lang,
             output,
             &limits.limits(),
         ),
@@ -289,13 +351,17 @@ fn main() -> ExitCode {
             old,
             new,
             format,
-            lang,
             output,
             limits,
-        } => diff(&old, &new, format, lang, output, &limits.limits()),
+        } => diff(&old, &new, format, output, &limits.limits()),
         Command::Hash { file, limits } => hash(&file, &limits.limits()),
         Command::Upgrade { file, output, limits } => upgrade(&file, output, &limits.limits()),
         Command::Schema { out } => write_schema(out),
+        Command::Completions { shell } => {
+            let mut command = Cli::command();
+            clap_complete::generate(shell, &mut command, "welfare-plan", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Era { value } => era_command(&value),
     };
     match result {
@@ -310,12 +376,16 @@ fn main() -> ExitCode {
 /// Reads a file, or standard input for `-`, keeping at most one byte more than the size limit
 /// (so a huge input is refused without being held).
 fn read(name: &str, limits: &Limits) -> Result<Vec<u8>, Fatal> {
-    let res = if name == "-" {
+    read_bytes(name, limits).map_err(|e| Fatal(format!("cannot read `{name}`: {e}")))
+}
+
+/// The bytes of a file, or of standard input for `-`, within the size limit.
+fn read_bytes(name: &str, limits: &Limits) -> std::io::Result<Vec<u8>> {
+    if name == "-" {
         read_limited(std::io::stdin().lock(), limits)
     } else {
         std::fs::File::open(name).and_then(|f| read_limited(f, limits))
-    };
-    res.map_err(|e| Fatal(format!("cannot read `{name}`: {e}")))
+    }
 }
 
 /// A document as read: a plan, or a progress report (the document says which).
@@ -343,20 +413,25 @@ impl Document {
 /// Reads and checks FILE as what it says it is; a progress report against `plan` when given,
 /// else for its shape only.
 fn read_document(name: &str, plan: Option<&Plan>, limits: &Limits) -> Result<Document, Fatal> {
-    let bytes = read(name, limits)?;
-    if !report::is_progress_report(&bytes) {
-        return Ok(Document::Plan(Box::new(check_with(&bytes, limits))));
+    Ok(document(&read(name, limits)?, plan, limits))
+}
+
+/// Checks `bytes` as what they say they are (see [`read_document`]).
+fn document(bytes: &[u8], plan: Option<&Plan>, limits: &Limits) -> Document {
+    if !report::is_progress_report(bytes) {
+        return Document::Plan(Box::new(check_with(bytes, limits)));
     }
-    Ok(Document::Report(Box::new(match plan {
-        Some(plan) => report::check_report(&bytes, plan, limits),
-        None => report::parse_report(&bytes, limits),
-    })))
+    Document::Report(Box::new(match plan {
+        Some(plan) => report::check_report(bytes, plan, limits),
+        None => report::parse_report(bytes, limits),
+    }))
 }
 
 /// Prints a document's issues to standard error.
 fn print_issues(name: &str, issues: &[Issue]) {
-    for issue in issues {
-        eprintln!("{}", text_line(name, issue));
+    let ui = ui();
+    for issue in issues::by_position(issues) {
+        eprintln!("{}", issues::text_line(name, issue, ui.lang, ui.color));
     }
 }
 
@@ -393,14 +468,7 @@ fn needs_plan(report: &str) -> Fatal {
     ))
 }
 
-fn lang_of(lang: LangArg) -> Lang {
-    match lang {
-        LangArg::Ja => Lang::Ja,
-        LangArg::En => Lang::En,
-    }
-}
-
-fn show(file: Option<&str>, plan: Option<&str>, lang: LangArg, limits: &Limits) -> Result<ExitCode, Fatal> {
+fn show(file: Option<&str>, plan: Option<&str>, limits: &Limits) -> Result<ExitCode, Fatal> {
     if let Some(name) = file {
         let bytes = read(name, limits)?;
         if report::is_progress_report(&bytes) {
@@ -417,7 +485,7 @@ fn show(file: Option<&str>, plan: Option<&str>, lang: LangArg, limits: &Limits) 
                 Some(r) => emit(&render::progress(
                     &plan,
                     &report::evaluate(&plan, &[r]),
-                    lang_of(lang),
+                    ui().lang,
                 )),
                 None => Ok(ExitCode::from(1)),
             };
@@ -427,7 +495,7 @@ fn show(file: Option<&str>, plan: Option<&str>, lang: LangArg, limits: &Limits) 
         Ok(p) => p,
         Err(code) => return Ok(code),
     };
-    emit(&render::tree(&plan, lang_of(lang)))
+    emit(&render::tree(&plan, ui().lang))
 }
 
 fn export(file: Option<&str>, plan: Option<&str>, limits: &Limits) -> Result<ExitCode, Fatal> {
@@ -517,7 +585,6 @@ fn page(
     reports: &[String],
     previous: Option<Previous>,
     format: PageFormat,
-    lang: LangArg,
     output: Option<PathBuf>,
     limits: &Limits,
 ) -> Result<ExitCode, Fatal> {
@@ -534,8 +601,8 @@ fn page(
     }
     let progress = (!read.valid.is_empty()).then(|| report::evaluate(&plan, &read.valid));
     let text = match format {
-        PageFormat::Html => publish::html(&plan, progress.as_ref(), lang_of(lang)),
-        PageFormat::Md => publish::markdown(&plan, progress.as_ref(), lang_of(lang)),
+        PageFormat::Html => publish::html(&plan, progress.as_ref(), ui().lang),
+        PageFormat::Md => publish::markdown(&plan, progress.as_ref(), ui().lang),
     };
     emit_to(output, &text)
 }
@@ -591,7 +658,6 @@ fn diff(
     old: &str,
     new: &str,
     format: DiffFormat,
-    lang: LangArg,
     output: Option<PathBuf>,
     limits: &Limits,
 ) -> Result<ExitCode, Fatal> {
@@ -615,8 +681,8 @@ fn diff(
         Pair::Reports(a, b) => diff::reports(a, b),
     };
     let text = match format {
-        DiffFormat::Text => diff::text(&changes, lang_of(lang)),
-        DiffFormat::Html => diff::html(&changes, lang_of(lang)),
+        DiffFormat::Text => diff::text(&changes, ui().lang),
+        DiffFormat::Html => diff::html(&changes, ui().lang),
         DiffFormat::Json => {
             let mut s = serde_json::to_string_pretty(&changes).map_err(|e| Fatal(e.to_string()))?;
             s.push('\n');
@@ -643,7 +709,6 @@ fn progress(
     reports: &[String],
     previous: Option<Previous>,
     format: Format,
-    lang: LangArg,
     limits: &Limits,
 ) -> Result<ExitCode, Fatal> {
     let plan = match load(Some(plan), limits)? {
@@ -656,7 +721,7 @@ fn progress(
     }
     let result = report::evaluate(&plan, &read.valid);
     let out = match format {
-        Format::Text => render::progress(&plan, &result, lang_of(lang)),
+        Format::Text => render::progress(&plan, &result, ui().lang),
         Format::Json => {
             let doc = serde_json::json!({"reports": read.files, "progress": result});
             let mut s = serde_json::to_string_pretty(&doc).map_err(|e| Fatal(e.to_string()))?;
@@ -682,25 +747,10 @@ fn emit(s: &str) -> Result<ExitCode, Fatal> {
     }
 }
 
-fn text_line(file: &str, i: &Issue) -> String {
-    let at = match (i.line, i.column) {
-        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-        _ => file.to_owned(),
-    };
-    let path = i.path.to_string();
-    let path = if path.is_empty() { "/".to_owned() } else { path };
-    format!(
-        "{at}: {} [{}] {} (at {path})",
-        i.severity.as_str(),
-        i.code,
-        i.message_en
-    )
-}
-
 fn validate(
     files: &[String],
     plan: Option<&str>,
-    format: Format,
+    format: IssueFormat,
     limits: &Limits,
 ) -> Result<ExitCode, Fatal> {
     let plan = match plan.map(|p| load(Some(p), limits)).transpose()? {
@@ -708,45 +758,95 @@ fn validate(
         Some(Ok(p)) => Some(p),
         None => None,
     };
+    let ui = ui();
     let mut all_valid = true;
-    let mut report = Vec::new();
+    // A file that cannot be read gets its verdict and the others are still checked; the run
+    // then exits 2, as for any unreadable input.
+    let mut unreadable = false;
+    let mut verdicts = Vec::new();
+    let mut checked: Vec<(String, Vec<Issue>)> = Vec::new();
     let mut text = String::new();
-    for name in files {
-        let doc = read_document(name, plan.as_ref(), limits)?;
+    for input in inputs::expand(files) {
+        let (name, doc) = match input {
+            inputs::Input::File(name) => match read_bytes(&name, limits) {
+                Ok(bytes) => {
+                    let doc = document(&bytes, plan.as_ref(), limits);
+                    (name, doc)
+                }
+                Err(e) => {
+                    let reason = e.to_string();
+                    unreadable = true;
+                    verdicts.push(serde_json::json!({"file": name, "readable": false, "reason": reason}));
+                    text.push_str(&format!("{name}: {}\n", cannot_read(&reason, ui.lang)));
+                    continue;
+                }
+            },
+            inputs::Input::Missing { arg, reason } => {
+                unreadable = true;
+                verdicts.push(serde_json::json!({"file": arg, "readable": false, "reason": reason}));
+                text.push_str(&format!("{arg}: {}\n", cannot_read(&reason, ui.lang)));
+                continue;
+            }
+        };
         if let (Document::Report(_), None) = (&doc, &plan) {
-            return Err(needs_plan(name));
+            return Err(needs_plan(&name));
         }
         let valid = doc.is_valid();
         all_valid &= valid;
         match format {
-            Format::Text => {
-                for issue in doc.issues() {
-                    text.push_str(&text_line(name, issue));
+            IssueFormat::Text => {
+                for issue in issues::by_position(doc.issues()) {
+                    text.push_str(&issues::text_line(&name, issue, ui.lang, ui.color));
                     text.push('\n');
                 }
                 let summary = match &doc {
-                    Document::Plan(c) => c.summary(),
-                    Document::Report(c) => c.summary(),
+                    Document::Plan(c) => c.summary_in(ui.lang),
+                    Document::Report(c) => c.summary_in(ui.lang),
                 };
                 text.push_str(&format!("{name}: {summary}\n"));
             }
-            Format::Json => report.push(serde_json::json!({
+            IssueFormat::Github => {
+                for issue in issues::by_position(doc.issues()) {
+                    text.push_str(&issues::github(&name, issue, ui.lang));
+                    text.push('\n');
+                }
+            }
+            IssueFormat::Json => verdicts.push(serde_json::json!({
                 "file": name,
                 "valid": valid,
-                "issues": doc.issues(),
+                "issues": issues::by_position(doc.issues()),
             })),
+            IssueFormat::Sarif => checked.push((name, doc.issues().to_vec())),
         }
     }
-    if format == Format::Json {
-        text = serde_json::to_string_pretty(&report).map_err(|e| Fatal(e.to_string()))?;
-        text.push('\n');
+    match format {
+        IssueFormat::Json => {
+            text = serde_json::to_string_pretty(&verdicts).map_err(|e| Fatal(e.to_string()))?;
+            text.push('\n');
+        }
+        IssueFormat::Sarif => {
+            text = serde_json::to_string_pretty(&issues::sarif(&checked, ui.lang))
+                .map_err(|e| Fatal(e.to_string()))?;
+            text.push('\n');
+        }
+        IssueFormat::Text | IssueFormat::Github => {}
     }
     emit(&text)?;
-    Ok(if all_valid {
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if all_valid {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The verdict of a file that cannot be read.
+fn cannot_read(reason: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("読み込めません（{reason}）"),
+        Lang::En => format!("cannot be read ({reason})"),
+    }
 }
 
 fn write_schema(out: Option<PathBuf>) -> Result<ExitCode, Fatal> {

@@ -10,8 +10,13 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
+    // The default language follows the locale: without one it is Japanese, whatever the machine.
     let mut child = Command::new(env!("CARGO_BIN_EXE_welfare-plan"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -72,7 +77,7 @@ fn export_piped_into_validate_is_valid_and_export_is_stable() {
 #[test]
 fn an_invalid_document_exits_1_and_says_what_and_where() {
     let doc = welfare_plan::iizuka::THIRD_PLAN_JSON.replacen("\"402052\"", "\"402051\"", 1);
-    let out = run(&["validate", "-"], doc.as_bytes());
+    let out = run(&["validate", "--lang", "en", "-"], doc.as_bytes());
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
@@ -80,6 +85,14 @@ fn an_invalid_document_exits_1_and_says_what_and_where() {
         "{text}"
     );
     assert!(text.contains("(at /municipality/code)"), "{text}");
+    // Japanese by default (no locale), message and verdict alike.
+    let ja = stdout(&run(&["validate", "-"], doc.as_bytes()));
+    assert!(ja.contains("-:10:13: エラー [municipality.check_digit]"), "{ja}");
+    assert!(
+        ja.contains("（場所 /municipality/code）") || ja.contains("(場所 /municipality/code)"),
+        "{ja}"
+    );
+    assert!(ja.ends_with("-: 無効（エラー 1件、警告 0件）\n"), "{ja}");
 }
 
 #[test]
@@ -96,7 +109,7 @@ fn bad_bytes_of_every_kind_exit_1_without_crashing() {
         ("wrong type", b"{\"schema_version\": [1]}"),
     ];
     for (what, bytes) in inputs {
-        let out = run(&["validate", "-"], bytes);
+        let out = run(&["validate", "--lang", "en", "-"], bytes);
         assert_eq!(
             out.status.code(),
             Some(1),
@@ -137,7 +150,7 @@ fn json_format_lists_issues_with_codes_paths_and_positions() {
 
 #[test]
 fn the_summary_line_counts_in_plain_english() {
-    let out = run(&["validate", "-"], b"[]");
+    let out = run(&["validate", "--lang", "en", "-"], b"[]");
     assert!(
         stdout(&out).ends_with("-: invalid (1 error, 0 warnings)\n"),
         "{}",
@@ -297,7 +310,7 @@ fn progress_prints_series_statuses_and_grades_and_json_has_the_same_numbers() {
 fn validate_show_and_export_know_a_report_and_need_its_plan() {
     let plan = example("synthetic-hoshizora-plan.json");
     let report = example("synthetic-hoshizora-report-2026.json");
-    let out = run(&["validate", "--plan", &plan, &report], b"");
+    let out = run(&["--lang", "en", "validate", "--plan", &plan, &report], b"");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).ends_with("valid (no warnings)\n"));
     let out = run(&["validate", &report], b"");
@@ -316,7 +329,14 @@ fn validate_show_and_export_know_a_report_and_need_its_plan() {
     let changed_path = dir.join("plan.json");
     std::fs::write(&changed_path, changed).unwrap();
     let out = run(
-        &["validate", "--plan", changed_path.to_str().unwrap(), &report],
+        &[
+            "validate",
+            "--lang",
+            "en",
+            "--plan",
+            changed_path.to_str().unwrap(),
+            &report,
+        ],
         b"",
     );
     assert_eq!(out.status.code(), Some(1));
@@ -471,4 +491,101 @@ fn progress_continues_a_series_from_the_previous_editions_reports() {
         .iter()
         .all(|y| y["value"].is_number()));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A directory of plans with one broken plan, for the validate tests below.
+fn plans_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-{tag}-{}", std::process::id()));
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let good = welfare_plan::iizuka::third_plan().to_canonical_json();
+    std::fs::write(dir.join("a-good.json"), &good).unwrap();
+    // Two problems, the later one in the file written first by the rules' order: sorted by
+    // position, the check digit (line 10) comes before the blank title further down.
+    let broken = good.replacen("\"402052\"", "\"402051\"", 1).replacen(
+        "\"ja\": \"お互いを大切にし合うひとづくり\"",
+        "\"ja\": \" \"",
+        1,
+    );
+    std::fs::write(sub.join("b-broken.json"), broken).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a plan").unwrap();
+    dir
+}
+
+#[test]
+fn validate_reads_directories_and_globs_and_gives_every_readable_file_a_verdict() {
+    let dir = plans_dir("dir");
+    let d = dir.to_str().unwrap();
+    let glob = format!("{d}/*.json");
+    let out = run(
+        &["validate", "--lang", "en", d, "/nonexistent/plan.json", &glob],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2), "a missing file makes the run exit 2");
+    let text = stdout(&out);
+    let verdicts: Vec<&str> = text.lines().filter(|l| !l.contains(": error [")).collect();
+    assert_eq!(
+        verdicts,
+        [
+            format!("{d}/a-good.json: valid (no warnings)").as_str(),
+            format!("{d}/sub/b-broken.json: invalid (2 errors, 0 warnings)").as_str(),
+            "/nonexistent/plan.json: cannot be read (No such file or directory (os error 2))",
+            format!("{d}/a-good.json: valid (no warnings)").as_str(),
+        ],
+        "{text}"
+    );
+    // Issues in document order, not in the order the rules ran.
+    let lines: Vec<u32> = text
+        .lines()
+        .filter(|l| l.contains(": error ["))
+        .map(|l| l.split(':').nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn validate_writes_github_annotations_and_sarif() {
+    let dir = plans_dir("ci");
+    let broken = dir.join("sub/b-broken.json");
+    let broken = broken.to_str().unwrap();
+    let out = run(&["validate", "--format", "github", "--lang", "en", broken], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.lines().next().unwrap().starts_with(&format!(
+            "::error file={broken},line=10,col=13,title=municipality.check_digit::municipality code `402051`"
+        )),
+        "{text}"
+    );
+
+    let out = run(&["validate", "--format", "sarif", broken], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run0 = &log["runs"][0];
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["ruleId"], "municipality.check_digit");
+    let region = &results[0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(10), Some(13))
+    );
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    let index = results[0]["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(rules[index]["id"], "municipality.check_digit");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn colour_is_asked_for_or_off_and_completions_are_printed() {
+    let out = run(&["validate", "--color", "always", "-"], b"[]");
+    assert!(stdout(&out).contains("\x1b[1;31m"), "{}", stdout(&out));
+    let out = run(&["validate", "-"], b"[]");
+    assert!(!stdout(&out).contains('\x1b'), "no colour off a terminal");
+    let bash = run(&["completions", "bash"], b"");
+    assert!(bash.status.success());
+    assert!(stdout(&bash).contains("welfare-plan") && stdout(&bash).contains("validate"));
 }

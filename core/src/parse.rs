@@ -42,6 +42,16 @@ impl Checked {
         summary(self.is_valid(), &self.issues)
     }
 
+    /// [`Checked::summary`] in `lang`: `無効（エラー 1件、警告 0件）` in Japanese.
+    ///
+    /// ```
+    /// let checked = welfare_plan::check(b"[]");
+    /// assert_eq!(checked.summary_in(welfare_plan::Lang::Ja), "無効（エラー 1件、警告 0件）");
+    /// ```
+    pub fn summary_in(&self, lang: crate::Lang) -> String {
+        summary_in(self.is_valid(), &self.issues, lang)
+    }
+
     /// The plan if valid, else [`Error::Invalid`] with every issue. Drops the warnings of a
     /// valid plan; [`Checked::into_plan_and_warnings`] keeps them.
     pub fn into_result(self) -> Result<Plan, Error> {
@@ -65,6 +75,20 @@ impl Checked {
 }
 
 /// One line for people about a checked document (a plan or a progress report).
+/// The summary line in `lang`.
+pub(crate) fn summary_in(valid: bool, issues: &[Issue], lang: crate::Lang) -> String {
+    if lang == crate::Lang::En {
+        return summary(valid, issues);
+    }
+    let errors = issues.iter().filter(|i| i.is_error()).count();
+    let warnings = issues.len() - errors;
+    match (valid, warnings) {
+        (true, 0) => "有効（警告なし）".to_owned(),
+        (true, n) => format!("有効（警告 {n}件）"),
+        (false, n) => format!("無効（エラー {errors}件、警告 {n}件）"),
+    }
+}
+
 pub(crate) fn summary(valid: bool, issues: &[Issue]) -> String {
     let errors = issues.iter().filter(|i| i.is_error()).count();
     let warnings = issues.len() - errors;

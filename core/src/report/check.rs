@@ -29,6 +29,11 @@ impl CheckedReport {
     pub fn summary(&self) -> String {
         crate::parse::summary(self.is_valid(), &self.issues)
     }
+
+    /// The summary line in `lang`, as [`crate::Checked::summary_in`].
+    pub fn summary_in(&self, lang: crate::Lang) -> String {
+        crate::parse::summary_in(self.is_valid(), &self.issues, lang)
+    }
 }
 
 /// Reads `input` as a progress report of `plan` and checks it against the plan, with `limits`.

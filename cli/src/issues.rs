@@ -1,0 +1,140 @@
+//! Issues as the CLI writes them: one line each (`file:line:column: …`), GitHub Actions
+//! annotations, or SARIF 2.1.0 for code-scanning tools; always sorted by position, so that a
+//! reader walks the file from top to bottom.
+
+use serde_json::{json, Value};
+use welfare_plan::{Issue, IssueCode, Lang};
+
+/// The issues in document order: by line and column, those without a position last (in the
+/// order the core found them).
+pub fn by_position(issues: &[Issue]) -> Vec<&Issue> {
+    let mut sorted: Vec<&Issue> = issues.iter().collect();
+    sorted.sort_by_key(|i| (i.line.is_none(), i.line, i.column));
+    sorted
+}
+
+/// The message in `lang`.
+pub fn message(i: &Issue, lang: Lang) -> &str {
+    match lang {
+        Lang::Ja => &i.message_ja,
+        Lang::En => &i.message_en,
+    }
+}
+
+/// `file:line:column: error [code] message (at /pointer)`; with `color`, the severity in red
+/// or yellow and the code in bold (ANSI).
+pub fn text_line(file: &str, i: &Issue, lang: Lang, color: bool) -> String {
+    let at = match (i.line, i.column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        _ => file.to_owned(),
+    };
+    let path = i.path.to_string();
+    let path = if path.is_empty() { "/".to_owned() } else { path };
+    let (severity, where_) = match lang {
+        Lang::Ja => (if i.is_error() { "エラー" } else { "警告" }, "場所"),
+        Lang::En => (i.severity.as_str(), "at"),
+    };
+    let (severity, code) = if color {
+        let paint = if i.is_error() { "\x1b[1;31m" } else { "\x1b[1;33m" };
+        (
+            format!("{paint}{severity}\x1b[0m"),
+            format!("\x1b[1m{}\x1b[0m", i.code),
+        )
+    } else {
+        (severity.to_owned(), i.code.to_string())
+    };
+    format!("{at}: {severity} [{code}] {} ({where_} {path})", message(i, lang))
+}
+
+/// A GitHub Actions workflow command that annotates the file at the issue's line and column.
+pub fn github(file: &str, i: &Issue, lang: Lang) -> String {
+    let kind = if i.is_error() { "error" } else { "warning" };
+    let mut props = vec![format!("file={}", property(file))];
+    if let Some(l) = i.line {
+        props.push(format!("line={l}"));
+    }
+    if let Some(c) = i.column {
+        props.push(format!("col={c}"));
+    }
+    props.push(format!("title={}", property(&i.code.to_string())));
+    let path = i.path.to_string();
+    let text = format!(
+        "{} ({})",
+        message(i, lang),
+        if path.is_empty() { "/" } else { &path }
+    );
+    format!("::{kind} {}::{}", props.join(","), data(&text))
+}
+
+/// A workflow command's message: `%`, CR and LF escaped.
+fn data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// A workflow command's property value: as a message, and `:` and `,` too.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One SARIF 2.1.0 log of every file's issues: one run of `welfare-plan`, a rule per issue code
+/// (with its description), a result per issue with its file, line, column and JSON Pointer.
+pub fn sarif(files: &[(String, Vec<Issue>)], lang: Lang) -> Value {
+    let rules: Vec<Value> = IssueCode::ALL
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.as_str(),
+                "shortDescription": {"text": c.description()},
+                "defaultConfiguration": {"level": level(c.severity() == welfare_plan::Severity::Error)},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = files
+        .iter()
+        .flat_map(|(file, issues)| {
+            by_position(issues).into_iter().map(move |i| {
+                let mut region = serde_json::Map::new();
+                if let Some(l) = i.line {
+                    region.insert("startLine".into(), l.into());
+                }
+                if let Some(c) = i.column {
+                    region.insert("startColumn".into(), c.into());
+                }
+                let mut physical = serde_json::Map::new();
+                physical.insert("artifactLocation".into(), json!({"uri": file}));
+                if !region.is_empty() {
+                    physical.insert("region".into(), Value::Object(region));
+                }
+                json!({
+                    "ruleId": i.code.as_str(),
+                    "ruleIndex": IssueCode::ALL.iter().position(|c| *c == i.code),
+                    "level": level(i.is_error()),
+                    "message": {"text": message(i, lang)},
+                    "locations": [{
+                        "physicalLocation": physical,
+                        "logicalLocations": [{"fullyQualifiedName": i.path.to_string(), "kind": "member"}],
+                    }],
+                })
+            })
+        })
+        .collect();
+    json!({
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "welfare-plan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    })
+}
+
+fn level(error: bool) -> &'static str {
+    if error {
+        "error"
+    } else {
+        "warning"
+    }
+}
