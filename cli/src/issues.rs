@@ -138,3 +138,104 @@ fn level(error: bool) -> &'static str {
         "warning"
     }
 }
+
+/// The issues of one file as a compiler shows them (codespan-reporting): the header, then the
+/// source line with the value underlined and its JSON Pointer; with `color`, in ANSI colours.
+/// An issue without a position (or in a file that is not text) gets the header alone.
+pub fn pretty(file: &str, source: Option<&str>, issues: &[&Issue], lang: Lang, color: bool) -> String {
+    use codespan_reporting::diagnostic::{Diagnostic, Label};
+    use codespan_reporting::files::SimpleFile;
+    use codespan_reporting::term::{self, termcolor, Config};
+
+    let text = SimpleFile::new(file, source.unwrap_or_default());
+    let config = Config::default();
+    let mut plain = String::new();
+    let mut ansi = termcolor::Buffer::ansi();
+    for i in issues {
+        let head = if i.is_error() {
+            Diagnostic::error()
+        } else {
+            Diagnostic::warning()
+        };
+        let path = i.path.to_string();
+        let path = if path.is_empty() { "/".to_owned() } else { path };
+        let mut d = head.with_code(i.code.as_str()).with_message(message(i, lang));
+        match source
+            .zip(i.line.zip(i.column))
+            .and_then(|(s, (l, c))| span(s, l, c))
+        {
+            Some(range) => d = d.with_label(Label::primary((), range).with_message(path)),
+            None => d = d.with_note(format!("{file}: {path}")),
+        }
+        let written = if color {
+            term::emit_to_write_style(&mut ansi, &config, &text, &d)
+        } else {
+            term::emit_to_string(&mut plain, &config, &text, &d)
+        };
+        if written.is_err() {
+            plain.push_str(&text_line(file, i, lang, false));
+            plain.push('\n');
+        }
+    }
+    if color {
+        String::from_utf8_lossy(ansi.as_slice()).into_owned()
+    } else {
+        plain
+    }
+}
+
+/// The byte range of the JSON value that starts at 1-based `line` and `column` (in
+/// characters): a string to its closing quote, anything else to the next delimiter.
+fn span(source: &str, line: u32, column: u32) -> Option<std::ops::Range<usize>> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        source.match_indices('\n').nth(usize::try_from(line).ok()? - 2)?.0 + 1
+    };
+    let rest = source.get(line_start..)?;
+    let start = line_start
+        + rest
+            .char_indices()
+            .nth(usize::try_from(column).ok()?.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i);
+    let value = source.get(start..)?;
+    let len = if value.starts_with(['{', '[']) {
+        // An object or a list: its opening bracket stands for it.
+        1
+    } else if value.starts_with('"') {
+        let mut escaped = false;
+        value
+            .char_indices()
+            .skip(1)
+            .find(|&(_, c)| {
+                let end = c == '"' && !escaped;
+                escaped = c == '\\' && !escaped;
+                end || c == '\n'
+            })
+            .map_or(value.len(), |(i, c)| i + c.len_utf8())
+    } else {
+        value
+            .find([',', '}', ']', '\n', '\r'])
+            .unwrap_or(value.len())
+            .max(1)
+            .min(value.len())
+    };
+    Some(start..start + len)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::span;
+
+    #[test]
+    fn a_span_covers_the_value_at_a_position() {
+        let src = "{\n  \"code\": \"402051\",\n  \"n\": 12}";
+        assert_eq!(src.get(span(src, 2, 11).unwrap()), Some("\"402051\""));
+        assert_eq!(src.get(span(src, 3, 8).unwrap()), Some("12"));
+        let ja = "{\"題\": \"地域\\\"福祉\"}";
+        assert_eq!(ja.get(span(ja, 1, 7).unwrap()), Some("\"地域\\\"福祉\""));
+        assert_eq!(span(src, 9, 1), None);
+        assert_eq!(src.get(span(src, 1, 1).unwrap()), Some("{"));
+    }
+}

@@ -203,6 +203,8 @@ enum Format {
 enum IssueFormat {
     /// `file:line:column: error [code] message (at /pointer)` and a verdict per file.
     Text,
+    /// As a compiler shows errors: each with the source line and the value underlined.
+    Pretty,
     /// Every file's verdict and issues as JSON.
     Json,
     /// GitHub Actions annotations (`::error file=…,line=…::…`).
@@ -771,6 +773,11 @@ fn validate(
             inputs::Input::File(name) => match read_bytes(&name, limits) {
                 Ok(bytes) => {
                     let doc = document(&bytes, plan.as_ref(), limits);
+                    if format == IssueFormat::Pretty {
+                        let source = std::str::from_utf8(&bytes).ok();
+                        let sorted = issues::by_position(doc.issues());
+                        text.push_str(&issues::pretty(&name, source, &sorted, ui.lang, ui.color));
+                    }
                     (name, doc)
                 }
                 Err(e) => {
@@ -794,10 +801,12 @@ fn validate(
         let valid = doc.is_valid();
         all_valid &= valid;
         match format {
-            IssueFormat::Text => {
-                for issue in issues::by_position(doc.issues()) {
-                    text.push_str(&issues::text_line(&name, issue, ui.lang, ui.color));
-                    text.push('\n');
+            IssueFormat::Text | IssueFormat::Pretty => {
+                if format == IssueFormat::Text {
+                    for issue in issues::by_position(doc.issues()) {
+                        text.push_str(&issues::text_line(&name, issue, ui.lang, ui.color));
+                        text.push('\n');
+                    }
                 }
                 let summary = match &doc {
                     Document::Plan(c) => c.summary_in(ui.lang),
@@ -829,7 +838,7 @@ fn validate(
                 .map_err(|e| Fatal(e.to_string()))?;
             text.push('\n');
         }
-        IssueFormat::Text | IssueFormat::Github => {}
+        IssueFormat::Text | IssueFormat::Pretty | IssueFormat::Github => {}
     }
     emit(&text)?;
     Ok(if unreadable {

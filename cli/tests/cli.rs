@@ -589,3 +589,22 @@ fn colour_is_asked_for_or_off_and_completions_are_printed() {
     assert!(bash.status.success());
     assert!(stdout(&bash).contains("welfare-plan") && stdout(&bash).contains("validate"));
 }
+
+#[test]
+fn pretty_shows_the_source_line_with_the_value_underlined() {
+    let doc = welfare_plan::iizuka::THIRD_PLAN_JSON.replacen("\"402052\"", "\"402051\"", 1);
+    let out = run(
+        &["validate", "--format", "pretty", "--lang", "en", "-"],
+        doc.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("error[municipality.check_digit]: municipality code `402051`"),
+        "{text}"
+    );
+    assert!(text.contains("┌─ -:10:13"), "{text}");
+    assert!(text.contains("10 │     \"code\": \"402051\","), "{text}");
+    assert!(text.contains("^^^^^^^^ /municipality/code"), "{text}");
+    assert!(text.ends_with("-: invalid (1 error, 0 warnings)\n"), "{text}");
+}
