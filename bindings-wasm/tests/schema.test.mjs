@@ -11,10 +11,9 @@
 //   strict check stays on.
 // - unicodeRegExp: true (ajv's default, stated here on purpose): patterns are compiled with the
 //   `u` flag, so `\S` and character classes work on code points as in Rust's regex.
-// - validateFormats: false: schemars writes `format: "uint32"` / `"double"`, which draft
-//   2020-12 treats as annotations, not assertions; the Rust suite's validator (the jsonschema
-//   crate) does the same, so both judge the same keywords. (In strict mode ajv would otherwise
-//   refuse these formats as unknown.)
+// - validateFormats: false: the frozen 1.0 schema still has schemars' `format: "uint32"` /
+//   `"double"`, which strict mode would refuse as unknown; the generated schemas have none (a
+//   test below compiles them with ajv's default options).
 // - allErrors: false: only the verdict is compared.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -40,6 +39,16 @@ const schemaFor = (doc) =>
   doc !== null && typeof doc === "object" && "goals" in doc && !("nodes" in doc) ? checkV1 : check;
 
 describe("JSON Schema (ajv, draft 2020-12)", () => {
+  test("every generated schema compiles with ajv's default options, as `ajv compile --spec=draft2020` does", () => {
+    const refused = [];
+    const strict = new Ajv2020({ logger: { log() {}, warn() {}, error: (m) => refused.push(String(m)) } });
+    for (const file of ["plan", "progress-report", "diff"]) {
+      const schema = JSON.parse(readFileSync(new URL(`schemas/${file}.schema.json`, repo), "utf8"));
+      assert.doesNotThrow(() => strict.compile(schema), file);
+    }
+    assert.deepEqual(refused, []);
+  });
+
   test("jsonSchema() is the committed schema", () => {
     assert.deepEqual(jsonSchema(), JSON.parse(schemaText));
     assert.notEqual(jsonSchema(), jsonSchema(), "a fresh object each call");

@@ -219,6 +219,7 @@ pub fn plan_schema() -> serde_json::Value {
     let schema = generator.into_root_schema_for::<Plan>();
     let mut v = schema.to_value();
     tidy_descriptions(&mut v);
+    standard_formats(&mut v);
     if let Some(obj) = v.as_object_mut() {
         let major = SCHEMA_VERSION.split('.').next().unwrap_or("1");
         obj.insert(
@@ -259,6 +260,7 @@ fn schema_of<T: schemars::JsonSchema>(path: &str) -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let mut v = generator.into_root_schema_for::<T>().to_value();
     tidy_descriptions(&mut v);
+    standard_formats(&mut v);
     if let Some(obj) = v.as_object_mut() {
         obj.insert("$id".into(), format!("{ID_BASE}/{path}.schema.json").into());
         obj.insert(
@@ -267,6 +269,51 @@ fn schema_of<T: schemars::JsonSchema>(path: &str) -> serde_json::Value {
         );
     }
     v
+}
+
+/// schemars names Rust's number types as formats (`uint32`, `double`), which no JSON Schema
+/// vocabulary defines: ajv in its default strict mode refuses them as unknown formats. An
+/// unsigned integer says its range with `minimum` and `maximum` instead (the shape check reads
+/// the type's range from `maximum`), and a float's format is dropped: `number` says it all.
+fn standard_formats(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            let range = match map.get("format").and_then(serde_json::Value::as_str) {
+                Some("uint8") => Some(u64::from(u8::MAX)),
+                Some("uint16") => Some(u64::from(u16::MAX)),
+                Some("uint32") => Some(u64::from(u32::MAX)),
+                Some("uint64" | "uint") => Some(i64::MAX.unsigned_abs()),
+                _ => None,
+            };
+            let numeric = matches!(
+                map.get("format").and_then(serde_json::Value::as_str),
+                Some(
+                    "uint8"
+                        | "uint16"
+                        | "uint32"
+                        | "uint64"
+                        | "uint"
+                        | "int8"
+                        | "int16"
+                        | "int32"
+                        | "int64"
+                        | "int"
+                        | "float"
+                        | "double"
+                )
+            );
+            if numeric {
+                map.remove("format");
+            }
+            if let Some(max) = range {
+                map.entry("minimum").or_insert(0.into());
+                map.insert("maximum".into(), max.into());
+            }
+            map.values_mut().for_each(standard_formats);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(standard_formats),
+        _ => {}
+    }
 }
 
 /// Doc comments become descriptions; drop their Rust examples and undo rustdoc's line wrapping

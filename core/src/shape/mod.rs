@@ -456,8 +456,8 @@ fn types(node: &Value) -> Vec<&str> {
     }
 }
 
-/// What the parse accepts at `node`: integer ranges come from the Rust type (`format`), not
-/// from the schema's `minimum`, which the semantic rules check with their own codes.
+/// What the parse accepts at `node`: integer ranges come from the Rust type (its `maximum`),
+/// not from the schema's `minimum`, which the semantic rules check with their own codes.
 fn expected(node: &Value, name: Option<&str>) -> Expected {
     if is_code_list(node) {
         return Expected::Code(code_values(node).map(str::to_owned).collect());
@@ -465,13 +465,16 @@ fn expected(node: &Value, name: Option<&str>) -> Expected {
     let non_null: Vec<&str> = types(node).into_iter().filter(|t| *t != "null").collect();
     match non_null.as_slice() {
         ["integer"] => {
-            let (min, max) = match node.get("format").and_then(Value::as_str) {
-                Some("uint8") => (0, i64::from(u8::MAX)),
-                Some("uint16") => (0, i64::from(u16::MAX)),
-                Some("uint32") => (0, i64::from(u32::MAX)),
-                Some("uint64" | "uint") => (0, i64::MAX),
-                Some("int64") => (i64::MIN, i64::MAX),
-                // FiscalYear and other plain integers are i32 in the model.
+            // An unsigned Rust type states its range with `maximum` (schema.rs writes it for
+            // schemars' `uint32` …); its `minimum` may be higher (1 for ordinals), which the
+            // semantic rules check. FiscalYear and other plain integers are i32 in the model.
+            // The frozen 1.0 schema still names the Rust type as a `format`.
+            let (min, max) = match (
+                node.get("maximum").and_then(Value::as_i64),
+                node.get("format").and_then(Value::as_str),
+            ) {
+                (Some(max), _) => (0, max),
+                (None, Some("uint32")) => (0, i64::from(u32::MAX)),
                 _ => (i64::from(i32::MIN), i64::from(i32::MAX)),
             };
             // The format's own minimum (1 for ordinals) is worth saying: 「1以上の整数」.
