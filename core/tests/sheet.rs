@@ -347,3 +347,84 @@ fn a_filled_report_keeps_its_values_in_its_own_order() {
         Cell::Text(report.plan.hash.clone())
     );
 }
+
+#[cfg(feature = "xlsx")]
+mod xlsx {
+    use super::*;
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    use std::io::Cursor;
+
+    fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+        open_workbook_from_rs(Cursor::new(bytes)).unwrap()
+    }
+
+    #[test]
+    fn hostile_texts_are_string_cells_and_no_cell_is_a_formula() {
+        let plan = hostile_plan();
+        let mut book = open(sheet::plan_xlsx(&plan, Lang::Ja).unwrap());
+        for name in book.sheet_names() {
+            let formulas = book.worksheet_formula(&name).unwrap();
+            assert!(
+                formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+                "a formula in {name}"
+            );
+        }
+        let tree = book.worksheet_range("体系").unwrap();
+        let titles: Vec<&Data> = tree.rows().skip(2).map(|r| &r[7]).collect();
+        for text in HOSTILE {
+            assert!(
+                titles.contains(&&Data::String(text.to_owned())),
+                "{text} is not a string cell"
+            );
+        }
+    }
+
+    #[test]
+    fn the_workbook_has_a_sheet_per_table_with_headings_and_keys_and_numbers_as_numbers() {
+        let plan = hoshizora();
+        let tables = sheet::plan_tables(&plan);
+        let mut book = open(sheet::plan_xlsx(&plan, Lang::Ja).unwrap());
+        let names = book.sheet_names();
+        let mut expected: Vec<String> = tables.iter().map(|t| t.name(Lang::Ja).to_owned()).collect();
+        expected.push("コード表".to_owned());
+        assert_eq!(names, expected);
+        let tree = book.worksheet_range("体系").unwrap();
+        let rows: Vec<&[Data]> = tree.rows().collect();
+        assert_eq!(rows[0][2], Data::String("ID".into()));
+        assert_eq!(rows[1][2], Data::String("id".into()));
+        assert_eq!(rows.len(), 2 + plan.all_nodes().count());
+        let targets = book.worksheet_range("目標値").unwrap();
+        let year = &targets.rows().nth(2).unwrap()[1];
+        assert!(
+            matches!(year, Data::Float(y) if y.fract() == 0.0 && *y >= 2023.0),
+            "{year:?}"
+        );
+        let en = open(sheet::plan_xlsx(&plan, Lang::En).unwrap());
+        assert!(en.sheet_names().contains(&"Tree".to_owned()));
+    }
+
+    #[test]
+    fn the_evaluation_workbook_lists_every_indicator_and_node_with_grade_lists() {
+        let plan = hoshizora();
+        let blank = sheet::blank_report(&plan, welfare_plan::FiscalYear(2025));
+        let bytes = sheet::report_xlsx(&plan, &blank, Lang::Ja).unwrap();
+        let mut book = open(bytes.clone());
+        let obs = book.worksheet_range("指標の実績").unwrap();
+        let ids: Vec<String> = obs.rows().skip(2).map(|r| r[0].to_string()).collect();
+        let expected: Vec<String> = plan.all_indicators().map(|(i, _)| i.id.to_string()).collect();
+        assert_eq!(ids, expected);
+        let nodes = book.worksheet_range("項目の評価").unwrap();
+        let ids: Vec<String> = nodes.rows().skip(2).map(|r| r[0].to_string()).collect();
+        let expected: Vec<String> = plan.all_nodes().map(|r| r.node.id.to_string()).collect();
+        assert_eq!(ids, expected);
+        let codes = book.worksheet_range("コード表").unwrap();
+        let scale = &plan.evaluation.as_ref().unwrap().scales[0];
+        let listed: Vec<String> = codes
+            .rows()
+            .filter(|r| r[0].to_string() == format!("grades.{}", scale.id))
+            .map(|r| r[1].to_string())
+            .collect();
+        let grades: Vec<String> = scale.grades.iter().map(|g| g.code.clone()).collect();
+        assert_eq!(listed, grades);
+    }
+}

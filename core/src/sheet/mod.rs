@@ -45,6 +45,8 @@ mod report_columns;
 mod report_tables;
 mod table;
 mod tree_tables;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 pub use codes::{CodeList, Codes, INDICATOR_OWNERS, LINEAGE_OWNERS, LINK_LISTS};
 pub use csv::{csv_table, csv_tables, csv_text, BOM, FORMULA_TRIGGERS};
@@ -52,9 +54,47 @@ pub use opendata::{opendata_csv, opendata_markdown, OPENDATA_COLUMNS};
 pub use plan_tables::plan_tables;
 pub use report_tables::{blank_report, report_tables};
 pub use table::{Cell, Column, Spec, Table, TableSpec};
+#[cfg(feature = "xlsx")]
+pub use xlsx::CODES_SHEET;
 
 /// The declarations of every table and column: what the import reads headings and keys from.
 pub mod columns {
     pub use super::plan_columns::*;
     pub use super::report_columns::*;
+}
+
+#[cfg(feature = "xlsx")]
+use crate::model::{Lang, Plan};
+
+/// A plan as an .xlsx workbook: one sheet per table of [`plan_tables`], headings in `lang`,
+/// and a codes sheet (コード表) listing every code the drop-down lists offer.
+///
+/// ```
+/// let plan = welfare_plan::iizuka::third_plan();
+/// let bytes = welfare_plan::sheet::plan_xlsx(&plan, welfare_plan::Lang::Ja).unwrap();
+/// assert!(bytes.starts_with(b"PK")); // a zip archive
+/// ```
+#[cfg(feature = "xlsx")]
+pub fn plan_xlsx(plan: &Plan, lang: Lang) -> Result<Vec<u8>, crate::Error> {
+    xlsx::workbook(&plan_tables(plan), plan, lang)
+}
+
+/// The evaluation workbook of `report` for `plan`: every indicator and every node of the plan,
+/// prefilled with its numbering and titles (and the report's values, if it has any), with
+/// columns to fill in and a drop-down of the plan's grades for each scale. For a year not yet
+/// evaluated, pass [`blank_report`].
+///
+/// ```
+/// use welfare_plan::{sheet, FiscalYear, Lang};
+/// let plan = welfare_plan::iizuka::third_plan();
+/// let bytes = sheet::report_xlsx(&plan, &sheet::blank_report(&plan, FiscalYear(2024)), Lang::Ja).unwrap();
+/// assert!(bytes.starts_with(b"PK"));
+/// ```
+#[cfg(feature = "xlsx")]
+pub fn report_xlsx(
+    plan: &Plan,
+    report: &crate::report::ProgressReport,
+    lang: Lang,
+) -> Result<Vec<u8>, crate::Error> {
+    xlsx::workbook(&report_tables(plan, report, lang), plan, lang)
 }
