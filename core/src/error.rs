@@ -21,6 +21,9 @@ pub enum Error {
     /// A name that is no limit's (see [`crate::Limits::NAMES`]).
     #[error("{}", unknown_limit(.0))]
     UnknownLimit(String),
+    /// A workbook could not be written, such as a text longer than a cell holds.
+    #[error("the workbook could not be written: {0}")]
+    Workbook(String),
 }
 
 fn unknown_limit(name: &str) -> String {

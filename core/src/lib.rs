@@ -22,7 +22,8 @@
 //! - [`Issue`] with its [`IssueCode`], [`Severity`] and [`Path`]; [`Error`], the crate's one
 //!   error type.
 //! - [`era`] (令和5年度 ⇄ 2023), [`render`] (the readable tree), [`schema`] (the JSON Schema),
-//!   [`records`] (rows for data frames), [`iizuka`] (the embedded plan).
+//!   [`records`] (rows for data frames), [`iizuka`] (the embedded plan), [`sheet`] (xlsx and
+//!   CSV tables, and the open-data CSV).
 //!
 //! ```
 //! let plan = welfare_plan::iizuka::third_plan();
@@ -57,6 +58,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 mod shape;
+pub mod sheet;
 mod strict;
 mod suggest;
 mod upgrade;

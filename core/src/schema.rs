@@ -67,6 +67,10 @@ pub fn all() -> Vec<SchemaFile> {
             file_name: "CODELISTS.md",
             text: codelists_markdown(&codelists),
         },
+        SchemaFile {
+            file_name: "opendata-csv.md",
+            text: crate::sheet::opendata_markdown(),
+        },
     ]
 }
 
