@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use welfare_plan::report::{self, CheckedReport};
 use welfare_plan::{
-    check_with, diff, era, iizuka, publish, read_limited, render, schema, Checked, Issue, Lang, Limits, Plan,
+    check_with, diff, era, iizuka, publish, read_limited, render, schema, sheet, Checked, Issue, Lang,
+    Limits, Plan,
 };
 
 #[derive(Parser)]
@@ -65,13 +66,25 @@ enum Command {
         limits: LimitArgs,
     },
     /// Print canonical JSON of a plan (the embedded Iizuka 3rd plan without FILE) or of a
-    /// progress report.
+    /// progress report, or write it as a spreadsheet: an xlsx workbook (a sheet per table, a
+    /// report's evaluation sheet prefilled), CSV files (one per table, UTF-8 with a BOM), or
+    /// the open-data CSV (自治体標準オープンデータセット style).
     Export {
         /// A plan or progress report JSON file, or `-` for standard input.
         file: Option<String>,
         /// The plan a progress report evaluates: when given, the report is checked against it.
         #[arg(long, value_name = "PLAN")]
         plan: Option<String>,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// With --format xlsx and a plan: the evaluation workbook of this fiscal year to fill
+        /// in (every indicator and node listed, the columns empty).
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// The file to write (a directory for --format csv); needed for xlsx and csv.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -214,6 +227,18 @@ enum IssueFormat {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// Canonical JSON.
+    Json,
+    /// An xlsx workbook.
+    Xlsx,
+    /// CSV files, one per table, into the directory given with -o.
+    Csv,
+    /// The open-data CSV of the plan's nodes and indicators.
+    OpendataCsv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum PageFormat {
     Html,
     Md,
@@ -318,7 +343,19 @@ fn main() -> ExitCode {
             format,
             limits,
         } => validate(&files, plan.as_deref(), format, &limits.limits()),
-        Command::Export { file, plan, limits } => export(file.as_deref(), plan.as_deref(), &limits.limits()),
+        Command::Export {
+            file,
+            plan,
+            format,
+            year,
+            output,
+            limits,
+        } => export(
+            file.as_deref(),
+            plan.as_deref(),
+            Sheet { format, year, output },
+            &limits.limits(),
+        ),
         Command::Progress {
             plan,
             reports,
@@ -500,32 +537,95 @@ fn show(file: Option<&str>, plan: Option<&str>, limits: &Limits) -> Result<ExitC
     emit(&render::tree(&plan, ui().lang))
 }
 
-fn export(file: Option<&str>, plan: Option<&str>, limits: &Limits) -> Result<ExitCode, Fatal> {
+/// How `export` writes: the format, the year of a blank evaluation, and where.
+struct Sheet {
+    format: ExportFormat,
+    year: Option<i32>,
+    output: Option<PathBuf>,
+}
+
+fn export(file: Option<&str>, plan: Option<&str>, sheet: Sheet, limits: &Limits) -> Result<ExitCode, Fatal> {
     let plan = match plan.map(|p| load(Some(p), limits)).transpose()? {
         Some(Err(code)) => return Ok(code),
         Some(Ok(p)) => Some(p),
         None => None,
     };
     let Some(name) = file else {
-        return emit(&iizuka::third_plan().to_canonical_json());
+        return export_plan(&iizuka::third_plan(), sheet);
     };
     match read_document(name, plan.as_ref(), limits)? {
         Document::Plan(checked) => {
             print_issues(name, &checked.issues);
             match (*checked).into_plan_and_warnings() {
-                Ok((plan, _)) => emit(&plan.to_canonical_json()),
+                Ok((plan, _)) => export_plan(&plan, sheet),
                 Err(_) => Ok(ExitCode::from(1)),
             }
         }
         Document::Report(checked) => {
             print_issues(name, &checked.issues);
             let valid = checked.is_valid();
-            match checked.report.filter(|_| valid) {
-                Some(r) => emit(&r.to_canonical_json()),
-                None => Ok(ExitCode::from(1)),
+            let Some(r) = checked.report.filter(|_| valid) else {
+                return Ok(ExitCode::from(1));
+            };
+            match (sheet.format, plan) {
+                (ExportFormat::Json, _) => emit_to(sheet.output, &r.to_canonical_json()),
+                (ExportFormat::Xlsx, Some(plan)) => {
+                    let book = sheet::report_xlsx(&plan, &r, ui().lang).map_err(|e| Fatal(e.to_string()))?;
+                    write_bytes(sheet.output, &book)
+                }
+                (ExportFormat::Xlsx, None) => Err(needs_plan(name)),
+                (_, _) => Err(Fatal(
+                    "a progress report is exported as json or xlsx (with --plan)".to_owned(),
+                )),
             }
         }
     }
+}
+
+/// Writes `plan` in the format `sheet` asks for.
+fn export_plan(plan: &Plan, sheet: Sheet) -> Result<ExitCode, Fatal> {
+    let lang = ui().lang;
+    match sheet.format {
+        ExportFormat::Json => emit_to(sheet.output, &plan.to_canonical_json()),
+        ExportFormat::OpendataCsv => emit_to(sheet.output, &sheet::opendata_csv(plan)),
+        ExportFormat::Xlsx => {
+            let book = match sheet.year {
+                Some(y) => {
+                    let blank = sheet::blank_report(plan, welfare_plan::FiscalYear(y));
+                    sheet::report_xlsx(plan, &blank, lang)
+                }
+                None => sheet::plan_xlsx(plan, lang),
+            };
+            write_bytes(sheet.output, &book.map_err(|e| Fatal(e.to_string()))?)
+        }
+        ExportFormat::Csv => {
+            let Some(dir) = sheet.output else {
+                return Err(Fatal(
+                    "--format csv writes one file per table: give a directory with -o".to_owned(),
+                ));
+            };
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Fatal(format!("cannot create `{}`: {e}", dir.display())))?;
+            for (file, text) in sheet::csv_tables(plan, lang) {
+                let path = dir.join(file);
+                std::fs::write(&path, text)
+                    .map_err(|e| Fatal(format!("cannot write `{}`: {e}", path.display())))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes a binary file (a workbook) to `output`; never to a terminal or a pipe by default.
+fn write_bytes(output: Option<PathBuf>, bytes: &[u8]) -> Result<ExitCode, Fatal> {
+    let Some(path) = output else {
+        return Err(Fatal(
+            "a workbook is a binary file: give the file to write with -o".to_owned(),
+        ));
+    };
+    std::fs::write(&path, bytes)
+        .map(|()| ExitCode::SUCCESS)
+        .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display())))
 }
 
 fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitCode, Fatal> {

@@ -608,3 +608,78 @@ fn pretty_shows_the_source_line_with_the_value_underlined() {
     assert!(text.contains("^^^^^^^^ /municipality/code"), "{text}");
     assert!(text.ends_with("-: invalid (1 error, 0 warnings)\n"), "{text}");
 }
+
+#[test]
+fn export_writes_workbooks_csv_files_and_the_open_data_csv() {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-sheets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("iizuka.xlsx");
+    let out = run(&["export", "--format", "xlsx", "-o", book.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        std::fs::read(&book).unwrap().starts_with(b"PK\x03\x04"),
+        "an xlsx is a zip"
+    );
+    // A workbook never goes to standard output.
+    assert_eq!(run(&["export", "--format", "xlsx"], b"").status.code(), Some(2));
+
+    let csv = dir.join("csv");
+    let out = run(&["export", "--format", "csv", "-o", csv.to_str().unwrap()], b"");
+    assert!(out.status.success());
+    let nodes = std::fs::read_to_string(csv.join("iizuka-regional-welfare-plan-3.nodes.csv")).unwrap();
+    assert!(
+        nodes.starts_with('\u{feff}'),
+        "UTF-8 with a BOM, for Excel in Japanese"
+    );
+    assert!(nodes.contains("お互いを大切にし合うひとづくり"));
+
+    let open = stdout(&run(&["export", "--format", "opendata-csv"], b""));
+    assert!(
+        open.starts_with("\u{feff}全国地方公共団体コード,ID,地方公共団体名,"),
+        "{}",
+        &open[..80]
+    );
+    assert!(open
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("402052,g1,福岡県飯塚市,"));
+
+    // The evaluation workbook of a year, and of a report (which needs its plan).
+    let plan = example("synthetic-hoshizora-plan.json");
+    let eval = dir.join("eval.xlsx");
+    let out = run(
+        &[
+            "export",
+            &plan,
+            "--format",
+            "xlsx",
+            "--year",
+            "2027",
+            "-o",
+            eval.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = example("synthetic-hoshizora-report-2026.json");
+    let filled = dir.join("filled.xlsx");
+    let args = [
+        "export",
+        &report,
+        "--plan",
+        &plan,
+        "--format",
+        "xlsx",
+        "-o",
+        filled.to_str().unwrap(),
+    ];
+    assert!(run(&args, b"").status.success());
+    assert_eq!(
+        run(&["export", &report, "--format", "xlsx", "-o", "x.xlsx"], b"")
+            .status
+            .code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
