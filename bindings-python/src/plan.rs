@@ -199,6 +199,42 @@ accessors! {
             Ok(py.detach(|| welfare_plan::publish::html(plan, progress.as_ref().map(|p| &p.progress), lang)))
         }
 
+        /// The plan as an xlsx workbook (bytes): a sheet per table, headings in `lang`, drop-down
+        /// lists for codes, as `welfare-plan export --format xlsx` writes it. With `year`, the
+        /// blank evaluation workbook of that fiscal year instead, every indicator and node
+        /// listed with the columns to fill.
+        #[pyo3(signature = (lang = "ja", year = None))]
+        fn to_xlsx<'py>(&self, py: Python<'py>, lang: &str, year: Option<i32>) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+            let lang = self::lang(lang)?;
+            let plan = &self.plan;
+            let book = py
+                .detach(|| match year {
+                    Some(y) => {
+                        let blank = welfare_plan::sheet::blank_report(plan, welfare_plan::FiscalYear(y));
+                        welfare_plan::sheet::report_xlsx(plan, &blank, lang)
+                    }
+                    None => welfare_plan::sheet::plan_xlsx(plan, lang),
+                })
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            Ok(pyo3::types::PyBytes::new(py, &book))
+        }
+
+        /// The plan as CSV files, one per table, by file name (`{plan id}.{table}.csv`): UTF-8
+        /// text beginning with a BOM, so that Excel in Japanese opens it as written.
+        #[pyo3(signature = (lang = "ja"))]
+        fn to_csv(&self, py: Python<'_>, lang: &str) -> PyResult<std::collections::BTreeMap<String, String>> {
+            let lang = self::lang(lang)?;
+            let plan = &self.plan;
+            Ok(py.detach(|| welfare_plan::sheet::csv_tables(plan, lang).into_iter().collect()))
+        }
+
+        /// The open-data CSV of the plan's nodes and indicators (全国地方公共団体コード, ID,
+        /// 地方公共団体名, …), as `welfare-plan export --format opendata-csv` writes it.
+        fn to_opendata_csv(&self, py: Python<'_>) -> String {
+            let plan = &self.plan;
+            py.detach(|| welfare_plan::sheet::opendata_csv(plan))
+        }
+
         /// The same content as GitHub-flavoured Markdown (tables, no charts), as
         /// `welfare-plan report --format md` writes it.
         #[pyo3(signature = (progress = None, lang = "ja"))]

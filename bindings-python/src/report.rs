@@ -164,6 +164,25 @@ accessors! {
             to_python(py, &self.report.report)
         }
 
+        /// The report as its evaluation workbook (xlsx bytes), every indicator and node of its
+        /// plan listed with this report's values and grades, as `welfare-plan export REPORT
+        /// --plan PLAN --format xlsx` writes it. Raises `ValueError` for a report read without
+        /// its plan.
+        #[pyo3(signature = (lang = "ja"))]
+        fn to_xlsx<'py>(&self, py: Python<'py>, lang: &str) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+            let lang = crate::text::lang(lang)?;
+            let Some(plan) = self.report.plan.as_ref() else {
+                return Err(crate::issue::bad_argument(
+                    "the report was read without its plan; read it with loads_report(document, plan)".to_owned(),
+                ));
+            };
+            let report = &self.report.report;
+            let book = py
+                .detach(|| welfare_plan::sheet::report_xlsx(plan, report, lang))
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            Ok(pyo3::types::PyBytes::new(py, &book))
+        }
+
         /// The warnings found when the report was read (such as an indicator with no entry for
         /// the year); warnings never stop a report from loading.
         #[getter]
