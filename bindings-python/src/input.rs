@@ -1,11 +1,11 @@
-//! Documents in: `str`, `bytes`, a path or a readable file, checked by the core with the
+//! Documents in: `str`, `bytes`, `bytearray`, `memoryview`, a path or a readable file, checked by the core with the
 //! interpreter released, so that other Python threads run while a large plan is parsed.
 
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 use welfare_plan::{check_with, read_limited, Checked, Limits};
 
 /// The document's bytes, without building any Python data from them.
@@ -22,9 +22,15 @@ pub fn document_bytes<'py>(doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyByt
             .call_method1("encode", ("utf-8", "surrogatepass"))?
             .cast_into::<PyBytes>()?);
     }
+    // A bytearray or a memoryview (a buffer received from a socket or a web framework): copied
+    // once into bytes, which the core then reads.
+    if doc.cast::<PyByteArray>().is_ok() || doc.cast::<PyMemoryView>().is_ok() {
+        let bytes = doc.py().get_type::<PyBytes>().call1((doc,))?;
+        return Ok(bytes.cast_into::<PyBytes>()?);
+    }
     let kind = doc.get_type().name()?;
     Err(PyTypeError::new_err(format!(
-        "expected a document as str or bytes, not `{kind}`"
+        "expected a document as str, bytes, bytearray or memoryview, not `{kind}`"
     )))
 }
 

@@ -115,12 +115,21 @@ def test_a_40_mb_string_within_raised_limits_is_parsed_and_reported() -> None:
 
 def test_non_document_arguments_are_type_errors() -> None:
     bad: Any = 42
-    with pytest.raises(TypeError, match="str or bytes"):
+    with pytest.raises(TypeError, match="str, bytes, bytearray or memoryview"):
         wp.loads(bad)
-    with pytest.raises(TypeError, match="str or bytes"):
+    with pytest.raises(TypeError, match="str, bytes, bytearray or memoryview"):
         wp.validate(bad)
     with pytest.raises(TypeError, match="path"):
         wp.load(bad)
+
+
+def test_a_bytearray_or_a_memoryview_is_read_as_its_bytes() -> None:
+    doc = wp.iizuka_third_plan().dumps().encode("utf-8")
+    assert wp.loads(bytearray(doc)) == wp.loads(doc)
+    assert wp.loads(memoryview(doc)) == wp.loads(doc)
+    broken = doc.replace(b'"402052"', b'"402051"', 1)
+    codes = [i.code for i in wp.validate(memoryview(bytearray(broken)))]
+    assert codes == ["municipality.check_digit"]
 
 
 def test_limits_accept_a_limits_object_or_a_dict() -> None:

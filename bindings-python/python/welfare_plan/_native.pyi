@@ -74,7 +74,7 @@ __all__ = [
 
 __version__: str
 
-_Document = Union[str, bytes]
+_Document = Union[str, bytes, bytearray, memoryview]
 _LimitsArg = Union["Limits", Mapping[str, int], None]
 # An indicator's or a figure's value: integers stay `int`, qualitative values are `str`.
 _Value = Union[int, float, str]
