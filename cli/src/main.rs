@@ -573,9 +573,12 @@ fn export(file: Option<&str>, plan: Option<&str>, sheet: Sheet, limits: &Limits)
                     let book = sheet::report_xlsx(&plan, &r, ui().lang).map_err(|e| Fatal(e.to_string()))?;
                     write_bytes(sheet.output, &book)
                 }
-                (ExportFormat::Xlsx, None) => Err(needs_plan(name)),
-                (_, _) => Err(Fatal(
-                    "a progress report is exported as json or xlsx (with --plan)".to_owned(),
+                (ExportFormat::OpendataCsv, Some(plan)) => {
+                    emit_to(sheet.output, &sheet::opendata_observations_csv(&plan, &[r]))
+                }
+                (ExportFormat::Xlsx | ExportFormat::OpendataCsv, None) => Err(needs_plan(name)),
+                (ExportFormat::Csv, _) => Err(Fatal(
+                    "a progress report is exported as json, xlsx or opendata-csv (with --plan)".to_owned(),
                 )),
             }
         }

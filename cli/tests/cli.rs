@@ -681,5 +681,11 @@ fn export_writes_workbooks_csv_files_and_the_open_data_csv() {
             .code(),
         Some(2)
     );
+    let observed = stdout(&run(
+        &["export", &report, "--plan", &plan, "--format", "opendata-csv"],
+        b"",
+    ));
+    assert!(observed.starts_with("\u{feff}全国地方公共団体コード,ID,地方公共団体名,"));
+    assert!(observed.contains(",ind-salons:2026,"), "{observed}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -297,8 +297,60 @@ fn the_open_data_document_lists_exactly_the_columns_the_csv_writes() {
             (cells.len() > 3 && cells[1].parse::<usize>().is_ok()).then(|| cells[2].to_owned())
         })
         .collect();
-    let columns: Vec<String> = sheet::OPENDATA_COLUMNS.iter().map(|c| c.0.to_owned()).collect();
-    assert_eq!(listed, columns);
+    let columns: Vec<String> = sheet::OPENDATA_COLUMNS
+        .iter()
+        .chain(&sheet::OPENDATA_OBSERVATION_COLUMNS)
+        .map(|c| c.0.to_owned())
+        .collect();
+    assert_eq!(listed, columns, "both tables, in order");
+}
+
+#[test]
+fn the_open_data_csv_of_observations_has_a_row_per_indicator_and_year_with_the_status() {
+    let plan = hoshizora();
+    let reports: Vec<_> = [2025, 2026, 2027]
+        .iter()
+        .map(|y| {
+            let bytes = read(&format!("examples/progress/synthetic-hoshizora-report-{y}.json"));
+            welfare_plan::report::check_report(&bytes, &plan, &Limits::default())
+                .report
+                .unwrap()
+        })
+        .collect();
+    let csv = sheet::opendata_observations_csv(&plan, &reports);
+    let rows: Vec<Vec<&str>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(',').collect())
+        .collect();
+    let width = sheet::OPENDATA_OBSERVATION_COLUMNS.len();
+    assert!(rows.iter().all(|r| r.len() == width), "{csv}");
+    assert_eq!(&rows[0][..3], ["全国地方公共団体コード", "ID", "地方公共団体名"]);
+    let indicators = plan.all_indicators().count();
+    assert_eq!(rows.len() - 1, indicators * 3, "one row per indicator and year");
+    let progress = welfare_plan::report::evaluate(&plan, &reports);
+    for series in &progress.indicators {
+        for y in &series.years {
+            let id = format!("{}:{}", series.id, y.fiscal_year);
+            let row = rows
+                .iter()
+                .find(|r| r[1] == id)
+                .unwrap_or_else(|| panic!("no row {id}"));
+            assert_eq!(row[15], y.status.labels().1, "{id}");
+            if y.value.is_none() {
+                assert_eq!(row[10], "", "{id}: not measured");
+            }
+        }
+    }
+    // A value not measured carries the report's reason.
+    let unmeasured = reports
+        .iter()
+        .flat_map(|r| r.observations.iter().map(move |a| (r.fiscal_year, a)))
+        .find(|(_, a)| a.value.is_none() && a.reason.is_some())
+        .expect("the example has a value not measured, with its reason");
+    let id = format!("{}:{}", unmeasured.1.indicator, unmeasured.0);
+    let row = rows.iter().find(|r| r[1] == id).unwrap();
+    assert_eq!(row[11], unmeasured.1.reason.as_ref().unwrap().ja);
 }
 
 #[test]

@@ -347,7 +347,7 @@ fn number(q: Option<&Quantity>) -> Option<f64> {
 }
 
 /// The target a year is measured against: the first in or after the year, else the last.
-fn target_for(ind: &Indicator, year: FiscalYear) -> Option<&Observation> {
+pub(crate) fn target_for(ind: &Indicator, year: FiscalYear) -> Option<&Observation> {
     // The earliest target in or after the year, else the latest; one pass, no sort.
     let ahead = ind
         .targets

@@ -15,6 +15,7 @@ mod model;
 
 pub use carry::carry_over;
 pub use check::{check_report, check_report_hashed, is_progress_report, parse_report, CheckedReport};
+pub(crate) use compute::target_for;
 pub use compute::{
     evaluate, IndicatorSeries, IndicatorYear, NodeGrade, NodeSeries, NodeYear, Progress, SectorSeries, Status,
 };

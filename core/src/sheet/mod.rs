@@ -50,7 +50,10 @@ mod xlsx;
 
 pub use codes::{CodeList, Codes, INDICATOR_OWNERS, LINEAGE_OWNERS, LINK_LISTS};
 pub use csv::{csv_table, csv_tables, csv_text, BOM, FORMULA_TRIGGERS};
-pub use opendata::{opendata_csv, opendata_markdown, OPENDATA_COLUMNS};
+pub use opendata::{
+    opendata_csv, opendata_markdown, opendata_observations_csv, OPENDATA_COLUMNS,
+    OPENDATA_OBSERVATION_COLUMNS,
+};
 pub use plan_tables::plan_tables;
 pub use report_tables::{blank_report, report_tables};
 pub use table::{Cell, Column, Spec, Table, TableSpec};

@@ -4,6 +4,7 @@
 //! `schemas/opendata-csv.md`, generated from [`OPENDATA_COLUMNS`].
 
 use crate::model::{Indicator, IndicatorAt, Lang, NodeAt, Observation, Plan};
+use crate::report::{evaluate, ProgressReport};
 
 use super::csv::{csv_text, BOM};
 use super::table::Cell;
@@ -35,6 +36,98 @@ pub const OPENDATA_COLUMNS: [(&str, &str); 23] = [
     ("目標年度", "The target's fiscal year: one row per target."),
     ("目標値", "The target value: a number, or a word (実施)."),
 ];
+
+/// The columns of the open-data CSV of reports' observations, in order: (heading, what it
+/// holds). The one list that the writer and `schemas/opendata-csv.md` both follow.
+pub const OPENDATA_OBSERVATION_COLUMNS: [(&str, &str); 16] = [
+    ("全国地方公共団体コード", "The municipality's 6-digit local government code, check digit included."),
+    ("ID", "Unique in the file: the indicator's id and the fiscal year joined by `:` (`ind-1:2026`)."),
+    ("地方公共団体名", "The prefecture's name and the municipality's (福岡県飯塚市)."),
+    ("計画ID", "The plan's id."),
+    ("計画名", "The plan's title."),
+    ("年度", "The fiscal year the report evaluates (2026 is 令和8年度)."),
+    ("指標ID", "The indicator's id in the plan."),
+    ("指標名", "The indicator's name."),
+    ("指標名_英語", "The English of 指標名, when the plan has it."),
+    ("単位", "The indicator's unit."),
+    ("実績値", "The actual value of the year: a number, or a word; empty when not measured (「−」)."),
+    ("未測定の理由", "Why it was not measured, when the report says."),
+    ("目標年度", "The fiscal year of the target the year is measured against."),
+    ("目標値", "That target's value."),
+    ("達成率", "Percent of the way from the baseline to that target, in the desired direction (rounded to one decimal)."),
+    ("状況", "達成, 順調, 遅れ, 悪化 or データなし: where the indicator stands, as the library computes it."),
+];
+
+/// The observations of progress reports of `plan` as an open-data CSV, one row per indicator
+/// and report year, with the value, the target it is measured against, the achievement and
+/// the status the library computes (see [`crate::report::evaluate`]). The same encoding as
+/// [`opendata_csv`].
+///
+/// ```
+/// let plan = welfare_plan::iizuka::third_plan();
+/// let csv = welfare_plan::sheet::opendata_observations_csv(&plan, &[]);
+/// assert!(csv.starts_with("\u{feff}全国地方公共団体コード,ID,地方公共団体名,"));
+/// assert_eq!(csv.lines().count(), 1, "no report, no row");
+/// ```
+pub fn opendata_observations_csv(plan: &Plan, reports: &[ProgressReport]) -> String {
+    let mut out = String::from(BOM);
+    push(
+        &mut out,
+        OPENDATA_OBSERVATION_COLUMNS
+            .iter()
+            .map(|c| Cell::text(c.0))
+            .collect(),
+    );
+    let progress = evaluate(plan, reports);
+    let by_id: rustc_hash::FxHashMap<&str, &Indicator> =
+        plan.all_indicators().map(|(i, _)| (i.id.as_str(), i)).collect();
+    let m = &plan.municipality;
+    let reasons: Vec<(i32, &str, &str)> = reports
+        .iter()
+        .flat_map(|r| {
+            r.observations.iter().filter_map(move |a| {
+                a.reason
+                    .as_ref()
+                    .map(|t| (r.fiscal_year.0, a.indicator.as_str(), t.ja.as_str()))
+            })
+        })
+        .collect();
+    for series in &progress.indicators {
+        for y in &series.years {
+            let reason = reasons
+                .iter()
+                .find(|(year, id, _)| *year == y.fiscal_year.0 && *id == series.id)
+                .map_or("", |r| r.2);
+            let target_year = by_id
+                .get(series.id.as_str())
+                .and_then(|ind| crate::report::target_for(ind, y.fiscal_year))
+                .map(|t| t.fiscal_year.0);
+            push(
+                &mut out,
+                vec![
+                    Cell::text(m.code.0.clone()),
+                    Cell::text(format!("{}:{}", series.id, y.fiscal_year)),
+                    Cell::text(format!("{}{}", m.prefecture.ja, m.name.ja)),
+                    Cell::text(plan.id.to_string()),
+                    Cell::text(plan.title.ja.clone()),
+                    Cell::Integer(y.fiscal_year.0.into()),
+                    Cell::text(series.id.clone()),
+                    Cell::text(series.name.ja.clone()),
+                    Cell::text(series.name.en.clone().unwrap_or_default()),
+                    Cell::text(series.unit.as_ref().map(|u| u.ja.clone()).unwrap_or_default()),
+                    Cell::quantity(y.value.as_ref()),
+                    Cell::text(reason),
+                    Cell::int(target_year),
+                    Cell::quantity(y.target.as_ref()),
+                    y.achievement
+                        .map_or(Cell::Empty, |a| Cell::text(format!("{:.1}", a))),
+                    Cell::text(y.status.labels().1),
+                ],
+            );
+        }
+    }
+    out
+}
 
 /// A plan's nodes and indicators as the open-data CSV: UTF-8 with a BOM, CRLF line ends, one
 /// heading row, texts that begin like a formula marked with `'` as in every CSV export.
@@ -208,6 +301,17 @@ pub fn opendata_markdown() -> String {
          | # | Column | What it holds |\n|---|---|---|\n",
     );
     for (i, (name, what)) in OPENDATA_COLUMNS.iter().enumerate() {
+        out.push_str(&format!("| {} | {name} | {what} |\n", i + 1));
+    }
+    out.push_str(
+        "\n## Observations of progress reports\n\n\
+         `welfare_plan::sheet::opendata_observations_csv` (and `welfare-plan export REPORT --plan PLAN \
+         --format opendata-csv`) writes the actual values of progress reports the same way: one row \
+         per indicator and report year, with the target the year is measured against and the \
+         achievement and status the library computes.\n\n\
+         | # | Column | What it holds |\n|---|---|---|\n",
+    );
+    for (i, (name, what)) in OPENDATA_OBSERVATION_COLUMNS.iter().enumerate() {
         out.push_str(&format!("| {} | {name} | {what} |\n", i + 1));
     }
     out
