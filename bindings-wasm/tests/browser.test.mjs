@@ -540,6 +540,51 @@ describe("demo page (chromium)", () => {
     }
   });
 
+  test("the plan prints as a document: no tabs or filters, goal headings black on white, a page per goal", async () => {
+    await page.click("#tab-plan");
+    await page.emulateMedia({ media: "print" });
+    try {
+      const shown = (selector) => page.$eval(selector, (el) => getComputedStyle(el).display !== "none");
+      assert.equal(await shown(".tabs"), false, "the tabs do not print");
+      assert.equal(await shown(".lang-switch"), false);
+      assert.equal(await shown(".filters"), false, "the filters do not print");
+      const header = await page.$eval(".branch.depth-0 > .branch-header", (el) => {
+        const style = getComputedStyle(el);
+        return { color: style.color, background: style.backgroundColor };
+      });
+      assert.equal(header.color, "rgb(0, 0, 0)");
+      assert.match(header.background, /rgba\(0, 0, 0, 0\)|transparent|rgb\(255, 255, 255\)/);
+      const pdf = await page.pdf({ path: join(results, "demo-print.pdf"), format: "A4", printBackground: true });
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+      assert.ok(pages >= 4, `${pages} printed pages: the front matter and a page per goal`);
+      await page.screenshot({ path: join(results, "demo-print.png"), fullPage: true });
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
+  test("at 390 px the sector buttons keep each label on one line", async () => {
+    await page.click("#tab-plan");
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      // The lines each button's text takes: the distinct tops of its text's line boxes.
+      const lines = await page.$$eval(".segment", (buttons) =>
+        buttons.map((b) => {
+          const range = document.createRange();
+          range.selectNodeContents(b);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        }),
+      );
+      assert.ok(lines.length >= 3, "the sector buttons are there");
+      assert.ok(lines.every((n) => n === 1), `lines per button: ${lines}`);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "no sideways scrolling");
+      await page.$eval(".filters", (el) => el.scrollIntoView());
+      await page.screenshot({ path: join(results, "demo-plan-390.png") });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test("no console errors, page errors or failed requests", () => {
     assert.deepEqual(problems, []);
   });
