@@ -585,6 +585,21 @@ describe("demo page (chromium)", () => {
     }
   });
 
+  test("the hint is hidden on a served page and says what to do on a page opened from disk", async () => {
+    assert.equal(await page.isVisible("#boot-hint"), false);
+    const disk = await context.newPage();
+    try {
+      await disk.goto(`file://${www}index.html`);
+      await disk.waitForSelector("#boot-hint", { state: "visible", timeout: 10_000 });
+      const text = await disk.textContent("#boot-hint");
+      assert.match(text, /Webサーバから開いてください/);
+      assert.match(text, /python3 -m http\.server/);
+      await disk.screenshot({ path: join(results, "demo-from-disk.png") });
+    } finally {
+      await disk.close();
+    }
+  });
+
   test("no console errors, page errors or failed requests", () => {
     assert.deepEqual(problems, []);
   });
