@@ -540,6 +540,19 @@ describe("demo page (chromium)", () => {
     }
   });
 
+  test("the plan's overview and the publisher's office are shown", async () => {
+    await page.click("#tab-plan");
+    const headings = await page.$$eval("#overview h3", (hs) => hs.map((x) => x.textContent));
+    assert.deepEqual(headings, plan.overview.filter((sec) => sec.heading).map((sec) => sec.heading.ja));
+    const bodies = await page.$$eval("#overview .overview-card p", (ps) => ps.map((x) => x.textContent));
+    assert.deepEqual(bodies, plan.overview.map((sec) => sec.body.ja), "every section, a heading or not");
+    const office = await page.textContent("#contact");
+    const o = plan.publishers.find((p) => p.office).office;
+    for (const part of [o.organization, o.department, o.division, o.section]) assert.ok(office.includes(part.ja), part.ja);
+    await page.$eval("#overview", (el) => el.scrollIntoView());
+    await page.screenshot({ path: join(results, "demo-overview.png") });
+  });
+
   test("the plan prints as a document: no tabs or filters, goal headings black on white, a page per goal", async () => {
     await page.click("#tab-plan");
     await page.emulateMedia({ media: "print" });

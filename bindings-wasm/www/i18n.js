@@ -14,6 +14,7 @@ export const strings = {
     backToSample: "飯塚市の計画に戻す",
     philosophy: "基本理念",
     readMore: "基本理念について",
+    contact: "計画についての問い合わせ先",
     helpModelLead: "地域福祉は、自分や家族でできること、地域で支え合うこと、行政が行うことの組み合わせで進めます。",
     actorsUsually: "主な担い手",
     actors: "担い手",
@@ -138,6 +139,7 @@ export const strings = {
     backToSample: "Back to Iizuka City's plan",
     philosophy: "Basic philosophy",
     readMore: "About the philosophy",
+    contact: "Contact for the plan",
     helpModelLead:
       "Community welfare combines what people do for themselves, what the community does together, and what the administration provides.",
     actorsUsually: "Main actors",

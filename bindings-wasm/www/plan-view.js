@@ -269,11 +269,58 @@ export function renderPlan(root, plan, state, update) {
     return nodes.map((n) => branch(n, depth)).filter(Boolean);
   }
 
+  // --- overview (地域福祉ってなに？ …) and whom to ask ------------------------------------------
+  // A section without a heading continues the one before it (the summary edition's paragraphs).
+  const cards = [];
+  for (const sec of plan.overview ?? []) {
+    if (sec.heading || cards.length === 0) cards.push({ heading: sec.heading, bodies: [] });
+    cards[cards.length - 1].bodies.push(sec.body);
+  }
+  const overview =
+    cards.length > 0 &&
+    h(
+      "section",
+      { class: "wrap block overview", id: "overview" },
+      h("h2", {}, s.overview),
+      h(
+        "div",
+        { class: "overview-grid" },
+        cards.map((card) =>
+          h(
+            "article",
+            { class: "card overview-card" },
+            card.heading && h("h3", {}, t(card.heading)),
+            card.bodies.map((body) => h("p", {}, t(body))),
+          ),
+        ),
+      ),
+    );
+  const offices = (plan.publishers ?? []).filter((pub) => pub.office);
+  const contact =
+    offices.length > 0 &&
+    h(
+      "section",
+      { class: "wrap block contact", id: "contact" },
+      h("h2", {}, s.contact),
+      offices.map((pub) => {
+        const o = pub.office;
+        const parts = [o.organization, o.department, o.division, o.section].filter(Boolean).map(t);
+        return h(
+          "p",
+          { class: "office" },
+          h("strong", {}, t(pub.name)),
+          " ",
+          parts.join(" "),
+        );
+      }),
+    );
+
   const levels = plan.levels.map((l) => t(l.name)).join(" → ");
   const tree = children(plan.nodes, 0);
 
   root.replaceChildren(
     philosophy,
+    overview || "",
     helpModel || "",
     challenges || "",
     h(
@@ -284,5 +331,6 @@ export function renderPlan(root, plan, state, update) {
       filters,
       tree.length > 0 ? tree : h("p", { class: "empty" }, s.noMatch),
     ),
+    contact || "",
   );
 }
