@@ -553,6 +553,30 @@ describe("demo page (chromium)", () => {
     await page.screenshot({ path: join(results, "demo-overview.png") });
   });
 
+  test("a filtered view is in the address, and a shared link opens it again", async () => {
+    await page.click("#tab-plan");
+    await page.click('.segment.sector-mutual_help');
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("sector"), "mutual_help");
+    const shown = await count();
+    const other = await context.newPage();
+    try {
+      await other.goto(`${origin}/?sector=mutual_help&lang=en`);
+      await other.waitForSelector("body[data-ready]");
+      assert.equal(await other.locator("[data-initiative]").count(), shown, "the same initiatives");
+      assert.equal(await other.getAttribute('.segment.sector-mutual_help', "aria-pressed"), "true");
+      assert.equal(await other.getAttribute('[data-lang="en"]', "aria-pressed"), "true");
+      // A sector the plan does not have is ignored.
+      await other.goto(`${origin}/?sector=nonsense`);
+      await other.waitForSelector("body[data-ready]");
+      assert.equal(await other.locator("[data-initiative]").count(), 19);
+    } finally {
+      await other.close();
+    }
+    await page.click('.segment[data-sector="all"]');
+    assert.equal(new URL(page.url()).searchParams.get("sector"), null, "no filter, none in the address");
+  });
+
   test("the plan prints as a document: no tabs or filters, goal headings black on white, a page per goal", async () => {
     await page.click("#tab-plan");
     await page.emulateMedia({ media: "print" });

@@ -12,11 +12,14 @@ import { pick, strings } from "./i18n.js";
 import { renderPlan } from "./plan-view.js";
 
 const sample = iizukaThirdPlan();
+// A shared link carries the view: `?tab=plan&sector=self_help&challenge=c3&lang=en`.
+const shared = new URLSearchParams(location.search);
+const TABS = ["plan", "editor", "progress", "publish"];
 const state = {
-  lang: localStorage.getItem("welfare-plan-lang") === "en" ? "en" : "ja",
+  lang: (shared.get("lang") ?? localStorage.getItem("welfare-plan-lang")) === "en" ? "en" : "ja",
   plan: sample,
-  sector: null,
-  challenge: null,
+  sector: shared.get("sector"),
+  challenge: shared.get("challenge"),
   tab: "plan",
   /** The progress example, once loaded. */
   progress: null,
@@ -125,16 +128,28 @@ function loadPublish() {
     });
 }
 
+/** Writes the view into the address (no history entry), so that a copied link opens it again. */
+function remember() {
+  const params = new URLSearchParams();
+  if (state.tab !== "plan") params.set("tab", state.tab);
+  if (state.sector) params.set("sector", state.sector);
+  if (state.challenge) params.set("challenge", state.challenge);
+  params.set("lang", state.lang);
+  history.replaceState(null, "", `${location.pathname}?${params}${location.hash}`);
+}
+
 /** Applies a filter change; `scrollTo` keeps the initiatives in view after a click above them. */
 function update(change, scrollTo) {
   Object.assign(state, change);
   renderView();
+  remember();
   if (scrollTo) $(scrollTo)?.scrollIntoView({ behavior: "smooth", block: "start" });
 }
 
 function showTab(tab) {
   state.tab = tab;
-  for (const name of ["plan", "editor", "progress", "publish"]) {
+  remember();
+  for (const name of TABS) {
     $(`tab-${name}`).setAttribute("aria-selected", String(name === tab));
     $(`view-${name}`).hidden = name !== tab;
   }
@@ -159,6 +174,7 @@ for (const button of document.querySelectorAll("[data-lang]")) {
   button.addEventListener("click", () => {
     state.lang = button.dataset.lang;
     localStorage.setItem("welfare-plan-lang", state.lang);
+    remember();
     renderHeader();
     renderView();
     renderProgressView();
@@ -180,4 +196,5 @@ $("back-to-sample").addEventListener("click", () => {
 renderHeader();
 renderView();
 editor.load(toCanonicalJson(sample));
+if (TABS.includes(shared.get("tab") ?? "") && shared.get("tab") !== "plan") showTab(shared.get("tab"));
 document.body.dataset.ready = "true";

@@ -31,7 +31,11 @@ export function renderPlan(root, plan, state, update) {
   const all = initiatives(plan);
   // The module says which level holds the initiatives; with none, no level shows cards.
   const initiativeDepth = all[0]?.depth ?? -1;
-  const filter = { sector: state.sector ?? undefined, challenge: state.challenge ?? undefined };
+  // A filter from a shared link that this plan does not have is ignored, not an error.
+  const filter = {
+    sector: sectorName.has(state.sector) ? state.sector : undefined,
+    challenge: challengeById.has(state.challenge) ? state.challenge : undefined,
+  };
   const shown = new Set(initiatives(plan, filter).map((n) => n.id));
 
   const sectorPill = (sector, extra = "") =>
