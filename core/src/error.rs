@@ -167,6 +167,23 @@ issue_codes! {
     ReasonMissing = "report.reason_missing", Warning, "An indicator was not measured (`null`) and the report does not say why.";
     ChallengeUnaddressed = "coverage.challenge_unaddressed", Warning, "No initiative addresses a challenge.";
     InitiativeWithoutActor = "coverage.initiative_without_actor", Warning, "An initiative names no actor.";
+    SheetUnreadable = "sheet.unreadable", Error, "The file is not a workbook (or CSV) that can be read: not a zip, a damaged sheet, a broken quote.";
+    SheetTooLarge = "sheet.too_large", Error, "A workbook or CSV is larger than the limits: bytes packed or unpacked, rows, columns, cells, or characters in a cell.";
+    MissingSheet = "sheet.missing_sheet", Error, "A sheet (or a CSV file) of the format is absent.";
+    UnknownSheet = "sheet.unknown_sheet", Warning, "A sheet (or a CSV file) that is no table of the format; it was not read.";
+    MissingColumn = "sheet.missing_column", Error, "A column of the table is absent from its sheet: neither its key nor its heading is in the header rows.";
+    UnknownColumn = "sheet.unknown_column", Error, "A column whose key and heading name no column of the table (a renamed or misspelt heading); it was not read.";
+    DuplicateColumn = "sheet.duplicate_column", Error, "Two columns of one sheet name the same column of the table.";
+    StrayRow = "sheet.stray_row", Error, "A row that belongs nowhere: its owner's id names no row of the owner's sheet, or a second row on a one-row sheet.";
+    SheetFormula = "sheet.formula", Error, "A formula where a value belongs; formulas are never evaluated.";
+    SheetErrorValue = "sheet.error_value", Error, "An error value such as `#N/A` or `#REF!` in a cell.";
+    SheetDate = "sheet.date", Error, "A date cell where a fiscal year, a number or a text belongs.";
+    SheetMergedCell = "sheet.merged_cell", Error, "Merged cells in a table, where each cell holds its own value.";
+    NotANumber = "sheet.not_a_number", Error, "A text, or a number that is not whole, where a number (or a whole number) belongs.";
+    NotAFlag = "sheet.not_a_flag", Error, "A value other than `TRUE` or `FALSE` (or empty) in a yes-or-no column.";
+    ExtensionsJson = "sheet.extensions_json", Error, "An extensions cell does not hold JSON text.";
+    CsvEncoding = "csv.encoding", Error, "A CSV file that is neither UTF-8 nor Shift_JIS (CP932).";
+    CsvEncodingRead = "csv.encoding_read", Warning, "A CSV file that is not UTF-8 was read as Shift_JIS (CP932); says so, so that the encoding is never guessed silently.";
 }
 
 impl fmt::Display for IssueCode {
@@ -275,6 +292,11 @@ pub struct Issue {
     /// The 1-based column (in characters) in the source text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
+    /// The spreadsheet cell, such as `体系!H14`, when the document was read from a workbook or
+    /// from CSV files ([`crate::sheet::import_plan_csv`]); the sheet's (or the file's) name,
+    /// `!`, and the cell's A1 name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Issue {
@@ -288,6 +310,7 @@ impl Issue {
             message_en,
             line: None,
             column: None,
+            cell: None,
         }
     }
 

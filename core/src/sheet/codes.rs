@@ -6,6 +6,9 @@ use crate::model::{
     PublisherKind, Rollup, ValueType,
 };
 
+/// The codes sheet's key and names: written by the xlsx export, skipped by the import.
+pub const CODES_SHEET: (&str, &str, &str) = ("codes", "コード表", "Codes");
+
 /// What a column's cells may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Codes {

@@ -12,18 +12,17 @@ use rustc_hash::FxHashMap;
 use crate::model::{Lang, Plan};
 use crate::Error;
 
-use super::codes::{CodeList, Codes};
+use super::codes::{CodeList, Codes, CODES_SHEET};
 use super::table::{Cell, Table};
 
 /// The rows below the two header rows that drop-down lists cover: room to add rows.
 const VALIDATED_ROWS: u32 = 10_000;
 /// The rows before the data: the heading, then the key.
 const HEADER_ROWS: u32 = 2;
+/// The number format of a whole decimal: one decimal place.
+pub(super) const DECIMAL_FORMAT: &str = "0.0";
 /// Excel's longest text in a cell.
 const MAX_CELL_CHARS: usize = 32_767;
-
-/// The codes sheet's key and names.
-pub const CODES_SHEET: (&str, &str, &str) = ("codes", "コード表", "Codes");
 
 impl From<XlsxError> for Error {
     fn from(e: XlsxError) -> Self {
@@ -121,6 +120,11 @@ fn write_cell(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, table: &str) -
         }
         Cell::Integer(i) => {
             sheet.write_number(r, c, *i as f64)?;
+        }
+        // A whole decimal (`23.0`) is shown with its decimal place, which is also how the
+        // import tells it from the integer 23: Excel stores both as the same number.
+        Cell::Number(n) if n.fract() == 0.0 => {
+            sheet.write_number_with_format(r, c, *n, &Format::new().set_num_format(DECIMAL_FORMAT))?;
         }
         Cell::Number(n) => {
             sheet.write_number(r, c, *n)?;
