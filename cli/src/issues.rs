@@ -13,14 +13,6 @@ pub fn by_position(issues: &[Issue]) -> Vec<&Issue> {
     sorted
 }
 
-/// The message in `lang`.
-pub fn message(i: &Issue, lang: Lang) -> &str {
-    match lang {
-        Lang::Ja => &i.message_ja,
-        Lang::En => &i.message_en,
-    }
-}
-
 /// `file:line:column: error [code] message (at /pointer)`; with `color`, the severity in red
 /// or yellow and the code in bold (ANSI).
 pub fn text_line(file: &str, i: &Issue, lang: Lang, color: bool) -> String {
@@ -43,7 +35,7 @@ pub fn text_line(file: &str, i: &Issue, lang: Lang, color: bool) -> String {
     } else {
         (severity.to_owned(), i.code.to_string())
     };
-    format!("{at}: {severity} [{code}] {} ({where_} {path})", message(i, lang))
+    format!("{at}: {severity} [{code}] {} ({where_} {path})", i.message(lang))
 }
 
 /// A GitHub Actions workflow command that annotates the file at the issue's line and column.
@@ -60,7 +52,7 @@ pub fn github(file: &str, i: &Issue, lang: Lang) -> String {
     let path = i.path.to_string();
     let text = format!(
         "{} ({})",
-        message(i, lang),
+        i.message(lang),
         if path.is_empty() { "/" } else { &path }
     );
     format!("::{kind} {}::{}", props.join(","), data(&text))
@@ -109,7 +101,7 @@ pub fn sarif(files: &[(String, Vec<Issue>)], lang: Lang) -> Value {
                     "ruleId": i.code.as_str(),
                     "ruleIndex": IssueCode::ALL.iter().position(|c| *c == i.code),
                     "level": level(i.is_error()),
-                    "message": {"text": message(i, lang)},
+                    "message": {"text": i.message(lang)},
                     "locations": [{
                         "physicalLocation": physical,
                         "logicalLocations": [{"fullyQualifiedName": i.path.to_string(), "kind": "member"}],
@@ -159,7 +151,7 @@ pub fn pretty(file: &str, source: Option<&str>, issues: &[&Issue], lang: Lang, c
         };
         let path = i.path.to_string();
         let path = if path.is_empty() { "/".to_owned() } else { path };
-        let mut d = head.with_code(i.code.as_str()).with_message(message(i, lang));
+        let mut d = head.with_code(i.code.as_str()).with_message(i.message(lang));
         match source
             .zip(i.line.zip(i.column))
             .and_then(|(s, (l, c))| span(s, l, c))

@@ -330,6 +330,14 @@ impl Issue {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The message in `lang`: every issue has both.
+    pub fn message(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Ja => &self.message_ja,
+            crate::Lang::En => &self.message_en,
+        }
+    }
 }
 
 impl fmt::Display for Issue {
