@@ -16,8 +16,10 @@ pub fn by_position(issues: &[Issue]) -> Vec<&Issue> {
 /// `file:line:column: error [code] message (at /pointer)`; with `color`, the severity in red
 /// or yellow and the code in bold (ANSI).
 pub fn text_line(file: &str, i: &Issue, lang: Lang, color: bool) -> String {
-    let at = match (i.line, i.column) {
-        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+    let at = match (i.line, i.column, &i.cell) {
+        (Some(l), Some(c), _) => format!("{file}:{l}:{c}"),
+        // A spreadsheet's issue: the workbook and the sheet's cell (`book.xlsx:体系!H14`).
+        (_, _, Some(cell)) => format!("{file}:{cell}"),
         _ => file.to_owned(),
     };
     let path = i.path.to_string();

@@ -88,6 +88,27 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Read a plan back from a spreadsheet (a progress report with --plan): an xlsx workbook as
+    /// `export --format xlsx` writes it, or the CSV files of its tables (files, or a directory
+    /// of them). Prints canonical JSON; issues go to standard error as `validate` prints them,
+    /// each at its sheet and cell (`体系!H14`). Exit 0 when valid, 1 when not, 2 when a file
+    /// cannot be read.
+    Import {
+        /// An xlsx workbook, or CSV files (or a directory holding them), `….{table}.csv`.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// The plan a progress report's evaluation workbook belongs to: read a report.
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<String>,
+        /// How issues are written to standard error.
+        #[arg(long, value_enum, default_value_t = IssueFormat::Text)]
+        format: IssueFormat,
+        /// Write the document here instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
     /// Write a plan in the current format (2.0): a 1.0 document is upgraded, a 2.0 one is
     /// written as canonical JSON. The plan must be valid.
     Upgrade {
@@ -356,6 +377,13 @@ fn main() -> ExitCode {
             Sheet { format, year, output },
             &limits.limits(),
         ),
+        Command::Import {
+            files,
+            plan,
+            format,
+            output,
+            limits,
+        } => import(&files, plan.as_deref(), format, output, &limits.limits()),
         Command::Progress {
             plan,
             reports,
@@ -629,6 +657,110 @@ fn write_bytes(output: Option<PathBuf>, bytes: &[u8]) -> Result<ExitCode, Fatal>
     std::fs::write(&path, bytes)
         .map(|()| ExitCode::SUCCESS)
         .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display())))
+}
+
+/// `welfare-plan import`: a spreadsheet back into its document.
+fn import(
+    files: &[String],
+    plan: Option<&str>,
+    format: IssueFormat,
+    output: Option<PathBuf>,
+    limits: &Limits,
+) -> Result<ExitCode, Fatal> {
+    let plan = match plan.map(|p| load(Some(p), limits)).transpose()? {
+        Some(Err(code)) => return Ok(code),
+        Some(Ok(p)) => Some(p),
+        None => None,
+    };
+    let mut read = Vec::new();
+    for name in sheet_files(files)? {
+        read.push((name.clone(), self::read(&name, limits)?));
+    }
+    // The workbook's (or the first CSV file's) name locates the issues.
+    let name = files.first().map_or("-", String::as_str);
+    let (json, issues, valid, summary) = match &plan {
+        Some(plan) => {
+            let imported = sheet::import_report(&read, plan, limits);
+            let summary = imported.summary_in(ui().lang);
+            let valid = imported.is_valid();
+            let json = imported.document.as_ref().map(|r| r.to_canonical_json());
+            (json, imported.issues, valid, summary)
+        }
+        None => {
+            let imported = sheet::import_plan(&read, limits);
+            let summary = imported.summary_in(ui().lang);
+            let valid = imported.is_valid();
+            let json = imported.document.as_ref().map(|p| p.to_canonical_json());
+            (json, imported.issues, valid, summary)
+        }
+    };
+    eprint!("{}", issue_report(name, &issues, valid, format, &summary)?);
+    match json {
+        Some(json) if valid => emit_to(output, &json),
+        _ => Ok(ExitCode::from(1)),
+    }
+}
+
+/// The files `import` reads: the arguments, a directory standing for every `*.csv` in it.
+fn sheet_files(args: &[String]) -> Result<Vec<String>, Fatal> {
+    let mut out = Vec::new();
+    for arg in args {
+        let path = std::path::Path::new(arg);
+        if !path.is_dir() {
+            out.push(arg.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|e| Fatal(format!("cannot read `{arg}`: {e}")))?;
+        let mut found: Vec<String> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if found.is_empty() {
+            return Err(Fatal(format!("`{arg}` holds no .csv file")));
+        }
+        found.sort();
+        out.extend(found);
+    }
+    Ok(out)
+}
+
+/// One file's issues in `format`, followed (as text) by its verdict line.
+fn issue_report(
+    name: &str,
+    found: &[Issue],
+    valid: bool,
+    format: IssueFormat,
+    summary: &str,
+) -> Result<String, Fatal> {
+    let ui = ui();
+    let sorted = issues::by_position(found);
+    let mut text = String::new();
+    match format {
+        IssueFormat::Text | IssueFormat::Pretty => {
+            for issue in sorted {
+                text.push_str(&issues::text_line(name, issue, ui.lang, ui.color));
+                text.push('\n');
+            }
+            text.push_str(&format!("{name}: {summary}\n"));
+        }
+        IssueFormat::Github => {
+            for issue in sorted {
+                text.push_str(&issues::github(name, issue, ui.lang));
+                text.push('\n');
+            }
+        }
+        IssueFormat::Json => {
+            let verdict = serde_json::json!([{"file": name, "valid": valid, "issues": sorted}]);
+            text = serde_json::to_string_pretty(&verdict).map_err(|e| Fatal(e.to_string()))? + "\n";
+        }
+        IssueFormat::Sarif => {
+            let log = issues::sarif(&[(name.to_owned(), found.to_vec())], ui.lang);
+            text = serde_json::to_string_pretty(&log).map_err(|e| Fatal(e.to_string()))? + "\n";
+        }
+    }
+    Ok(text)
 }
 
 fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitCode, Fatal> {

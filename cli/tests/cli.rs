@@ -689,3 +689,134 @@ fn export_writes_workbooks_csv_files_and_the_open_data_csv() {
     assert!(observed.contains(",ind-salons:2026,"), "{observed}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn repo_file(rel: &str) -> String {
+    format!("{}/../{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_reads_back_what_export_wrote_as_the_same_canonical_json() {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let canonical = stdout(&run(&["export"], b""));
+    let book = dir.join("iizuka.xlsx");
+    assert!(
+        run(&["export", "--format", "xlsx", "-o", book.to_str().unwrap()], b"")
+            .status
+            .success()
+    );
+    let out = run(&["import", book.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout(&out), canonical);
+    assert!(String::from_utf8_lossy(&out.stderr).ends_with("有効（警告なし）\n"));
+
+    // CSV files, given as their directory.
+    let csv = dir.join("csv");
+    assert!(run(
+        &[
+            "--lang",
+            "en",
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap()
+        ],
+        b""
+    )
+    .status
+    .success());
+    let out = run(&["import", csv.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout(&out), canonical);
+
+    // A progress report's evaluation workbook, read against its plan.
+    let plan = example("synthetic-hoshizora-plan.json");
+    let report = example("synthetic-hoshizora-report-2026.json");
+    let filled = dir.join("filled.xlsx");
+    let args = [
+        "export",
+        &report,
+        "--plan",
+        &plan,
+        "--format",
+        "xlsx",
+        "-o",
+        filled.to_str().unwrap(),
+    ];
+    assert!(run(&args, b"").status.success());
+    let out = run(&["import", filled.to_str().unwrap(), "--plan", &plan], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let expected = stdout(&run(&["export", &report, "--plan", &plan], b""));
+    assert_eq!(stdout(&out), expected);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn import_reports_every_mistake_of_a_workbook_at_its_cell_in_one_run() {
+    let book = repo_file("tests/sheets/synthetic-hoshizora-mistakes.xlsx");
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_file(
+            "tests/sheets/synthetic-hoshizora-mistakes.expected.json",
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let out = run(&["import", &book, "--format", "json"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no document when it has errors");
+    let verdict: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    let issues = verdict[0]["issues"].as_array().unwrap();
+    let mut found: Vec<(String, String)> = issues
+        .iter()
+        .map(|i| (i["code"].to_string(), i["cell"].to_string()))
+        .collect();
+    let mut listed: Vec<(String, String)> = expected
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["code"].to_string(), i["cell"].to_string()))
+        .collect();
+    found.sort();
+    listed.sort();
+    assert_eq!(found, listed);
+    assert!(listed.len() >= 12);
+
+    // As text, in English: each line names the workbook and the sheet's cell.
+    let out = run(&["--lang", "en", "import", &book], b"");
+    let text = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        text.contains("synthetic-hoshizora-mistakes.xlsx:体系!H3: error [sheet.formula] H3: "),
+        "{text}"
+    );
+    assert!(
+        text.contains(":評価の条件!E4: error [evaluation.grade_unknown] E4: grade `Z`"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end().ends_with("invalid (18 errors, 1 warning)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn import_of_bytes_that_are_no_spreadsheet_is_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-junk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, bytes) in [
+        ("empty.xlsx", &b""[..]),
+        ("half.xlsx", &b"PK\x03\x04\x14\x00"[..]),
+        ("junk.csv", &[0xff, 0xfe, 0x00, 0x81, 0x22, 0x0a][..]),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = run(&["import", path.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "{name}"
+        );
+    }
+    assert_eq!(run(&["import", "no-such-book.xlsx"], b"").status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -530,6 +530,51 @@ mod xlsx_reports_and_mistakes {
             hint.message_en
         );
         assert!(!imported.is_valid());
+
+        // This workbook is the fixture the CLI, Python and WASM suites import too: each must
+        // find what its expected file lists. WELFARE_PLAN_BLESS=1 writes both again.
+        let listed = serde_json::to_string_pretty(&issue_list(&imported)).unwrap() + "\n";
+        let dir = repo().join("tests/sheets");
+        if std::env::var_os("WELFARE_PLAN_BLESS").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(MISTAKES), &bytes).unwrap();
+            std::fs::write(dir.join(MISTAKES_EXPECTED), &listed).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(dir.join(MISTAKES_EXPECTED)).unwrap(),
+            listed,
+            "tests/sheets/{MISTAKES_EXPECTED} is not what this workbook gives: run with WELFARE_PLAN_BLESS=1"
+        );
+    }
+
+    const MISTAKES: &str = "synthetic-hoshizora-mistakes.xlsx";
+    const MISTAKES_EXPECTED: &str = "synthetic-hoshizora-mistakes.expected.json";
+
+    /// Each issue's code, severity, cell and JSON Pointer: what every surface must report.
+    fn issue_list(imported: &Imported<Plan>) -> serde_json::Value {
+        imported
+            .issues
+            .iter()
+            .map(|i| {
+                serde_json::json!({
+                    "code": i.code,
+                    "severity": i.severity,
+                    "cell": i.cell,
+                    "path": i.path.to_string(),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_shared_mistakes_workbook_gives_the_issues_its_expected_file_lists() {
+        let dir = repo().join("tests/sheets");
+        let bytes = std::fs::read(dir.join(MISTAKES)).unwrap();
+        let imported = sheet::import_plan(&[(MISTAKES.to_owned(), bytes)], &Limits::default());
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(MISTAKES_EXPECTED)).unwrap()).unwrap();
+        assert_eq!(issue_list(&imported), expected);
+        assert!(!imported.is_valid());
     }
 
     #[test]

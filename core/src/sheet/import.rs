@@ -37,12 +37,81 @@ impl<T> Imported<T> {
         self.document.is_some() && !self.issues.iter().any(Issue::is_error)
     }
 
+    /// The verdict in one line, as for a JSON document: `valid (no warnings)`,
+    /// `無効（エラー 3件、警告 0件）`.
+    pub fn summary_in(&self, lang: Lang) -> String {
+        crate::parse::summary_in(self.is_valid(), &self.issues, lang)
+    }
+
     /// The document if valid, else [`Error::Invalid`] with every issue.
     pub fn into_result(self) -> Result<T, Error> {
         match self.document {
             Some(d) if !self.issues.iter().any(Issue::is_error) => Ok(d),
             _ => Err(Error::Invalid(self.issues)),
         }
+    }
+}
+
+/// True when `bytes` begin as an xlsx workbook (a zip archive) does; anything else is read as
+/// CSV. Every surface tells the two apart by this, not by a file's name.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// A plan from what a user hands over: one workbook, or the CSV files of its tables (each
+/// file's name and bytes). The one entry point of the CLI and the bindings, so that they tell
+/// a workbook from CSV the same way ([`is_workbook`]).
+///
+/// ```
+/// use welfare_plan::{sheet, Lang, Limits};
+/// let plan = welfare_plan::iizuka::third_plan();
+/// let files: Vec<(String, Vec<u8>)> = sheet::csv_tables(&plan, Lang::En)
+///     .into_iter()
+///     .map(|(name, text)| (name, text.into_bytes()))
+///     .collect();
+/// let imported = sheet::import_plan(&files, &Limits::default());
+/// assert_eq!(imported.summary_in(Lang::En), "valid (no warnings)");
+/// ```
+pub fn import_plan(files: &[(String, Vec<u8>)], limits: &Limits) -> Imported<Plan> {
+    match workbook(files) {
+        #[cfg(feature = "xlsx")]
+        Some(bytes) => import_plan_xlsx(bytes, limits),
+        #[cfg(not(feature = "xlsx"))]
+        Some(_) => no_workbooks(),
+        None => import_plan_csv(files, limits),
+    }
+}
+
+/// A progress report of `plan` from its evaluation workbook or CSV files; see [`import_plan`].
+pub fn import_report(files: &[(String, Vec<u8>)], plan: &Plan, limits: &Limits) -> Imported<ProgressReport> {
+    match workbook(files) {
+        #[cfg(feature = "xlsx")]
+        Some(bytes) => import_report_xlsx(bytes, plan, limits),
+        #[cfg(not(feature = "xlsx"))]
+        Some(_) => no_workbooks(),
+        None => import_report_csv(files, plan, limits),
+    }
+}
+
+/// The one workbook among `files`, when they are a workbook and nothing else.
+fn workbook(files: &[(String, Vec<u8>)]) -> Option<&[u8]> {
+    match files {
+        [(_, bytes)] if is_workbook(bytes) => Some(bytes),
+        _ => None,
+    }
+}
+
+/// What a build without the `xlsx` feature says of a workbook.
+#[cfg(not(feature = "xlsx"))]
+fn no_workbooks<T>() -> Imported<T> {
+    Imported {
+        document: None,
+        issues: vec![Issue::new(
+            IssueCode::SheetUnreadable,
+            Path::root(),
+            "this build reads CSV files only, not xlsx workbooks (the `xlsx` feature)".to_owned(),
+            "この版は CSV ファイルだけを読みます。xlsx ブックは読めません（`xlsx` 機能）".to_owned(),
+        )],
     }
 }
 
