@@ -519,6 +519,12 @@ mod xlsx_reports_and_mistakes {
             .find(|i| i.code == IssueCode::SheetFormula)
             .unwrap();
         assert_eq!(formula.path.to_string(), "/nodes/0/title/ja");
+        // The formula as written, `&` (stored as `&amp;`) included.
+        assert!(
+            formula.message_en.contains(r#"`="ひとり"&"に"`"#),
+            "{}",
+            formula.message_en
+        );
         let hint = imported
             .issues
             .iter()
@@ -575,6 +581,32 @@ mod xlsx_reports_and_mistakes {
             serde_json::from_str(&std::fs::read_to_string(dir.join(MISTAKES_EXPECTED)).unwrap()).unwrap();
         assert_eq!(issue_list(&imported), expected);
         assert!(!imported.is_valid());
+    }
+
+    #[test]
+    fn a_true_saved_by_libreoffice_as_the_formula_true_reads_as_true() {
+        // LibreOffice writes a boolean cell as `<f>TRUE()</f>` with its value.
+        let plan = hoshizora();
+        let bytes = sheet::plan_xlsx(&plan, Lang::Ja).unwrap();
+        let saved = edit_entry(&bytes, "xl/worksheets/sheet15.xml", |xml| {
+            assert!(xml.contains(r#"t="b"><v>1</v>"#), "a TRUE cell on the sheet");
+            xml.replace(r#"t="b"><v>1</v>"#, r#"t="b"><f>TRUE()</f><v>1</v>"#)
+        });
+        let imported = sheet::import_plan_xlsx(&saved, &Limits::default());
+        assert!(imported.issues.is_empty(), "{:#?}", imported.issues);
+        assert_eq!(
+            imported.document.unwrap().to_canonical_json(),
+            plan.to_canonical_json()
+        );
+        // Any other formula is still refused.
+        let other = edit_entry(&bytes, "xl/worksheets/sheet15.xml", |xml| {
+            xml.replacen(r#"t="b"><v>1</v>"#, r#"t="b"><f>NOT(FALSE())</f><v>1</v>"#, 1)
+        });
+        let imported = sheet::import_plan_xlsx(&other, &Limits::default());
+        assert_eq!(
+            imported.issues.iter().map(|i| i.code).collect::<Vec<_>>(),
+            [IssueCode::SheetFormula]
+        );
     }
 
     #[test]

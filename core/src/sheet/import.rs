@@ -84,12 +84,32 @@ pub fn import_plan(files: &[(String, Vec<u8>)], limits: &Limits) -> Imported<Pla
 
 /// A progress report of `plan` from its evaluation workbook or CSV files; see [`import_plan`].
 pub fn import_report(files: &[(String, Vec<u8>)], plan: &Plan, limits: &Limits) -> Imported<ProgressReport> {
+    import_report_hashed(files, plan, &crate::report::plan_hash(plan), limits)
+}
+
+/// [`import_report`] given the plan's [`crate::report::plan_hash`], for a caller that keeps
+/// it (hashing a large plan costs more than checking a report), as
+/// [`crate::report::check_report_hashed`] does.
+pub fn import_report_hashed(
+    files: &[(String, Vec<u8>)],
+    plan: &Plan,
+    hash: &str,
+    limits: &Limits,
+) -> Imported<ProgressReport> {
     match workbook(files) {
         #[cfg(feature = "xlsx")]
-        Some(bytes) => import_report_xlsx(bytes, plan, limits),
+        Some(bytes) => {
+            let mut issues = Vec::new();
+            let grids = super::read_xlsx::read_xlsx(bytes, SheetLimits::of(limits), &mut issues);
+            report_from(&grids, plan, hash, issues, limits)
+        }
         #[cfg(not(feature = "xlsx"))]
         Some(_) => no_workbooks(),
-        None => import_report_csv(files, plan, limits),
+        None => {
+            let mut issues = Vec::new();
+            let grids = csv_grids(files, limits, &mut issues);
+            report_from(&grids, plan, hash, issues, limits)
+        }
     }
 }
 
@@ -329,9 +349,14 @@ pub fn import_plan_xlsx(bytes: &[u8], limits: &Limits) -> Imported<Plan> {
     plan_from(&grids, issues, limits)
 }
 
-fn report_from(grids: &[Grid], plan: &Plan, issues: Vec<Issue>, limits: &Limits) -> Imported<ProgressReport> {
-    let blank = super::blank_report(plan, crate::FiscalYear(0));
-    let shapes = super::report_tables(plan, &blank, Lang::Ja);
+fn report_from(
+    grids: &[Grid],
+    plan: &Plan,
+    hash: &str,
+    issues: Vec<Issue>,
+    limits: &Limits,
+) -> Imported<ProgressReport> {
+    let shapes = super::report_tables::report_shapes(plan);
     import(
         grids,
         &shapes,
@@ -339,7 +364,7 @@ fn report_from(grids: &[Grid], plan: &Plan, issues: Vec<Issue>, limits: &Limits)
         limits,
         |tables, ctx| report_document(tables, plan, ctx),
         |json, l| {
-            let checked = crate::report::check_report(json, plan, l);
+            let checked = crate::report::check_report_hashed(json, plan, hash, l);
             (checked.report, checked.issues)
         },
     )
@@ -361,7 +386,7 @@ fn report_from(grids: &[Grid], plan: &Plan, issues: Vec<Issue>, limits: &Limits)
 pub fn import_report_xlsx(bytes: &[u8], plan: &Plan, limits: &Limits) -> Imported<ProgressReport> {
     let mut issues = Vec::new();
     let grids = super::read_xlsx::read_xlsx(bytes, SheetLimits::of(limits), &mut issues);
-    report_from(&grids, plan, issues, limits)
+    report_from(&grids, plan, &crate::report::plan_hash(plan), issues, limits)
 }
 
 /// A progress report of `plan` from the CSV files of its evaluation tables (each table of
@@ -385,5 +410,5 @@ pub fn import_report_csv(
 ) -> Imported<ProgressReport> {
     let mut issues = Vec::new();
     let grids = csv_grids(files, limits, &mut issues);
-    report_from(&grids, plan, issues, limits)
+    report_from(&grids, plan, &crate::report::plan_hash(plan), issues, limits)
 }

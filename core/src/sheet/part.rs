@@ -163,41 +163,59 @@ impl Part {
         self.value.is_empty()
     }
 
-    /// The object, and each JSON Pointer's cell (the first for a pointer wins) and each cell's
-    /// deepest pointer.
+    /// The object, and where each of its values came from.
     pub(crate) fn finish(self) -> (Value, Located) {
-        let mut located = Located::default();
-        for (path, at) in self.cells {
-            let path = Path(path);
-            let pointer = path.to_string();
-            // A cell fills its deepest pointer: `title_ja` is `/title/ja`, not `/title`.
-            match located.by_cell.get(&at) {
-                Some(p) if p.0.len() >= path.0.len() => {}
-                _ => {
-                    located.by_cell.insert(at.clone(), path);
-                }
-            }
-            located.by_pointer.entry(pointer).or_insert(at);
-        }
+        let located = Located {
+            cells: self.cells,
+            maps: std::cell::OnceCell::new(),
+        };
         (Value::Object(self.value), located)
     }
 }
 
-/// Where every value of a rebuilt document came from.
+/// Where every value of a rebuilt document came from. The lookups are built on the first
+/// question: a clean spreadsheet, which has no issue to locate, never pays for them.
 #[derive(Debug, Default)]
 pub(crate) struct Located {
+    cells: Vec<(Vec<PathSegment>, CellRef)>,
+    maps: std::cell::OnceCell<Maps>,
+}
+
+/// Each JSON Pointer's cell (the first for a pointer wins) and each cell's deepest pointer.
+#[derive(Debug, Default)]
+struct Maps {
     by_pointer: FxHashMap<String, CellRef>,
     by_cell: FxHashMap<CellRef, Path>,
 }
 
 impl Located {
+    fn maps(&self) -> &Maps {
+        self.maps.get_or_init(|| {
+            let mut maps = Maps::default();
+            for (path, at) in &self.cells {
+                let path = Path(path.clone());
+                let pointer = path.to_string();
+                // A cell fills its deepest pointer: `title_ja` is `/title/ja`, not `/title`.
+                match maps.by_cell.get(at) {
+                    Some(p) if p.0.len() >= path.0.len() => {}
+                    _ => {
+                        maps.by_cell.insert(at.clone(), path);
+                    }
+                }
+                maps.by_pointer.entry(pointer).or_insert_with(|| at.clone());
+            }
+            maps
+        })
+    }
+
     /// The cell of a JSON Pointer, or of its nearest ancestor that has one; and whether the
     /// pointer itself has it.
     pub(crate) fn cell(&self, pointer: &str) -> Option<(&CellRef, bool)> {
+        let by_pointer = &self.maps().by_pointer;
         let mut p = pointer;
         let mut exact = true;
         loop {
-            if let Some(at) = self.by_pointer.get(p) {
+            if let Some(at) = by_pointer.get(p) {
                 return Some((at, exact));
             }
             exact = false;
@@ -207,6 +225,6 @@ impl Located {
 
     /// The JSON Pointer a cell fills.
     pub(crate) fn path(&self, at: &CellRef) -> Option<&Path> {
-        self.by_cell.get(at)
+        self.maps().by_cell.get(at)
     }
 }

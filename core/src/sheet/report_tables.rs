@@ -189,10 +189,23 @@ fn join(label: &str, title: &str) -> String {
     }
 }
 
-fn node_reports(plan: &Plan, report: &ProgressReport, lang: Lang) -> Table {
-    let scales: Vec<_> = plan.evaluation.iter().flat_map(|e| &e.scales).collect();
+/// The evaluation workbook's tables of `plan` with their columns and no rows: what the import
+/// reads a workbook by, without building every row of the plan.
+pub(crate) fn report_shapes(plan: &Plan) -> Vec<Table> {
+    vec![
+        col::REPORT.table(vec![]),
+        col::OBSERVATIONS.table(vec![]),
+        Table::dynamic(col::NODE_REPORTS, node_columns(plan), vec![]),
+        col::OPINIONS.table(vec![]),
+        col::OPINION_NODES.table(vec![]),
+    ]
+}
+
+/// The node sheet's columns: the node, a grade column per scale of the plan, the texts.
+fn node_columns(plan: &Plan) -> Vec<Column> {
+    let scales = plan.evaluation.iter().flat_map(|e| &e.scales);
     let mut columns: Vec<Column> = col::NODE_HEAD.iter().map(|s| s.column()).collect();
-    for (i, scale) in scales.iter().enumerate() {
+    for (i, scale) in scales.enumerate() {
         columns.push(Column {
             key: format!("{}{}", col::GRADE_PREFIX, scale.id),
             ja: scale.name.ja.clone(),
@@ -202,6 +215,12 @@ fn node_reports(plan: &Plan, report: &ProgressReport, lang: Lang) -> Table {
         });
     }
     columns.extend(col::NODE_TAIL.iter().map(|s| s.column()));
+    columns
+}
+
+fn node_reports(plan: &Plan, report: &ProgressReport, lang: Lang) -> Table {
+    let scales: Vec<_> = plan.evaluation.iter().flat_map(|e| &e.scales).collect();
+    let columns = node_columns(plan);
     let districts = (0..plan.districts.len()).flat_map(|d| plan.district_nodes(d));
     let nodes: FxHashMap<&str, _> = plan
         .all_nodes()

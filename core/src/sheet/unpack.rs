@@ -222,6 +222,22 @@ fn scan<R: std::io::BufRead>(
                     f.2.push_str(&String::from_utf8_lossy(&t));
                 }
             }
+            // `&amp;` and the like come as references of their own: the formula's `&`, `<`, `"`.
+            Event::GeneralRef(r) if in_formula => {
+                if let Some(f) = found.last_mut() {
+                    let name = String::from_utf8_lossy(&r);
+                    let c = match r.resolve_char_ref() {
+                        Ok(Some(c)) => Some(c),
+                        _ => {
+                            quick_xml::escape::resolve_predefined_entity(&name).and_then(|s| s.chars().next())
+                        }
+                    };
+                    match c {
+                        Some(c) => f.2.push(c),
+                        None => f.2.push_str(&format!("&{name};")),
+                    }
+                }
+            }
             Event::End(e) if e.local_name().as_ref() == b"f" => in_formula = false,
             Event::Eof => break,
             _ => {}
