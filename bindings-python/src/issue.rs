@@ -78,6 +78,13 @@ impl PyIssue {
         self.0.column
     }
 
+    /// The spreadsheet cell with its sheet (`体系!H14`), for an issue found by `import_plan` or
+    /// `import_report`; `None` for a JSON document.
+    #[getter]
+    fn cell(&self) -> Option<&str> {
+        self.0.cell.as_deref()
+    }
+
     /// Whether this issue makes the document invalid.
     #[getter]
     fn is_error(&self) -> bool {
@@ -94,6 +101,10 @@ impl PyIssue {
         d.set_item("message_en", self.message_en())?;
         d.set_item("line", self.0.line)?;
         d.set_item("column", self.0.column)?;
+        // As in the CLI's JSON: a spreadsheet's issue has its cell; others have no such key.
+        if let Some(cell) = self.cell() {
+            d.set_item("cell", cell)?;
+        }
         Ok(d)
     }
 
@@ -108,8 +119,9 @@ impl PyIssue {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let i = &self.0;
-        let pos = match (i.line, i.column) {
-            (Some(l), Some(c)) => format!(", line={l}, column={c}"),
+        let pos = match (i.line, i.column, &i.cell) {
+            (Some(l), Some(c), _) => format!(", line={l}, column={c}"),
+            (_, _, Some(cell)) => format!(", cell={}", py_repr(py, cell)?),
             _ => String::new(),
         };
         Ok(format!(

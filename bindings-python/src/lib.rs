@@ -19,6 +19,7 @@ mod pickle;
 mod plan;
 mod progress;
 mod report;
+mod sheet;
 mod text;
 mod view;
 mod views;
@@ -170,6 +171,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::plan_hash, m)?)?;
     m.add_function(wrap_pyfunction!(progress::evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(diff::diff_documents, m)?)?;
+    m.add_function(wrap_pyfunction!(sheet::import_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(sheet::import_report, m)?)?;
     // What unpickling calls; private, so set as attributes rather than listed in `__all__`.
     for restore in [
         wrap_pyfunction!(pickle::restore_plan, m)?,

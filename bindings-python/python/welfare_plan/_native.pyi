@@ -1,7 +1,7 @@
 """Type stubs for the native module ``welfare_plan._native`` (checked by ``mypy.stubtest``)."""
 
 import os
-from typing import Any, ClassVar, Iterable, Mapping, Protocol, TypedDict, Union, final
+from typing import Any, ClassVar, Iterable, Mapping, Protocol, Sequence, TypedDict, Union, final
 
 __all__ = [
     "__version__",
@@ -9,6 +9,8 @@ __all__ = [
     "load",
     "validate",
     "iizuka_third_plan",
+    "import_plan",
+    "import_report",
     "json_schema",
     "report_json_schema",
     "fiscal_year_from_era",
@@ -105,6 +107,8 @@ class Issue:
     def line(self) -> int | None: ...
     @property
     def column(self) -> int | None: ...
+    @property
+    def cell(self) -> str | None: ...
     @property
     def is_error(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
@@ -1355,6 +1359,17 @@ class Diff:
 
 def diff(old: Plan | ProgressReport, new: Plan | ProgressReport) -> Diff: ...
 
+class _BinaryReadable(Protocol):
+    def read(self) -> bytes: ...
+
+_Spreadsheet = Union[
+    bytes, bytearray, memoryview, str, os.PathLike[str], _BinaryReadable,
+    Sequence[Union[str, os.PathLike[str]]],
+]
+
+def import_plan(source: _Spreadsheet, limits: _LimitsArg = None) -> Plan: ...
+def import_report(source: _Spreadsheet, plan: Plan, limits: _LimitsArg = None) -> ProgressReport: ...
+
 # What unpickling calls (each class's `__reduce__` names one); not part of the API.
 _Part = Union[
     Municipality, Period, Phase, Revision, Publisher, Office, Philosophy, HelpModel,
@@ -1374,6 +1389,7 @@ def _restore_issue(
     message_en: str,
     line: int | None,
     column: int | None,
+    cell: str | None = None,
 ) -> Issue: ...
 def _restore_text(ja: str, en: str | None) -> Text: ...
 def _restore_limits(

@@ -84,6 +84,7 @@ pub fn reduce_issue<'py>(py: Python<'py>, issue: &Issue) -> PyResult<Reduced<'py
         &issue.message_en,
         issue.line,
         issue.column,
+        issue.cell.as_deref(),
     )
         .into_pyobject(py)?;
     Ok((restorer(py, &RESTORE_ISSUE, "_restore_issue")?, args))
@@ -156,7 +157,7 @@ pub fn restore_part<'py>(
 
 /// Rebuilds a pickled `Issue`. Raises `ValueError` for a code this version does not know.
 #[pyfunction(name = "_restore_issue")]
-#[pyo3(signature = (code, path, message_ja, message_en, line, column))]
+#[pyo3(signature = (code, path, message_ja, message_en, line, column, cell = None))]
 pub fn restore_issue(
     code: &str,
     path: &Bound<'_, PyTuple>,
@@ -164,6 +165,7 @@ pub fn restore_issue(
     message_en: String,
     line: Option<u32>,
     column: Option<u32>,
+    cell: Option<String>,
 ) -> PyResult<PyIssue> {
     let code = IssueCode::parse(code).ok_or_else(|| {
         bad_argument(format!(
@@ -180,6 +182,7 @@ pub fn restore_issue(
     let mut issue = Issue::new(code, Path(segments), message_en, message_ja);
     issue.line = line;
     issue.column = column;
+    issue.cell = cell;
     Ok(PyIssue(issue))
 }
 
