@@ -41,6 +41,11 @@ mod progress;
 mod publish;
 #[cfg(any(feature = "reports", test))]
 mod report;
+// Workbooks and CSV files back into documents: the package's third module,
+// `welfare-plan/sheets`, built with `--features sheets` (the core's zip and xlsx readers), which
+// a page loads only when a spreadsheet is dropped on it.
+#[cfg(any(feature = "sheets", test))]
+mod sheet;
 
 #[cfg(any(feature = "reports", test))]
 pub use progress::{
@@ -60,10 +65,10 @@ use crate::output::{issues_to_js, json_to_js, range_error, to_js, Label};
 // IssueCode from schemas/codelists.json, which the core generates from its lists of codes. The
 // path is from the glue's folder: pkg/wasm/ for the plan module, pkg/reports/wasm/ for the
 // reports module.
-#[cfg(not(feature = "reports"))]
+#[cfg(not(any(feature = "reports", feature = "sheets")))]
 #[wasm_bindgen(typescript_custom_section)]
 const PLAN_TYPES: &str = r#"import type { HelpSector, IssueCode, Plan } from "../types.js";"#;
-#[cfg(feature = "reports")]
+#[cfg(any(feature = "reports", feature = "sheets"))]
 #[wasm_bindgen(typescript_custom_section)]
 const PLAN_TYPES: &str = r#"import type { HelpSector, IssueCode, Plan } from "../../types.js";"#;
 

@@ -56,6 +56,11 @@ pub struct Issue {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub column: Option<u32>,
+    /// The spreadsheet cell with its sheet (`体系!H14`), for an issue found by `importPlan` or
+    /// `importReport` (`welfare-plan/sheets`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub cell: Option<String>,
 }
 
 impl From<&welfare_plan::Issue> for Issue {
@@ -68,6 +73,7 @@ impl From<&welfare_plan::Issue> for Issue {
             message_en: i.message_en.clone(),
             line: i.line,
             column: i.column,
+            cell: i.cell.clone(),
         }
     }
 }
@@ -107,8 +113,14 @@ pub(crate) fn issues_to_js(issues: &[welfare_plan::Issue]) -> Result<JsValue, Js
 
 // From the glue's folder to the package's one plan-error.js, so that both modules throw the
 // same class: pkg/wasm/ for the plan module, pkg/reports/wasm/ for the reports module.
-#[cfg_attr(not(feature = "reports"), wasm_bindgen(raw_module = "../plan-error.js"))]
-#[cfg_attr(feature = "reports", wasm_bindgen(raw_module = "../../plan-error.js"))]
+#[cfg_attr(
+    not(any(feature = "reports", feature = "sheets")),
+    wasm_bindgen(raw_module = "../plan-error.js")
+)]
+#[cfg_attr(
+    any(feature = "reports", feature = "sheets"),
+    wasm_bindgen(raw_module = "../../plan-error.js")
+)]
 extern "C" {
     /// `PlanError` from `plan-error.js`, which the package's entry modules re-export, so that
     /// `instanceof PlanError` holds for what this module throws.

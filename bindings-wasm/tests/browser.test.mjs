@@ -13,7 +13,8 @@ import { chromium } from "playwright-core";
 import { iizukaThirdPlan, parsePlan, toCanonicalJson, validate } from "welfare-plan";
 import { diffHtml, diffPlans, evaluate, statusLabel, toHtml, toMarkdown } from "welfare-plan/reports";
 import { strings } from "../www/i18n.js";
-import { example, repo } from "./corpus.mjs";
+import { cliEnv, cliPath, example, repo } from "./corpus.mjs";
+import { execFileSync } from "node:child_process";
 
 const www = fileURLToPath(new URL("../www/", import.meta.url));
 const results = fileURLToPath(new URL("../test-results/", import.meta.url));
@@ -635,6 +636,41 @@ describe("demo page (chromium)", () => {
     } finally {
       await disk.close();
     }
+  });
+
+  test("a dropped workbook loads the sheets module, lists every mistake at its cell, and a good one shows its plan", async () => {
+    const sheetsModule = "/pkg/sheets/wasm/welfare_plan_wasm_bg.wasm";
+    assert.ok(!requested.includes(sheetsModule), "the sheets module waits for a file");
+    await page.click("#tab-sheet");
+    assert.ok(await page.isVisible("#sheet-drop"));
+    const mistakes = readFileSync(new URL("tests/sheets/synthetic-hoshizora-mistakes.xlsx", repo));
+    const expected = JSON.parse(readFileSync(new URL("tests/sheets/synthetic-hoshizora-mistakes.expected.json", repo), "utf8"));
+    await page.setInputFiles("#sheet-input", { name: "mistakes.xlsx", mimeType: "application/octet-stream", buffer: mistakes });
+    await page.waitForSelector("#sheet-status.is-invalid");
+    assert.ok(requested.includes(sheetsModule));
+    assert.equal(await page.locator("#sheet-issues > li").count(), expected.length);
+    const cells = await page.locator("#sheet-issues .issue-cell").allTextContents();
+    assert.deepEqual(
+      cells,
+      expected.map((i) => i.cell ?? strings.ja.sheetWholeBook),
+    );
+    assert.match(await page.textContent("#sheet-issues"), /H3: 値を入れる欄に数式/);
+    await page.screenshot({ path: join(results, "demo-sheet-mistakes.png"), fullPage: true });
+
+    // A workbook of the Iizuka plan, as the CLI writes it (dragged onto the drop zone).
+    const book = join(results, "iizuka.xlsx");
+    execFileSync(cliPath(), ["export", "--format", "xlsx", "-o", book], { env: cliEnv });
+    const bytes = [...readFileSync(book)];
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], "iizuka.xlsx"));
+      document.getElementById("sheet-drop").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, bytes);
+    await page.waitForSelector("#sheet-status.is-valid");
+    await page.screenshot({ path: join(results, "demo-sheet-valid.png") });
+    await page.click(".sheet-actions .button-primary");
+    assert.ok(await page.isVisible("#view-plan"));
+    assert.equal(await page.textContent("#plan-title"), plan.title.ja);
   });
 
   test("no console errors, page errors or failed requests", () => {

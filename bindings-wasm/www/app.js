@@ -10,11 +10,12 @@ import { eraLabel, eraLabelEn, iizukaThirdPlan, monthLabel, toCanonicalJson } fr
 import { setUpEditor } from "./editor.js";
 import { pick, strings } from "./i18n.js";
 import { renderPlan } from "./plan-view.js";
+import { setUpSheet } from "./sheet-view.js";
 
 const sample = iizukaThirdPlan();
 // A shared link carries the view: `?tab=plan&sector=self_help&challenge=c3&lang=en`.
 const shared = new URLSearchParams(location.search);
-const TABS = ["plan", "editor", "progress", "publish"];
+const TABS = ["plan", "editor", "progress", "publish", "sheet"];
 const state = {
   lang: (shared.get("lang") ?? localStorage.getItem("welfare-plan-lang")) === "en" ? "en" : "ja",
   plan: sample,
@@ -159,14 +160,27 @@ function showTab(tab) {
   if (tab === "publish") publishView ? publishView.render() : loadPublish();
 }
 
+/** Shows a plan the visitor loaded (from the editor or a spreadsheet) on the plan tab. */
+function showPlan(plan) {
+  Object.assign(state, { plan, sector: null, challenge: null });
+  renderHeader();
+  renderView();
+  showTab("plan");
+  window.scrollTo({ top: 0 });
+}
+
 const editor = setUpEditor({
   getLang: () => state.lang,
-  onShowPlan(plan) {
-    Object.assign(state, { plan, sector: null, challenge: null });
-    renderHeader();
-    renderView();
-    showTab("plan");
-    window.scrollTo({ top: 0 });
+  onShowPlan: showPlan,
+});
+
+// The spreadsheet tab loads the sheets module (`welfare-plan/sheets`) only when a file arrives.
+const sheetView = setUpSheet($("sheet-view"), {
+  getLang: () => state.lang,
+  onShowPlan: showPlan,
+  onEdit(plan) {
+    editor.load(toCanonicalJson(plan));
+    showTab("editor");
   },
 });
 
@@ -179,6 +193,7 @@ for (const button of document.querySelectorAll("[data-lang]")) {
     renderView();
     renderProgressView();
     publishView?.render();
+    sheetView.render();
     editor.render();
   });
 }
@@ -186,6 +201,7 @@ $("tab-plan").addEventListener("click", () => showTab("plan"));
 $("tab-editor").addEventListener("click", () => showTab("editor"));
 $("tab-progress").addEventListener("click", () => showTab("progress"));
 $("tab-publish").addEventListener("click", () => showTab("publish"));
+$("tab-sheet").addEventListener("click", () => showTab("sheet"));
 $("load-sample").addEventListener("click", () => editor.load(toCanonicalJson(sample)));
 $("back-to-sample").addEventListener("click", () => {
   Object.assign(state, { plan: sample, sector: null, challenge: null });

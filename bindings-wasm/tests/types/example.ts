@@ -55,7 +55,17 @@ import {
   type SectorSeries,
   type Status,
 } from "welfare-plan/reports";
-// @ts-expect-error: the plan entry has no report functions
+// The sheets entry: the spreadsheet import, with the plan's functions (the same PlanError).
+import {
+  PlanError as SheetsPlanError,
+  importPlan,
+  importReport,
+  type Issue as SheetIssue,
+  type Spreadsheet,
+} from "welfare-plan/sheets";
+// @ts-expect-error: the plan entry has no spreadsheet import
+import { importPlan as notInThePlanEntryEither } from "welfare-plan";
+
 import { evaluate as notInThePlanEntry } from "welfare-plan";
 // @ts-expect-error: nor the report's types
 import type { ProgressReport as NotAPlanType } from "welfare-plan";
@@ -261,3 +271,14 @@ const goals = plan.goals;
 
 void [labelText, title, english, version, actors, levels, numbering, levelName, children, grandchild, number];
 void [chosen, heading, sectorCode, label, notAValue, districtPlans, parent, era, year, circled, wrong, wrongNode, goals];
+
+// A workbook's bytes, or CSV files by name; issues from a spreadsheet carry their cell.
+const book: Spreadsheet = new Uint8Array();
+const csvFiles: Spreadsheet = { "plan.nodes.csv": "id,parent" };
+const imported: Plan = importPlan(book);
+const importedReport: ProgressReport = importReport(csvFiles, imported);
+const cellOf = (i: SheetIssue): string | undefined => i.cell;
+const caughtSheet: PlanError = new SheetsPlanError("m", []);
+// @ts-expect-error: a number is no spreadsheet
+importPlan(42);
+void [imported, importedReport, cellOf, caughtSheet, notInThePlanEntryEither];

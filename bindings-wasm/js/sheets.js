@@ -1,0 +1,27 @@
+// The `welfare-plan/sheets` entry for browsers and bundlers: the plan functions and the
+// spreadsheet import (importPlan, importReport) from the sheets module, a superset of the plan
+// module that carries the core's workbook reader. A page imports it only when a workbook is
+// dropped (`await import("welfare-plan/sheets")`), so that checking plans never loads it.
+// Fetched and instantiated with a top-level await, so importers never see an init step.
+import init from "./sheets/wasm/welfare_plan_wasm.js";
+
+await init({ module_or_path: new URL("./sheets/wasm/welfare_plan_wasm_bg.wasm", import.meta.url) });
+
+export {
+  parsePlan,
+  validate,
+  toCanonicalJson,
+  eraLabel,
+  eraLabelEn,
+  monthLabel,
+  fiscalYearFromEra,
+  challengeLabel,
+  sectorLabel,
+  outline,
+  initiatives,
+  helpModelLabels,
+  importPlan,
+  importReport,
+} from "./sheets/wasm/welfare_plan_wasm.js";
+export { PlanError } from "./plan-error.js";
+export { iizukaThirdPlan, jsonSchema } from "./data.js";
