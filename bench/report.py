@@ -16,6 +16,11 @@ from typing import Any, Optional
 rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip().startswith("{")]
 wasm_gz = int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else None
 command = sys.argv[3] if len(sys.argv) > 3 else "scripts/bench"
+# The other modules' gzipped sizes, `reports=N,sheets=N` (scripts/bench measures them as the plan module's).
+modules = dict(
+    (k, int(v)) for k, v in (item.split("=", 1) for item in (sys.argv[4].split(",") if len(sys.argv) > 4 else []))
+    if v.isdigit()
+)
 
 
 def find(surface: str, prefix: str, n: int) -> Optional[dict[str, Any]]:
@@ -89,6 +94,8 @@ comparisons = [
      "report: JSON.parse + ajv", "JSON.parse + ajv + loop"),
     ("WASM", "javascript", "report: evaluate", "evaluate (reads the plan, checks, evaluates)",
      "report: JSON.parse + ajv", "JSON.parse + ajv + loop"),
+    ("Python", "python", "sheet: welfare_plan.import_report", "import_report (the evaluation workbook)",
+     "sheet: openpyxl", "openpyxl + pydantic + loop"),
 ]
 lines = []
 for n in sizes:
@@ -169,6 +176,11 @@ for n in sizes:
     if r is not None:
         target(f"report validation ≥ 10× faster than pydantic + loop (Python, {n:,}: loads_report + evaluate)",
                f"{r:,.2f}×", r >= 10)
+for n in sizes:
+    r = ratio(find("python", "sheet: openpyxl", n), find("python", "sheet: welfare_plan.import_report", n))
+    if r is not None and n == 10_000:
+        target(f"spreadsheet import ≥ 10× faster than openpyxl + pydantic + loop (Python, a {n:,}-row evaluation workbook)",
+               f"{r:,.2f}×", r >= 10)
 imp = find("python", "import welfare_plan", 0)
 if imp:
     target("`import welfare_plan` < 30 ms", f"{imp['median_ms']:.1f} ms", imp["median_ms"] < 30)
@@ -176,4 +188,17 @@ if wasm_gz is not None:
     target("gzipped `.wasm` < 150 KB", f"{wasm_gz / 1000:.1f} KB", wasm_gz < 150_000)
 w("")
 w(f"{sum(verdicts)} of {len(verdicts)} targets met.")
+if wasm_gz is not None:
+    w("")
+    w("## WebAssembly module sizes")
+    w("")
+    w("Gzipped (`gzip -9`) as the package ships them; `bindings-wasm/test` holds each to its budget.")
+    w("")
+    w("| module | loaded by | gzipped |")
+    w("|---|---|---:|")
+    w(f"| plan module | `welfare-plan` | {wasm_gz:,} B |")
+    for name, entry in [("reports", "`welfare-plan/reports` (progress, pages, diffs)"),
+                        ("sheets", "`welfare-plan/sheets` (spreadsheet import)")]:
+        if name in modules:
+            w(f"| {name} module | {entry} | {modules[name]:,} B |")
 print("\n".join(out))

@@ -185,7 +185,11 @@ def check_and_evaluate(data: bytes, plan: Plan) -> tuple[list[str], dict[str, Re
     """The report's problems against `plan` (errors and warnings, as messages) and each
     indicator's result, by indicator id in the plan's order. Raises pydantic's ValidationError
     for a report of the wrong shape."""
-    report = ProgressReport.model_validate_json(data)
+    return check_and_evaluate_report(ProgressReport.model_validate_json(data), plan)
+
+
+def check_and_evaluate_report(report: ProgressReport, plan: Plan) -> tuple[list[str], dict[str, Result]]:
+    """`check_and_evaluate` of a report already read (from a workbook, say)."""
     problems: list[str] = []
     year = report.fiscal_year
     if report.plan.id != plan.id:
