@@ -12,7 +12,7 @@ import { test } from "node:test";
 const pkg = fileURLToPath(new URL("../pkg/", import.meta.url));
 const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
 
-test("the packed package imports by name in a fresh Node project, from both entries", () => {
+test("the packed package imports by name in a fresh Node project, from each of its three entries", () => {
   const project = mkdtempSync(join(tmpdir(), "welfare-plan-consumer-"));
   try {
     const out = execFileSync("npm", ["pack", pkg, "--pack-destination", project, "--silent"], {
@@ -24,6 +24,8 @@ test("the packed package imports by name in a fresh Node project, from both entr
       "package/wasm/welfare_plan_wasm_bg.wasm",
       "package/reports/wasm/welfare_plan_wasm_bg.wasm",
       "package/reports/wasm/welfare_plan_wasm.js",
+      "package/sheets/wasm/welfare_plan_wasm_bg.wasm",
+      "package/sheets/wasm/welfare_plan_wasm.js",
       "package/types.d.ts",
       "package/report-types.d.ts",
       "package/diff-types.d.ts",
@@ -67,12 +69,30 @@ test("the packed package imports by name in a fresh Node project, from both entr
     const printedReports = execFileSync(process.execPath, ["reports.js"], { cwd: project, encoding: "utf8" });
     assert.deepEqual(JSON.parse(printedReports), [0, "基本目標Ⅰ", true, 3 + 8 + 19, "順調", true, true]);
 
+    // The sheets entry: the plan functions and the spreadsheet import, the same PlanError.
+    writeFileSync(
+      join(project, "sheets.js"),
+      [
+        'import { importPlan, iizukaThirdPlan, validate, PlanError } from "welfare-plan/sheets";',
+        'import { PlanError as PlanErrorOfPlans } from "welfare-plan";',
+        "let thrown = null;",
+        'try { importPlan(new Uint8Array([0x50, 0x4b, 3, 4])); } catch (e) { thrown = e; }',
+        "console.log(JSON.stringify([validate(iizukaThirdPlan()).length, thrown instanceof PlanError,",
+        "  thrown instanceof PlanErrorOfPlans, thrown.issues[0].code]));",
+      ].join("\n"),
+    );
+    const printedSheets = execFileSync(process.execPath, ["sheets.js"], { cwd: project, encoding: "utf8" });
+    assert.deepEqual(JSON.parse(printedSheets), [0, true, true, "sheet.unreadable"]);
+
     // TypeScript resolves both entries' declarations through the published `exports` map.
     writeFileSync(
       join(project, "check.ts"),
       [
         'import { validate, type Issue, type Plan } from "welfare-plan";',
         'import { evaluate, type Progress, type ProgressReport } from "welfare-plan/reports";',
+        'import { importPlan } from "welfare-plan/sheets";',
+        "const fromBook: Plan = importPlan(new Uint8Array());",
+        "void fromBook;",
         'const issues: Issue[] = validate("{}");',
         "declare const plan: Plan;",
         "declare const report: ProgressReport;",
@@ -95,9 +115,10 @@ test("the packed package imports by name in a fresh Node project, from both entr
     assert.deepEqual(readdirSync(target).sort(), [
       "README.md", "data.d.ts", "data.js", "diff-types.d.ts", "index.d.ts", "index.js", "node.js", "package.json",
       "plan-error.d.ts", "plan-error.js", "report-types.d.ts", "reports", "reports-node.js", "reports.d.ts",
-      "reports.js", "types.d.ts", "wasm",
+      "reports.js", "sheets", "sheets-node.js", "sheets.d.ts", "sheets.js", "types.d.ts", "wasm",
     ]);
     assert.deepEqual(readdirSync(join(target, "reports")), ["wasm"]);
+    assert.deepEqual(readdirSync(join(target, "sheets")), ["wasm"]);
   } finally {
     rmSync(project, { recursive: true, force: true });
   }

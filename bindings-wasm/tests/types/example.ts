@@ -65,7 +65,7 @@ import {
 } from "welfare-plan/sheets";
 // @ts-expect-error: the plan entry has no spreadsheet import
 import { importPlan as notInThePlanEntryEither } from "welfare-plan";
-
+// @ts-expect-error: the plan entry has no report functions
 import { evaluate as notInThePlanEntry } from "welfare-plan";
 // @ts-expect-error: nor the report's types
 import type { ProgressReport as NotAPlanType } from "welfare-plan";
