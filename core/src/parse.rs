@@ -140,18 +140,36 @@ pub(crate) fn text_of<'a>(input: &'a [u8], limits: &Limits, what: (&str, &str)) 
             let good = input.get(..e.valid_up_to()).unwrap_or_default();
             let (line, column) = line_column(std::str::from_utf8(good).unwrap_or_default(), good.len());
             let byte = input.get(e.valid_up_to()).copied().unwrap_or_default();
+            let mut en =
+                format!("the input is not utf-8: byte `0x{byte:02x}` at line {line}, column {column}");
+            let mut ja = format!("入力がUTF-8ではありません（{line}行{column}列のバイト `0x{byte:02x}`）");
+            if looks_like_shift_jis(input) {
+                en.push_str(
+                    "; the file looks like it was saved as shift_jis (cp932): save it again as utf-8",
+                );
+                ja.push_str(
+                    "。Shift_JIS（CP932）で保存されたファイルのようです。UTF-8 で保存し直してください",
+                );
+            }
             Err(Issue {
                 line: Some(line),
                 column: Some(column),
-                ..Issue::new(
-                    IssueCode::InvalidUtf8,
-                    Path::root(),
-                    format!("the input is not utf-8: byte `0x{byte:02x}` at line {line}, column {column}"),
-                    format!("入力がUTF-8ではありません（{line}行{column}列のバイト `0x{byte:02x}`）"),
-                )
+                ..Issue::new(IssueCode::InvalidUtf8, Path::root(), en, ja)
             })
         }
     }
+}
+
+/// Whether `input`, which is not UTF-8, reads cleanly as Shift_JIS (CP932, as Windows and Excel
+/// in Japan save text) and then holds Japanese: kana or kanji. Bytes in another encoding seldom
+/// do both, so the hint is given only when it is likely right.
+fn looks_like_shift_jis(input: &[u8]) -> bool {
+    encoding_rs::SHIFT_JIS
+        .decode_without_bom_handling_and_without_replacement(input)
+        .is_some_and(|text| {
+            text.chars()
+                .any(|c| matches!(c, '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'))
+        })
 }
 
 /// The issue for an input that holds only white space.
@@ -643,7 +661,7 @@ mod tests {
         assert_eq!(i.path.to_string(), "/x");
         assert!(
             i.message_en
-                .starts_with("unknown field `x`; known fields here: `actors`, `bases`, "),
+                .starts_with("unknown field `x`; known fields here: `$schema`, `actors`, `bases`, "),
             "{}",
             i.message_en
         );
@@ -785,6 +803,44 @@ mod tests {
         let i = first(b"{\n  \"a\": \"\xff\"}");
         assert_eq!(i.code, IssueCode::InvalidUtf8);
         assert_eq!((i.line, i.column), (Some(2), Some(9)));
+    }
+
+    #[test]
+    fn a_plan_saved_as_shift_jis_gets_a_hint_in_both_languages() {
+        let json =
+            "{\n  \"schema_version\": \"2.0\",\n  \"title\": {\"ja\": \"第3期飯塚市地域福祉計画\"}\n}\n";
+        let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(json);
+        assert!(!unmappable);
+        let i = first(&sjis);
+        assert_eq!(i.code, IssueCode::InvalidUtf8);
+        assert!(
+            i.message_en
+                .starts_with("the input is not utf-8: byte `0x91` at line 3, column 20"),
+            "{}",
+            i.message_en
+        );
+        assert!(
+            i.message_en
+                .ends_with("saved as shift_jis (cp932): save it again as utf-8"),
+            "{}",
+            i.message_en
+        );
+        assert!(
+            i.message_ja
+                .contains("Shift_JIS（CP932）で保存されたファイルのようです"),
+            "{}",
+            i.message_ja
+        );
+        // Bytes that are neither (Latin-1 text, a stray byte) get no hint.
+        for other in [&b"{\"a\": \"caf\xe9\"}"[..], b"{\n  \"a\": \"\xff\"}"] {
+            let i = first(other);
+            assert_eq!(i.code, IssueCode::InvalidUtf8);
+            assert!(
+                !i.message_en.contains("shift_jis") && !i.message_ja.contains("Shift_JIS"),
+                "{}",
+                i.message_en
+            );
+        }
     }
 
     #[test]
