@@ -165,7 +165,7 @@ pub fn synthetic_plan(initiatives: usize, seed: u64) -> Value {
         "schema_version": welfare_plan::SCHEMA_VERSION,
         "id": format!("synthetic-{initiatives}"),
         "title": {"ja": format!("合成ベンチマーク用計画（架空・{initiatives}件）"), "en": format!("Synthetic benchmark plan ({initiatives} initiatives; not a real plan)")},
-        "municipality": {"code": "402052", "name": {"ja": "架空市"}, "prefecture": {"ja": "福岡県"}},
+        "municipality": {"code": "409014", "name": {"ja": "架空市"}, "prefecture": {"ja": "福岡県"}},
         "period": {"start_fiscal_year": 2023, "end_fiscal_year": 2032},
         "publishers": [{"id": "city", "kind": "municipality", "name": {"ja": "架空市"}}],
         "philosophy": {"statement": r.text(3)},

@@ -26,11 +26,13 @@ class Schema:
         self.object_types = {name: d for name, d in self.defs.items() if "properties" in d}
 
     def properties_of(self, name: str) -> dict[str, Any]:
-        """The schema's properties of the class `name`."""
+        """The schema's properties of the class `name`, but `$schema`: it names the document's
+        schema for editors, is no part of the plan or report and no attribute (to_dict() and
+        dumps() keep it)."""
         props: dict[str, Any] = (
             self.schema["properties"] if name == self.root else self.object_types[name]["properties"]
         )
-        return props
+        return {k: v for k, v in props.items() if k != "$schema"}
 
     def every_part(self, root: Any) -> Iterator[tuple[str, Any]]:
         """Every part of the document reachable from `root` through schema properties, once

@@ -41,6 +41,15 @@ describe("conformance corpus", () => {
   let count = 0;
   for (const c of cases()) {
     count++;
+    if (c.expected.needs_code_list) {
+      // The WebAssembly modules leave the national code list out (the core's feature
+      // `municipality-codes`, for their size budgets): they find none of its issues.
+      test(`${c.name} (no code list here)`, () => {
+        const listed = ["municipality.unknown_code", "municipality.name_mismatch", "municipality.code_list_outdated"];
+        assert.deepEqual(validate(c.bytes).filter((i) => listed.includes(i.code)), []);
+      });
+      continue;
+    }
     test(c.name, () => {
       const { expected } = c;
       const limits = limitsOf(expected);

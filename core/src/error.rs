@@ -151,6 +151,9 @@ issue_codes! {
     MunicipalityCodeInvalid = "municipality.code_invalid", Error, "The municipality code is not six digits naming a prefecture.";
     CheckDigit = "municipality.check_digit", Error, "The municipality code's check digit is wrong.";
     PrefectureMismatch = "municipality.prefecture_mismatch", Error, "The prefecture does not match the municipality code.";
+    UnknownMunicipalityCode = "municipality.unknown_code", Error, "No municipality has the code in the national code list (全国地方公共団体コード), which is current for the plan's period.";
+    MunicipalityNameMismatch = "municipality.name_mismatch", Error, "The municipality's name is not the one the national code list gives its code, and the list is current for the plan's period.";
+    CodeListOutdated = "municipality.code_list_outdated", Warning, "The municipality's code or name disagrees with the national code list, and the list may be outdated for the plan's period (the plan starts well after the list's date, or ended before it).";
     EmptyCollection = "collection.empty", Error, "A list that needs at least one element is empty.";
     HelpModelMismatch = "help_model.sectors_mismatch", Error, "The help model's sector definitions do not match its kind.";
     SectorNotInModel = "help_model.sector_not_in_model", Error, "A sector is used that the plan's help model does not have, or the plan has no help model.";

@@ -22,7 +22,7 @@
 //! - [`Issue`] with its [`IssueCode`], [`Severity`] and [`Path`]; [`Error`], the crate's one
 //!   error type.
 //! - [`era`] (令和5年度 ⇄ 2023), [`render`] (the readable tree), [`schema`] (the JSON Schema),
-//!   [`records`] (rows for data frames), [`iizuka`] (the embedded plan), [`sheet`] (xlsx and
+//!   [`records`] (rows for data frames), [`codelist`] (the national municipality code list), [`iizuka`] (the embedded plan), [`sheet`] (xlsx and
 //!   CSV tables, and the open-data CSV).
 //!
 //! ```
@@ -42,6 +42,8 @@
     )
 )]
 
+/// The national code list (全国地方公共団体コード) a plan's municipality is checked against.
+pub mod codelist;
 pub mod diff;
 pub mod era;
 mod error;

@@ -63,6 +63,12 @@ pub(crate) fn upgrade_value(doc: &mut Value) -> bool {
         root.insert("schema_version".into(), Value::String("2.0".into()));
     }
     root.entry("levels").or_insert_with(v1_levels);
+    // A `$schema` string named the 1.0 schema, which the upgraded document no longer follows:
+    // it is dropped rather than left pointing editors at the wrong schema. (Any other value is
+    // kept, for the 2.0 checks to report.)
+    if root.get("$schema").is_some_and(Value::is_string) {
+        root.remove("$schema");
+    }
     rename(root, "goals", "nodes");
     each(root, "nodes", |goal| {
         rename(goal, "targets", "children");

@@ -45,6 +45,11 @@ fn cases() -> Vec<Case> {
         };
         let text = std::fs::read(&path).unwrap();
         let expected: Value = serde_json::from_slice(&text).unwrap();
+        // A case about the national code list needs the list built in (the default feature
+        // `municipality-codes`).
+        if expected["needs_code_list"] == true && !welfare_plan::codelist::is_available() {
+            continue;
+        }
         let input = match expected.get("patch") {
             Some(_) => patch::patched(&corpus().join("../.."), &text),
             None => std::fs::read(dir.join(format!("{stem}.json"))).unwrap(),

@@ -114,7 +114,7 @@ fn plan() -> impl Strategy<Value = Value> {
                 "schema_version": "2.0",
                 "id": "generated",
                 "title": t(),
-                "municipality": {"code": "402052", "name": t(), "prefecture": {"ja": "福岡県"}},
+                "municipality": {"code": "409014", "name": t(), "prefecture": {"ja": "福岡県"}},
                 "period": {"start_fiscal_year": start, "end_fiscal_year": start + len - 1},
                 "publishers": [{"id": "city", "kind": "municipality", "name": t()}],
                 "philosophy": {"statement": t()},

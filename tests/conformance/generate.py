@@ -105,7 +105,9 @@ def synthetic_joint_plan():
         "id": "synthetic-joint-plan",
         "title": t("架空市地域福祉計画・地域福祉活動計画（試験用の架空データ）", "Synthetic City joint plan (synthetic test data)"),
         "edition": 1,
-        "municipality": {"code": "131016", "name": t("架空区（試験用）"), "prefecture": t("東京都")},
+        # Municipality digits 900 to 909: a code kept for synthetic documents, not looked up in
+        # the national code list.
+        "municipality": {"code": "139017", "name": t("架空区（試験用）"), "prefecture": t("東京都")},
         "period": {
             "start_fiscal_year": 2024,
             "end_fiscal_year": 2029,
@@ -171,10 +173,14 @@ def cases():
     """(name, bytes, expected) for every case."""
     out = []
 
-    def add(name, data, description, valid, schema_valid, issues, limits=None):
+    def add(name, data, description, valid, schema_valid, issues, limits=None, needs_code_list=False):
         exp = {"description": description, "valid": valid, "schema_valid": schema_valid, "issues": issues}
         if limits:
             exp["limits"] = limits
+        if needs_code_list:
+            # Only an implementation with the national code list built in finds these issues:
+            # Rust by default, Python; not the WebAssembly modules (their size budgets).
+            exp["needs_code_list"] = True
         if isinstance(data, Patched):
             exp["base"] = data.base
             exp["patch"] = data.patch
@@ -297,6 +303,10 @@ def cases():
         [issue("input.too_large", "")], limits={"max_input_bytes": 1000})
     add("json-invalid-utf8", dump(IIZUKA).replace("飯塚市".encode(), b"\xff\xfe", 1),
         "bytes that are not UTF-8", False, None, [issue("json.invalid_utf8", "")])
+    # Saved by a Japanese Windows editor or Excel: the message says so (a hint only the core's
+    # message carries; the code is the same).
+    add("json-shift-jis", dump(IIZUKA).decode("utf-8").encode("cp932", "xmlcharrefreplace"),
+        "the document saved as Shift_JIS (CP932)", False, None, [issue("json.invalid_utf8", "")])
     add("json-truncated", dump(IIZUKA)[:5000], "a document cut off in the middle", False, None,
         [issue("json.truncated", "/overview/0/body/en")])
     add("json-trailing-comma", b'{"schema_version": "1.0",}', "a trailing comma", False, None,
@@ -435,6 +445,44 @@ def cases():
         "a prefecture that does not match the code", False, True,
         [issue("municipality.prefecture_mismatch", "/municipality/prefecture/ja")])
 
+    # The national code list (as of 2019-05-01) is current for a plan that starts by fiscal 2021:
+    # a code it lacks, or a name it gives another code, is then an error. Iizuka's own plan starts
+    # in fiscal 2023, when the list may be outdated: the same disagreements are warnings.
+    def of_the_lists_years(fn):
+        def change(d):
+            d["period"] = {"start_fiscal_year": 2020, "end_fiscal_year": 2024}
+            fn(d)
+        return mutate_document("core/data/iizuka-3rd.json", change)
+    add("municipality-unknown-code",
+        of_the_lists_years(lambda d: d["municipality"].update(code="409995")),
+        "a code with a right check digit that no municipality has (409995), in a plan of the list's years",
+        False, True, [issue("municipality.unknown_code", "/municipality/code")], needs_code_list=True)
+    add("municipality-name-mismatch",
+        of_the_lists_years(lambda d: d["municipality"]["name"].update(ja="千代田区")),
+        "Iizuka's code under the name 千代田区, in a plan of the list's years", False, True,
+        [issue("municipality.name_mismatch", "/municipality/name/ja")], needs_code_list=True)
+    add("municipality-name-with-prefecture",
+        of_the_lists_years(lambda d: d["municipality"]["name"].update(ja="福岡県飯塚市")),
+        "the name written with its prefecture is the same municipality", True, True, [], needs_code_list=True)
+    add("warning-municipality-code-list-outdated",
+        mutate_document("core/data/iizuka-3rd.json", lambda d: d["municipality"].update(code="409995")),
+        "a code the list lacks in a plan from fiscal 2023, after the list's years: a warning, still valid",
+        True, True, [issue("municipality.code_list_outdated", "/municipality/code")], needs_code_list=True)
+    add("warning-municipality-name-code-list-outdated",
+        mutate_document("core/data/iizuka-3rd.json", lambda d: d["municipality"]["name"].update(ja="千代田区")),
+        "Iizuka's code under the name 千代田区 in its own plan (fiscal 2023 on): a warning, still valid",
+        True, True, [issue("municipality.code_list_outdated", "/municipality/name/ja")], needs_code_list=True)
+
+    # `$schema`: a document may name its schema, for editors; the library keeps it.
+    def with_schema(value):
+        def change(d):
+            d["$schema"] = value
+        return mutate_document("core/data/iizuka-3rd.json", change)
+    add("valid-schema-key", with_schema("plan.schema.json"),
+        "a `$schema` naming the plan's schema is accepted", True, True, [])
+    add("schema-key-wrong-type", with_schema(2), "a `$schema` that is not a string", False, False,
+        [issue("schema.wrong_type", "/$schema")])
+
     def empty(d):
         d["goals"][1]["targets"][2]["initiatives"] = []
         d["publishers"] = []
@@ -567,6 +615,8 @@ def report_cases():
         out.append((name, exp))
 
     add("report-valid", lambda d: None, "the synthetic example's FY2025 report", True, [])
+    add("report-schema-key", lambda d: d.update({"$schema": "progress-report.schema.json"}),
+        "a report naming its schema in `$schema`", True, [])
     add("report-not-measured-with-reason",
         lambda d: d["observations"][0].update(value=None, reason={"ja": "調査未実施"}),
         "a value not measured (「−」), with a reason", True, [])

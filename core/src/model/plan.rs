@@ -29,6 +29,11 @@ pub const SUPPORTED_SCHEMA_VERSIONS: &[&str] = &["1.0", "2.0"];
     description = "A Japanese municipality's regional welfare plan (地域福祉計画) as one document: its municipality and period, basic philosophy (基本理念), help model (such as 自助・共助・公助), challenges (課題), and its own tree of one to five levels (such as 基本目標 → 活動目標 → 具体的取り組み) with indicators, projects and the actors (担い手) who carry them. Ids are stable strings; references are by id."
 )]
 pub struct Plan {
+    /// The JSON Schema the document names for editors and validators (such as a path to
+    /// `plan.schema.json`). The library accepts any string here, keeps it on export, and leaves
+    /// it out of the plan's content hash.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// The exchange format version the document follows.
     #[schemars(extend("enum" = ["2.0"]))]
     pub schema_version: String,

@@ -29,14 +29,23 @@ use sha2::{Digest, Sha256};
 use crate::model::Plan;
 
 /// `sha256:` and the hex SHA-256 of the plan's canonical JSON: a report records it, so that a
-/// report never silently applies to a plan that has changed since.
+/// report never silently applies to a plan that has changed since. The plan's `$schema` is
+/// left out: it tells editors where the schema is and is no part of the plan, so adding,
+/// changing or removing it leaves the hash (and every report of the plan) as it was.
 ///
 /// ```
 /// let h = welfare_plan::report::plan_hash(&welfare_plan::iizuka::third_plan());
 /// assert!(h.starts_with("sha256:") && h.len() == 7 + 64);
 /// ```
 pub fn plan_hash(plan: &Plan) -> String {
-    let digest = Sha256::digest(plan.to_canonical_json().as_bytes());
+    let json = if plan.schema.is_some() {
+        let mut bare = plan.clone();
+        bare.schema = None;
+        bare.to_canonical_json()
+    } else {
+        plan.to_canonical_json()
+    };
+    let digest = Sha256::digest(json.as_bytes());
     let mut out = String::with_capacity(7 + 64);
     out.push_str("sha256:");
     for b in digest {

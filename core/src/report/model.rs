@@ -22,6 +22,11 @@ pub const REPORT_DOCUMENT: &str = "progress_report";
     description = "One fiscal year's evaluation of a regional welfare plan (地域福祉計画): actual values of its indicators, grades of its nodes on the plan's scales, what was done and what comes next, and the promotion committee's opinions with the city's answers."
 )]
 pub struct ProgressReport {
+    /// The JSON Schema the document names for editors and validators (such as a path to
+    /// `progress-report.schema.json`). The library accepts any string here and keeps it on
+    /// export.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `progress_report`: what this document is.
     #[schemars(extend("enum" = ["progress_report"]))]
     pub document: String,

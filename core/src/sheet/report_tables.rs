@@ -23,6 +23,7 @@ use super::table::{Cell, Column, Table};
 /// ```
 pub fn blank_report(plan: &Plan, year: FiscalYear) -> ProgressReport {
     ProgressReport {
+        schema: None,
         document: REPORT_DOCUMENT.to_owned(),
         schema_version: REPORT_SCHEMA_VERSION.to_owned(),
         id: crate::Id::from(format!("{}-{}", plan.id, year)),
