@@ -262,6 +262,12 @@ describe("demo page (chromium)", () => {
     assert.ok((await tooltip.textContent()).includes(expected[0].messageJa), await tooltip.textContent());
     await page.screenshot({ path: join(results, "demo-editor-lint.png") });
     await page.mouse.move(0, 0);
+    // With the selection moved away, the underline itself shows.
+    await page.keyboard.press("ArrowDown");
+    assert.equal((await editorState()).text, "");
+    assert.equal(await underline.textContent(), '"c99"');
+    const box = await underline.boundingBox();
+    await page.screenshot({ path: join(results, "demo-editor-marked.png"), clip: { x: 80, y: box.y - 100, width: 660, height: 220 } });
   });
 
   test("syntax errors are listed too, and the sample loads back as valid", async () => {
