@@ -15,6 +15,11 @@ export {
   sectorLabel,
   outline,
   initiatives,
+  initiativesInSector,
+  initiativesAddressing,
+  nodesAtLevel,
+  sectorCode,
+  isPlan,
   helpModelLabels,
 } from "./wasm/welfare_plan_wasm.js";
 export type {

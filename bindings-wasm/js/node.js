@@ -17,6 +17,11 @@ export {
   sectorLabel,
   outline,
   initiatives,
+  initiativesInSector,
+  initiativesAddressing,
+  nodesAtLevel,
+  sectorCode,
+  isPlan,
   helpModelLabels,
 } from "./wasm/welfare_plan_wasm.js";
 export { PlanError } from "./plan-error.js";

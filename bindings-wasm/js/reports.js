@@ -5,9 +5,11 @@
 // that evaluates reports loads only this module; one that only checks plans imports
 // `welfare-plan` and loads the smaller one. Fetched and instantiated with a top-level await, so
 // importers get ready-to-call functions and never see an init step.
+import { wasmMissing } from "./wasm-missing.js";
 import init from "./reports/wasm/welfare_plan_wasm.js";
 
-await init({ module_or_path: new URL("./reports/wasm/welfare_plan_wasm_bg.wasm", import.meta.url) });
+const wasm = new URL("./reports/wasm/welfare_plan_wasm_bg.wasm", import.meta.url);
+await init({ module_or_path: wasm }).catch(wasmMissing(wasm));
 
 export {
   parsePlan,
@@ -21,6 +23,11 @@ export {
   sectorLabel,
   outline,
   initiatives,
+  initiativesInSector,
+  initiativesAddressing,
+  nodesAtLevel,
+  sectorCode,
+  isPlan,
   helpModelLabels,
   validateReport,
   parseReport,

@@ -3,9 +3,11 @@
 // module that carries the core's workbook reader. A page imports it only when a workbook is
 // dropped (`await import("welfare-plan/sheets")`), so that checking plans never loads it.
 // Fetched and instantiated with a top-level await, so importers never see an init step.
+import { wasmMissing } from "./wasm-missing.js";
 import init from "./sheets/wasm/welfare_plan_wasm.js";
 
-await init({ module_or_path: new URL("./sheets/wasm/welfare_plan_wasm_bg.wasm", import.meta.url) });
+const wasm = new URL("./sheets/wasm/welfare_plan_wasm_bg.wasm", import.meta.url);
+await init({ module_or_path: wasm }).catch(wasmMissing(wasm));
 
 export {
   parsePlan,
@@ -19,6 +21,11 @@ export {
   sectorLabel,
   outline,
   initiatives,
+  initiativesInSector,
+  initiativesAddressing,
+  nodesAtLevel,
+  sectorCode,
+  isPlan,
   helpModelLabels,
   importPlan,
   importReport,

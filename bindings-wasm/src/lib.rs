@@ -76,16 +76,18 @@ const PLAN_TYPES: &str = r#"import type { HelpSector, IssueCode, Plan } from "..
 /// JSON Schema (format 2.0: a 1.0 document comes back upgraded), or throws `PlanError` (with
 /// `.issues`, warnings included) when the document has errors. Warnings alone do not throw.
 /// Pass a `Uint8Array` for files and `fetch` bodies: bytes go to WebAssembly as they are, never
-/// decoded into a JavaScript string. Throws `TypeError`/`RangeError` only for malformed
-/// `limits`.
+/// decoded into a JavaScript string. Any other object (one from `JSON.parse`, say) is written
+/// with `JSON.stringify` and checked as that text. Throws `TypeError`/`RangeError` only for
+/// malformed `limits`.
 ///
 /// ```js
 /// const plan = parsePlan(await fs.readFile("plan.json"));
 /// plan.nodes[0].title.ja; // "お互いを大切にし合うひとづくり"
+/// const fromJson = parsePlan(await (await fetch("plan.json")).json());
 /// ```
 #[wasm_bindgen(js_name = parsePlan, unchecked_return_type = "Plan")]
 pub fn parse_plan(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] input: JsValue,
     limits: Option<LimitsArg>,
 ) -> Result<JsValue, JsValue> {
     let json = load(&input, limits.as_deref())?.to_canonical_json();
@@ -111,6 +113,39 @@ pub fn validate(
     let checked = Document::from_js(&input).check(&limits);
     drop(checked.plan);
     issues_to_js(&checked.issues)
+}
+
+/// Whether `value` is a plan object: a plain object in format 2.0 (what `Plan` declares) that
+/// has no errors (warnings allowed), checked as `validate` checks it. A TypeScript type guard:
+/// `value` is a `Plan` where it returns `true`. False for text and bytes (they are documents,
+/// not plans: use `parsePlan`) and for a 1.0 document (`parsePlan` upgrades it). Never throws,
+/// except `TypeError`/`RangeError` for malformed `limits`.
+///
+/// ```js
+/// const data: unknown = JSON.parse(text);
+/// if (isPlan(data)) console.log(data.title.ja); // data: Plan
+/// ```
+#[wasm_bindgen(js_name = isPlan, unchecked_return_type = "value is Plan")]
+pub fn is_plan(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    limits: Option<LimitsArg>,
+) -> Result<bool, JsValue> {
+    let limits = Limits::from_js(limits.as_deref())?;
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Ok(false);
+    }
+    // A throwing getter or a proxy is no plan.
+    let version = js_sys::Reflect::get(&value, &JsValue::from_str("schema_version"))
+        .ok()
+        .and_then(|v| v.as_string());
+    if version.as_deref() != Some(welfare_plan::SCHEMA_VERSION) {
+        return Ok(false);
+    }
+    match Document::from_js(&value) {
+        document @ (Document::Written(_) | Document::Unwritable(_)) => Ok(document.check(&limits).is_valid()),
+        // A `Uint8Array` holds a document, not a plan object.
+        Document::Bytes(_) | Document::Text(_) => Ok(false),
+    }
 }
 
 /// The plan as canonical JSON: fields in the format's order, two-space indentation, UTF-8

@@ -187,7 +187,52 @@ pub fn initiatives(
     limits: Option<LimitsArg>,
 ) -> Result<JsValue, JsValue> {
     let filter = InitiativeFilter::from_js(filter.as_deref())?;
-    let plan = load(&plan, limits.as_deref())?;
+    chosen(&load(&plan, limits.as_deref())?, &filter)
+}
+
+/// The initiatives in which some actor takes part in `sector`: a code of the plan's help model
+/// (`mutual_help`) or a sector's label (共助), as `initiatives(plan, { sector })` gives them.
+/// Throws `RangeError` naming the plan's sectors for one it does not have; `PlanError` for an
+/// invalid plan.
+///
+/// ```js
+/// initiativesInSector(plan, "共助").map((i) => i.id); // the same as for "mutual_help"
+/// ```
+#[wasm_bindgen(js_name = initiativesInSector, unchecked_return_type = "NodeInfo[]")]
+pub fn initiatives_in_sector(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
+    sector: String,
+    limits: Option<LimitsArg>,
+) -> Result<JsValue, JsValue> {
+    let filter = InitiativeFilter {
+        sector: Some(sector),
+        challenge: None,
+    };
+    chosen(&load(&plan, limits.as_deref())?, &filter)
+}
+
+/// The initiatives that address the challenge with id `challengeId`, as
+/// `initiatives(plan, { challenge })` gives them. Throws `RangeError` for a challenge the plan
+/// does not have; `PlanError` for an invalid plan.
+///
+/// ```js
+/// initiativesAddressing(plan, "c2").map((i) => i.label.ja);
+/// ```
+#[wasm_bindgen(js_name = initiativesAddressing, unchecked_return_type = "NodeInfo[]")]
+pub fn initiatives_addressing(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
+    #[wasm_bindgen(js_name = challengeId)] challenge_id: String,
+    limits: Option<LimitsArg>,
+) -> Result<JsValue, JsValue> {
+    let filter = InitiativeFilter {
+        sector: None,
+        challenge: Some(challenge_id),
+    };
+    chosen(&load(&plan, limits.as_deref())?, &filter)
+}
+
+/// The initiatives of `plan` that match `filter`, with the core's walk and lookups.
+fn chosen(plan: &Plan, filter: &InitiativeFilter) -> Result<JsValue, JsValue> {
     let mut chosen: Vec<NodeRef<'_>> = match &filter.sector {
         Some(name) => {
             let code = plan.sector_code(name).map_err(range_error)?;
@@ -205,8 +250,54 @@ pub fn initiatives(
         let addressing: Vec<_> = plan.initiatives_addressing(id).map(|r| r.at).collect();
         chosen.retain(|r| addressing.contains(&r.at));
     }
-    let nodes: Vec<NodeInfo> = chosen.iter().map(|r| NodeInfo::new(&plan, r)).collect();
+    let nodes: Vec<NodeInfo> = chosen.iter().map(|r| NodeInfo::new(plan, r)).collect();
     to_js(&nodes)
+}
+
+/// The nodes of the level with id `level` (such as `"goal"`, one of `plan.levels`), in document
+/// order, each with its place and label as `outline` gives it. Throws `RangeError` naming the
+/// plan's levels for a level it does not have; `PlanError` for an invalid plan.
+///
+/// ```js
+/// nodesAtLevel(plan, "target").length; // 8
+/// ```
+#[wasm_bindgen(js_name = nodesAtLevel, unchecked_return_type = "NodeInfo[]")]
+pub fn nodes_at_level(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
+    level: &str,
+    limits: Option<LimitsArg>,
+) -> Result<JsValue, JsValue> {
+    let plan = load(&plan, limits.as_deref())?;
+    if plan.level_index(level).is_none() {
+        let known: Vec<String> = plan.levels.iter().map(|l| format!("`{}`", l.id)).collect();
+        return Err(range_error(format!(
+            "unknown level `{}`; the plan's levels are {}",
+            welfare_plan::preview(level),
+            known.join(", ")
+        )));
+    }
+    let nodes: Vec<NodeInfo> = plan
+        .nodes_at_level(level)
+        .map(|r| NodeInfo::new(&plan, &r))
+        .collect();
+    to_js(&nodes)
+}
+
+/// The code of the sector `name` means in this plan: a code of its help model, or a sector's
+/// Japanese or English label (`sectorCode(plan, "共助") === "mutual_help"`). Throws
+/// `RangeError` naming the plan's sectors; `PlanError` for an invalid plan.
+///
+/// ```js
+/// sectorCode(plan, "公助"); // "public_help"
+/// ```
+#[wasm_bindgen(js_name = sectorCode)]
+pub fn sector_code(
+    #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
+    name: &str,
+    limits: Option<LimitsArg>,
+) -> Result<String, JsValue> {
+    let plan = load(&plan, limits.as_deref())?;
+    plan.sector_code(name).map(str::to_owned).map_err(range_error)
 }
 
 /// The plan's help model in its own terms: the heading (自助・共助・公助, or a custom model's

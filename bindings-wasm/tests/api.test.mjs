@@ -13,9 +13,14 @@ import {
   iizukaThirdPlan,
   helpModelLabels,
   initiatives,
+  initiativesAddressing,
+  initiativesInSector,
+  isPlan,
   monthLabel,
+  nodesAtLevel,
   outline,
   parsePlan,
+  sectorCode,
   sectorLabel,
   toCanonicalJson,
   validate,
@@ -463,6 +468,97 @@ describe("the tree: outline, initiatives, the help model's labels", () => {
   });
 });
 
+describe("Python's plan helpers, and the type guard", () => {
+  const plan = JSON.parse(iizukaText);
+  const nodes = [...walk(plan.nodes)];
+  const ids = (infos) => infos.map((n) => n.id);
+  // Computed here from the data, independently of the module: Iizuka's initiatives are its
+  // third level.
+  const initiativeNodes = nodes.filter((w) => w.depth === 2).map((w) => w.node);
+
+  test("initiativesInSector: by code or label, the initiatives with someone acting in the sector", () => {
+    const bySector = (code) => initiativeNodes.filter((n) => (n.participants ?? []).some((p) => p.sector === code)).map((n) => n.id);
+    for (const [code, ja, en] of [["self_help", "自助", "self-help"], ["mutual_help", "共助", "mutual help"], ["public_help", "公助", "public help"]]) {
+      const expected = bySector(code);
+      assert.ok(expected.length > 0, code);
+      for (const name of [code, ja, en]) assert.deepEqual(ids(initiativesInSector(plan, name)), expected, name);
+      assert.deepEqual(initiativesInSector(iizukaBytes, ja), initiatives(plan, { sector: code }));
+    }
+    assert.throws(() => initiativesInSector(plan, "互助"), { name: "RangeError", message: /`互助`.*`self_help` \(自助\)/ });
+  });
+
+  test("initiativesAddressing: the initiatives that address a challenge", () => {
+    let some = 0;
+    for (const { id } of plan.challenges) {
+      const expected = initiativeNodes.filter((n) => (n.challenges ?? []).includes(id)).map((n) => n.id);
+      some += expected.length;
+      const found = initiativesAddressing(plan, id);
+      assert.deepEqual(ids(found), expected, id);
+      assert.deepEqual(found, initiatives(plan, { challenge: id }));
+      assert.ok(found.every((n) => n.level === "initiative" && n.label.ja.startsWith("(")));
+    }
+    assert.ok(some > 0);
+    assert.throws(() => initiativesAddressing(plan, "c99"), { name: "RangeError", message: /unknown challenge `c99`/ });
+  });
+
+  test("nodesAtLevel: a level's nodes, in document order, with their labels", () => {
+    plan.levels.forEach((level, depth) => {
+      const expected = nodes.filter((w) => w.depth === depth).map((w) => w.node.id);
+      const found = nodesAtLevel(plan, level.id);
+      assert.deepEqual(ids(found), expected, level.id);
+      assert.ok(found.every((n) => n.depth === depth && n.level === level.id));
+    });
+    // Iizuka numbers its activity targets within each basic goal.
+    const targetLabels = plan.nodes.flatMap((g) => g.children.map((_, k) => `活動目標${k + 1}`));
+    assert.equal(targetLabels.length, 8);
+    assert.deepEqual(nodesAtLevel(plan, "target").map((n) => n.label.ja), targetLabels);
+    assert.throws(() => nodesAtLevel(plan, "goals"), { name: "RangeError", message: /unknown level `goals`; the plan's levels are `goal`, `target`, `initiative`/ });
+  });
+
+  test("sectorCode: the code a sector's code or label means in the plan", () => {
+    assert.equal(sectorCode(plan, "共助"), "mutual_help");
+    assert.equal(sectorCode(plan, "public help"), "public_help");
+    assert.equal(sectorCode(plan, "self_help"), "self_help");
+    assert.throws(() => sectorCode(plan, "互助"), { name: "RangeError", message: /互助/ });
+    const broken = structuredClone(plan);
+    broken.nodes[0].title.ja = " ";
+    assert.throws(() => sectorCode(broken, "共助"), PlanError);
+  });
+
+  test("isPlan: true for a 2.0 plan object without errors, false for anything else, and never throws", () => {
+    assert.equal(isPlan(plan), true);
+    assert.equal(isPlan(iizukaThirdPlan()), true);
+    assert.equal(isPlan(parsePlan(iizukaBytes)), true);
+    const v1 = JSON.parse(readFileSync(new URL("tests/conformance/base/iizuka-3rd-1.0.json", repo), "utf8"));
+    assert.deepEqual(validate(v1), [], "a valid 1.0 document");
+    assert.equal(isPlan(v1), false, "1.0 is not the Plan type: parsePlan upgrades it");
+    assert.equal(isPlan(parsePlan(v1)), true);
+    const dangling = structuredClone(plan);
+    dangling.nodes[0].children[0].children[0].challenges = ["c99"];
+    const cyclic = structuredClone(plan);
+    cyclic.extensions = { self: cyclic };
+    const throwing = { ...plan, get title() { throw new Error("no"); } };
+    const proxy = new Proxy(plan, { get() { throw new Error("no"); } });
+    for (const [what, value] of [
+      ["text", iizukaText], ["bytes", iizukaBytes], ["null", null], ["undefined", undefined], ["a number", 42],
+      ["an array", [plan]], ["{}", {}], ["a dangling reference", dangling], ["a cycle", cyclic],
+      ["a throwing getter", throwing], ["a throwing proxy", proxy], ["a function", () => plan],
+      ["another version", { ...plan, schema_version: "3.0" }],
+    ]) {
+      assert.equal(isPlan(value), false, what);
+    }
+    assert.throws(() => isPlan(plan, { maxDepht: 1 }), TypeError);
+    // Limits apply: a plan over them is no plan.
+    assert.equal(isPlan(plan, { maxElements: 2 }), false);
+  });
+
+  test("parsePlan takes an object, as its declaration says, and checks it as its JSON", () => {
+    assert.deepEqual(parsePlan(plan), plan);
+    assert.throws(() => parsePlan({}), (e) => e instanceof PlanError && e.issues.length > 0 && e.issues.every((i) => i.line === undefined));
+    assert.throws(() => parsePlan(42), PlanError);
+  });
+});
+
 describe("the package surface", () => {
   const pkg = new URL("../pkg/", import.meta.url);
   const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -488,14 +584,14 @@ describe("the package surface", () => {
       name: "welfare-plan",
       exports: wp,
       glue: "wasm/welfare_plan_wasm.js",
-      files: ["index.js", "node.js", "index.d.ts"],
+      files: ["index.js", "node.js", "index.d.ts", "index.esbuild.js", "node.esbuild.js"],
       types: ["./types.js"],
     },
     {
       name: "welfare-plan/reports",
       exports: reports,
       glue: "reports/wasm/welfare_plan_wasm.js",
-      files: ["reports.js", "reports-node.js", "reports.d.ts"],
+      files: ["reports.js", "reports-node.js", "reports.d.ts", "reports.esbuild.js", "reports-node.esbuild.js"],
       types: ["./types.js", "./report-types.js", "./diff-types.js"],
     },
   ];
@@ -507,9 +603,24 @@ describe("the package surface", () => {
       for (const file of entry.files) {
         const text = readFileSync(new URL(file, pkg), "utf8");
         assert.deepEqual(names(text, entry.glue), expected, file);
-        // Each entry reads its own module only (and the shared PlanError, data and types).
-        const own = [`./${entry.glue}`, "./plan-error.js", "./data.js", ...(file.endsWith(".d.ts") ? entry.types : [])];
+        // Each entry reads its own module only (and the shared PlanError, data and types; a
+        // browser entry its error for a module it cannot load; an esbuild variant its .wasm).
+        const wasm = `./${entry.glue.replace(/\.js$/, "_bg.wasm")}`;
+        const own = [
+          `./${entry.glue}`,
+          "./plan-error.js",
+          "./data.js",
+          ...(file.endsWith(".d.ts") ? entry.types : []),
+          ...(/node/.test(file) || file.endsWith(".d.ts") ? [] : ["./wasm-missing.js"]),
+          ...(file.endsWith(".esbuild.js") ? [wasm] : []),
+        ];
         assert.deepEqual(sources(text), own.sort(), file);
+        if (file.endsWith(".esbuild.js")) {
+          // The variant is its entry with the module located by the import, nothing else changed.
+          const base = readFileSync(new URL(file.replace(".esbuild", ""), pkg), "utf8");
+          const body = text.split("\n").slice(2).join("\n");
+          assert.equal(body, base.replace(`new URL("${wasm}", import.meta.url)`, "new URL(wasmPath, import.meta.url)"), file);
+        }
       }
     });
   }

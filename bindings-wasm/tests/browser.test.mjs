@@ -113,17 +113,29 @@ describe("demo page (chromium)", () => {
   // Iizuka's initiatives are its third level (具体的取り組み), the deepest.
   const initiatives = [...walk(plan.nodes)].filter((w) => w.depth === 2).map((w) => w.node);
   const count = () => page.locator("[data-initiative]").count();
-  // What a paste does to the textarea: its whole value replaced, one input event.
-  const paste = (text) =>
-    page.$eval(
-      "#source",
+  // A paste into the editor (CodeMirror): everything selected, then a paste event carrying the
+  // text, which CodeMirror reads from its clipboard data as it does for a real paste.
+  const paste = async (text) => {
+    await page.click("#source .cm-content");
+    await page.keyboard.press("Control+A");
+    await page.$eval(
+      "#source .cm-content",
       (el, value) => {
-        el.focus();
-        el.value = value;
-        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+        const data = new DataTransfer();
+        data.setData("text/plain", value);
+        el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
       },
       text,
     );
+  };
+  /** The editor's text, its selection and whether it has focus, from CodeMirror's own view. */
+  const editorState = () =>
+    page.evaluate(async () => {
+      const { EditorView } = await import("./vendor/codemirror.js");
+      const view = EditorView.findFromDOM(document.querySelector("#source .cm-editor"));
+      const { from, to } = view.state.selection.main;
+      return { focused: view.hasFocus, text: view.state.sliceDoc(from, to), start: from, doc: view.state.doc.toString() };
+    });
 
   test("renders the Iizuka plan with all 19 initiatives", async () => {
     assert.equal(initiatives.length, 19);
@@ -199,9 +211,14 @@ describe("demo page (chromium)", () => {
     assert.equal(await page.textContent("#plan-title"), plan.title.ja);
   });
 
-  test("a pasted broken document lists its issues; a click selects the place", async () => {
+  test("a pasted broken document lists its issues and marks them; a click selects the place", async () => {
     await page.click("#tab-editor");
+    await page.waitForSelector("#view-editor[data-ready]");
     await page.waitForSelector("#status.is-valid");
+    // The editor holds the Iizuka plan, with line numbers and no lint marker.
+    assert.equal((await editorState()).doc, toCanonicalJson(plan));
+    assert.equal(await page.textContent("#source .cm-lineNumbers .cm-gutterElement:nth-child(2)"), "1");
+    assert.equal(await page.locator("#source .cm-lint-marker").count(), 0);
     // A dangling reference deep in the document, after plenty of Japanese text.
     const doc = JSON.parse(JSON.stringify(plan));
     const n = doc.nodes[2].children[1].children[0].challenges.push("c99") - 1;
@@ -220,14 +237,38 @@ describe("demo page (chromium)", () => {
     assert.ok((await items.first().textContent()).includes(path));
 
     await items.first().locator("button").click();
-    const selection = await page.evaluate(() => {
-      const el = document.getElementById("source");
-      return { focused: document.activeElement === el, text: el.value.slice(el.selectionStart, el.selectionEnd), start: el.selectionStart };
-    });
+    const selection = await editorState();
     assert.ok(selection.focused);
     assert.equal(selection.text, '"c99"');
     assert.equal(selection.start, offsetOf(broken, expected[0]));
+    // The lint extension marks the issue where the module located it: the token underlined, and
+    // an error marker in the gutter on the line whose number is the issue's line.
+    const underline = page.locator("#source .cm-lintRange-error");
+    await underline.waitFor();
+    assert.equal(await underline.count(), 1);
+    assert.equal(await underline.textContent(), '"c99"');
+    const marker = page.locator("#source .cm-lint-marker-error");
+    assert.equal(await marker.count(), 1);
+    const markerBox = await marker.boundingBox();
+    const lineNumber = await page.evaluate((y) => {
+      const numbers = [...document.querySelectorAll("#source .cm-lineNumbers .cm-gutterElement")];
+      return numbers.find((n) => { const r = n.getBoundingClientRect(); return r.top <= y && y < r.bottom; })?.textContent;
+    }, markerBox.y + markerBox.height / 2);
+    assert.equal(lineNumber, String(expected[0].line));
     await page.screenshot({ path: join(results, "demo-editor.png") });
+    // Hovering the marker shows the issue's message, in the page's language.
+    await marker.hover();
+    const tooltip = page.locator(".cm-tooltip-lint");
+    await tooltip.waitFor();
+    assert.ok((await tooltip.textContent()).includes(expected[0].messageJa), await tooltip.textContent());
+    await page.screenshot({ path: join(results, "demo-editor-lint.png") });
+    await page.mouse.move(0, 0);
+    // With the selection moved away, the underline itself shows.
+    await page.keyboard.press("ArrowDown");
+    assert.equal((await editorState()).text, "");
+    assert.equal(await underline.textContent(), '"c99"');
+    const box = await underline.boundingBox();
+    await page.screenshot({ path: join(results, "demo-editor-marked.png"), clip: { x: 80, y: box.y - 100, width: 660, height: 220 } });
   });
 
   test("syntax errors are listed too, and the sample loads back as valid", async () => {
@@ -238,7 +279,8 @@ describe("demo page (chromium)", () => {
     await page.waitForSelector("#status.is-invalid");
     assert.match(await page.textContent("#issues"), /json\.syntax/);
     await page.click("#issues li button");
-    assert.equal(await page.evaluate(() => document.getElementById("source").selectionStart), offsetOf(text, issue));
+    assert.equal((await editorState()).start, offsetOf(text, issue));
+    assert.equal(await page.locator("#source .cm-lint-marker-error").count(), 1);
     await page.click("#load-sample");
     await page.waitForSelector("#status.is-valid");
     assert.equal(await page.locator("#issues li").count(), 0);

@@ -3,7 +3,7 @@
 // plan module) and `welfare-plan/reports` (the reports module), in JavaScript and in TypeScript.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,6 +84,27 @@ test("the packed package imports by name in a fresh Node project, from each of i
     const printedSheets = execFileSync(process.execPath, ["sheets.js"], { cwd: project, encoding: "utf8" });
     assert.deepEqual(JSON.parse(printedSheets), [0, true, true, "sheet.unreadable"]);
 
+    // The JSON Schemas and the code lists resolve by name as JSON modules (and with
+    // require.resolve), and are the files the core generated into schemas/.
+    writeFileSync(
+      join(project, "data.js"),
+      [
+        'import { createRequire } from "node:module";',
+        'import schema from "welfare-plan/schema.json" with { type: "json" };',
+        'import reportSchema from "welfare-plan/report.schema.json" with { type: "json" };',
+        'import codelists from "welfare-plan/codelists.json" with { type: "json" };',
+        "const require = createRequire(import.meta.url);",
+        "console.log(JSON.stringify({ schema, reportSchema, codelists,",
+        '  resolved: ["schema.json", "report.schema.json", "codelists.json"].map((f) => require.resolve(`welfare-plan/${f}`)) }));',
+      ].join("\n"),
+    );
+    const data = JSON.parse(execFileSync(process.execPath, ["data.js"], { cwd: project, encoding: "utf8" }));
+    const committed = (f) => JSON.parse(readFileSync(new URL(`../../schemas/${f}`, import.meta.url), "utf8"));
+    assert.deepEqual(data.schema, committed("plan.schema.json"));
+    assert.deepEqual(data.reportSchema, committed("progress-report.schema.json"));
+    assert.deepEqual(data.codelists, committed("codelists.json"));
+    assert.deepEqual(data.resolved, ["schema.json", "report.schema.json", "codelists.json"].map((f) => join(target, f)));
+
     // TypeScript resolves both entries' declarations through the published `exports` map.
     writeFileSync(
       join(project, "check.ts"),
@@ -98,6 +119,9 @@ test("the packed package imports by name in a fresh Node project, from each of i
         "declare const report: ProgressReport;",
         "const progress: Progress = evaluate(plan, [report]);",
         "void [issues, progress];",
+        'import codelists from "welfare-plan/codelists.json" with { type: "json" };',
+        "const codes: string[] = codelists.issue_codes.map((c) => c.code);",
+        "void codes;",
         "// @ts-expect-error: the plan entry has no report functions",
         'import { evaluate as missing } from "welfare-plan";',
         "void missing;",
@@ -106,16 +130,26 @@ test("the packed package imports by name in a fresh Node project, from each of i
     writeFileSync(
       join(project, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, types: [] },
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          resolveJsonModule: true,
+          types: [],
+        },
         files: ["check.ts"],
       }),
     );
     execFileSync(tsc, ["-p", project], { cwd: project, encoding: "utf8" });
 
     assert.deepEqual(readdirSync(target).sort(), [
-      "README.md", "data.d.ts", "data.js", "diff-types.d.ts", "index.d.ts", "index.js", "node.js", "package.json",
-      "plan-error.d.ts", "plan-error.js", "report-types.d.ts", "reports", "reports-node.js", "reports.d.ts",
-      "reports.js", "sheets", "sheets-node.js", "sheets.d.ts", "sheets.js", "types.d.ts", "wasm",
+      "README.md", "codelists.json", "data.d.ts", "data.js", "diff-types.d.ts", "index.d.ts", "index.esbuild.js",
+      "index.js", "node.esbuild.js", "node.js", "package.json", "plan-error.d.ts", "plan-error.js",
+      "report-types.d.ts", "report.schema.json", "reports", "reports-node.esbuild.js", "reports-node.js",
+      "reports.d.ts", "reports.esbuild.js", "reports.js", "schema.json", "sheets", "sheets-node.esbuild.js",
+      "sheets-node.js", "sheets.d.ts", "sheets.esbuild.js", "sheets.js", "types.d.ts", "wasm", "wasm-missing.js",
     ]);
     assert.deepEqual(readdirSync(join(target, "reports")), ["wasm"]);
     assert.deepEqual(readdirSync(join(target, "sheets")), ["wasm"]);

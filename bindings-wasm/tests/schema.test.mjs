@@ -16,11 +16,15 @@
 //   test below compiles them with ajv's default options).
 // - allErrors: false: only the verdict is compared.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
 import { iizukaThirdPlan, jsonSchema } from "welfare-plan";
-import { cases, repo, textOf } from "./corpus.mjs";
+import { cases, cliEnv, cliPath, repo, textOf } from "./corpus.mjs";
 
 const schemaText = readFileSync(new URL("schemas/plan.schema.json", repo), "utf8");
 const v1SchemaText = readFileSync(new URL("schemas/plan-1.0.schema.json", repo), "utf8");
@@ -81,5 +85,25 @@ describe("JSON Schema (ajv, draft 2020-12)", () => {
     assert.ok(checkV1(v1), errors(checkV1).join("\n"));
     assert.equal(check(v1), false);
     assert.equal(schemaFor(iizukaThirdPlan()), check);
+  });
+});
+
+describe("the package's JSON subpaths", () => {
+  test("welfare-plan/schema.json, report.schema.json and codelists.json are what the core generates now", () => {
+    const out = mkdtempSync(join(tmpdir(), "welfare-plan-schemas-"));
+    try {
+      execFileSync(cliPath(), ["schema", "--out", out], { env: cliEnv, encoding: "utf8" });
+      const require = createRequire(import.meta.url);
+      for (const [subpath, generated] of [
+        ["schema.json", "plan.schema.json"],
+        ["report.schema.json", "progress-report.schema.json"],
+        ["codelists.json", "codelists.json"],
+      ]) {
+        const shipped = readFileSync(require.resolve(`welfare-plan/${subpath}`), "utf8");
+        assert.equal(shipped, readFileSync(join(out, generated), "utf8"), subpath);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

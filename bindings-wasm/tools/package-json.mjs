@@ -74,4 +74,27 @@ const manifest = {
   engines: dev.engines,
 };
 
+// esbuild does not copy the `.wasm` files the entries locate with `new URL(…, import.meta.url)`:
+// under the `esbuild` condition each entry is its variant that imports them for esbuild's `file`
+// loader (tools/esbuild-entries.mjs).
+for (const entry of Object.values(manifest.exports)) {
+  if (typeof entry !== "object" || !entry.default) continue;
+  const esbuild = (file) => file.replace(/\.js$/, ".esbuild.js");
+  const { types, ...rest } = entry;
+  const variant = { node: esbuild(entry.node), default: esbuild(entry.default) };
+  for (const key of Object.keys(entry)) delete entry[key];
+  Object.assign(entry, { types, esbuild: variant, ...rest });
+  manifest.files.push(variant.node.slice(2), variant.default.slice(2));
+}
+manifest.files.push("wasm-missing.js");
+// The JSON Schemas and the code lists, as data: `import schema from "welfare-plan/schema.json"
+// with { type: "json" }`.
+const data = {
+  "./schema.json": "./schema.json",
+  "./report.schema.json": "./report.schema.json",
+  "./codelists.json": "./codelists.json",
+};
+Object.assign(manifest.exports, data);
+manifest.files.push(...Object.values(data).map((f) => f.slice(2)));
+
 writeFileSync(outPath, JSON.stringify(manifest, null, 2) + "\n");

@@ -7,7 +7,6 @@
 // larger reports module (`welfare-plan/reports`, pkg/reports.js), are loaded the first time one
 // of their tabs is opened.
 import { eraLabel, eraLabelEn, iizukaThirdPlan, monthLabel, toCanonicalJson } from "./pkg/index.js";
-import { setUpEditor } from "./editor.js";
 import { pick, strings } from "./i18n.js";
 import { renderPlan } from "./plan-view.js";
 import { setUpSheet } from "./sheet-view.js";
@@ -156,6 +155,7 @@ function showTab(tab) {
   }
   renderHeader();
   if (tab === "progress") loadProgress();
+  if (tab === "editor") loadEditor();
   // The report follows the plan shown on the plan tab, which the editor may have replaced.
   if (tab === "publish") publishView ? publishView.render() : loadPublish();
 }
@@ -169,18 +169,38 @@ function showPlan(plan) {
   window.scrollTo({ top: 0 });
 }
 
-const editor = setUpEditor({
-  getLang: () => state.lang,
-  onShowPlan: showPlan,
-});
+/** The editor (editor.js with CodeMirror), once its tab has been opened. */
+let editor = null;
+
+/**
+ * Loads the editor and CodeMirror once, with the Iizuka plan in it: a visitor who never opens
+ * the tab never downloads them.
+ */
+let editorLoad = null;
+function loadEditor() {
+  editorLoad ??= import("./editor.js")
+    .then(({ setUpEditor }) => {
+      editor = setUpEditor({
+        getLang: () => state.lang,
+        onShowPlan: showPlan,
+      });
+      editor.load(toCanonicalJson(sample));
+      $("view-editor").dataset.ready = "true";
+    })
+    .catch((e) => {
+      $("source").textContent = String(e);
+      console.error(e);
+    });
+  return editorLoad;
+}
 
 // The spreadsheet tab loads the sheets module (`welfare-plan/sheets`) only when a file arrives.
 const sheetView = setUpSheet($("sheet-view"), {
   getLang: () => state.lang,
   onShowPlan: showPlan,
   onEdit(plan) {
-    editor.load(toCanonicalJson(plan));
     showTab("editor");
+    loadEditor().then(() => editor?.load(toCanonicalJson(plan)));
   },
 });
 
@@ -194,7 +214,7 @@ for (const button of document.querySelectorAll("[data-lang]")) {
     renderProgressView();
     publishView?.render();
     sheetView.render();
-    editor.render();
+    editor?.render();
   });
 }
 $("tab-plan").addEventListener("click", () => showTab("plan"));
@@ -202,7 +222,7 @@ $("tab-editor").addEventListener("click", () => showTab("editor"));
 $("tab-progress").addEventListener("click", () => showTab("progress"));
 $("tab-publish").addEventListener("click", () => showTab("publish"));
 $("tab-sheet").addEventListener("click", () => showTab("sheet"));
-$("load-sample").addEventListener("click", () => editor.load(toCanonicalJson(sample)));
+$("load-sample").addEventListener("click", () => editor?.load(toCanonicalJson(sample)));
 $("back-to-sample").addEventListener("click", () => {
   Object.assign(state, { plan: sample, sector: null, challenge: null });
   renderHeader();
@@ -211,6 +231,5 @@ $("back-to-sample").addEventListener("click", () => {
 
 renderHeader();
 renderView();
-editor.load(toCanonicalJson(sample));
 if (TABS.includes(shared.get("tab") ?? "") && shared.get("tab") !== "plan") showTab(shared.get("tab"));
 document.body.dataset.ready = "true";

@@ -8,8 +8,13 @@ import {
   helpModelLabels,
   iizukaThirdPlan,
   initiatives,
+  initiativesAddressing,
+  initiativesInSector,
+  isPlan,
+  nodesAtLevel,
   outline,
   parsePlan,
+  sectorCode,
   sectorLabel,
   toCanonicalJson,
   validate,
@@ -114,7 +119,7 @@ const model: HelpModelLabels | null = helpModelLabels(plan);
 // @ts-expect-error: a plan may have no help model
 const heading: string = helpModelLabels(plan).heading.ja;
 const sectors: SectorLabel[] = model?.sectors ?? [];
-const sectorCode: string = sectors[0]?.sector ?? "";
+const firstSector: string = sectors[0]?.sector ?? "";
 
 // Participations name sectors by code; built-in sectors have a closed union of codes.
 const bySector = new Map<string, string[]>();
@@ -185,6 +190,34 @@ validate("{}");
 validate("{}", { max_depth: 4 });
 // @ts-expect-error: a number is not a document
 parsePlan(42);
+// An object is checked as its JSON, as at run time: one from JSON.parse, or a typed plan.
+const fromObject: Plan = parsePlan({ schema_version: "2.0" });
+parsePlan(plan);
+
+// The type guard narrows what came from outside.
+const data: unknown = JSON.parse("{}");
+// @ts-expect-error: unknown until checked
+void data.title;
+if (isPlan(data)) {
+  const guarded: Plan = data;
+  const guardedTitle: string = data.title.ja;
+  void [guarded, guardedTitle];
+}
+const maybe: Plan | string = Math.random() > 0.5 ? plan : "{}";
+if (!isPlan(maybe)) {
+  const text: string = maybe;
+  void text;
+}
+const checkedWithLimits: boolean = isPlan(data, { maxElements: 10 });
+
+// Python's plan helpers.
+const inSector: NodeInfo[] = initiativesInSector(plan, "共助");
+const addressing: NodeInfo[] = initiativesAddressing(plan, "c2", { maxDepth: 8 });
+const targets: NodeInfo[] = nodesAtLevel(new Uint8Array([0x7b]), "target");
+const publicHelp: string = sectorCode(plan, "公助");
+// @ts-expect-error: a sector is named, not filtered by an object
+initiativesInSector(plan, { sector: "共助" });
+void [fromObject, checkedWithLimits, inSector, addressing, targets, publicHelp];
 
 try {
   const parsed: Plan = parsePlan("{}");
@@ -270,7 +303,7 @@ const wrongNode: number = plan.nodes[0];
 const goals = plan.goals;
 
 void [labelText, title, english, version, actors, levels, numbering, levelName, children, grandchild, number];
-void [chosen, heading, sectorCode, label, notAValue, districtPlans, parent, era, year, circled, wrong, wrongNode, goals];
+void [chosen, heading, firstSector, label, notAValue, districtPlans, parent, era, year, circled, wrong, wrongNode, goals];
 
 // A workbook's bytes, or CSV files by name; issues from a spreadsheet carry their cell.
 const book: Spreadsheet = new Uint8Array();
