@@ -62,7 +62,7 @@ struct Strings<'py> {
     py: Python<'py>,
     made: HashMap<(usize, usize), Bound<'py, PyString>, BuildHasherDefault<AddressHasher>>,
     /// Labels the core computes, by their text: (1), (2) … recur under every parent.
-    labels: HashMap<String, Bound<'py, PyString>>,
+    labels: HashMap<String, Bound<'py, PyString>, BuildHasherDefault<AddressHasher>>,
     /// The cells of the sectors column, by the codes they hold.
     sector_cells: HashMap<Vec<(usize, usize)>, Bound<'py, PyAny>>,
     join: Option<&'py str>,
@@ -96,8 +96,8 @@ impl<'py> Strings<'py> {
             Some(sep) => Ok(PyString::new(self.py, &items.collect::<Vec<_>>().join(sep)).into_any()),
             None if items.len() == 0 => Ok(PyTuple::empty(self.py).into_any()),
             None => {
-                let strings = items.map(|s| self.get(s)).collect::<Vec<_>>();
-                Ok(PyTuple::new(self.py, strings)?.into_any())
+                let py = self.py;
+                Ok(PyTuple::new(py, items.map(|s| self.get(s)))?.into_any())
             }
         }
     }
@@ -166,7 +166,7 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
     let mut strings = Strings {
         py,
         made: HashMap::default(),
-        labels: HashMap::new(),
+        labels: HashMap::default(),
         sector_cells: HashMap::new(),
         join,
     };
