@@ -36,7 +36,8 @@ const COLUMNS: [&str; 15] = [
     "challenge_titles",
 ];
 
-/// Hashes a string's address: the strings cached are borrowed from the one plan, so an
+/// Hashes a string's address: the strings cached are borrowed from the one plan (the core's
+/// table gives each actor's and challenge's id as the actor or challenge defines it), so an
 /// address stands for its text (the same text at two addresses is merely made twice).
 #[derive(Default)]
 struct AddressHasher(u64);
@@ -182,10 +183,11 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
             _ => {
                 let up: Vec<NodeRef<'_>> = table.parents(r);
                 let labels: Vec<String> = up.iter().map(|&p| table.label(p)).collect();
+                // Made directly: each parent's text is shared through `above`, not the cache.
                 let cells = [
-                    strings.cell(up.iter().map(|p| p.node.id.as_str()))?,
+                    strings.owned_cell(up.iter().map(|p| p.node.id.to_string()).collect())?,
                     strings.owned_cell(labels)?,
-                    strings.cell(up.iter().map(|p| p.node.title.ja.as_str()))?,
+                    strings.owned_cell(up.iter().map(|p| p.node.title.ja.clone()).collect())?,
                 ];
                 (parent.unwrap_or(r.at), cells)
             }
@@ -202,10 +204,10 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
             node.title.en.as_deref().into_pyobject(py)?.into_any(),
             PyBool::new(py, node.priority).to_owned().into_any(),
             strings.sectors(table.sectors(r))?,
-            strings.cell(node.participants.iter().map(|p| p.actor.as_str()))?,
-            strings.cell(table.actor_names(r))?,
-            strings.cell(node.challenges.iter().map(|c| c.as_str()))?,
-            strings.cell(table.challenge_titles(r))?,
+            strings.cell(table.actors(r).map(|(id, _)| id))?,
+            strings.cell(table.actors(r).map(|(_, name)| name))?,
+            strings.cell(table.challenges(r).map(|(id, _)| id))?,
+            strings.cell(table.challenges(r).map(|(_, title)| title))?,
         ];
         let row = template.copy()?;
         for (k, v) in keys.iter().zip(values) {

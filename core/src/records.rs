@@ -54,8 +54,10 @@ pub struct InitiativeTable<'p> {
     plan: &'p Plan,
     level: &'p str,
     model_order: Vec<&'p str>,
-    actor_names: FxHashMap<&'p str, &'p str>,
-    challenge_titles: FxHashMap<&'p str, &'p str>,
+    /// Each actor's id (as the actor defines it) and Japanese name, by id.
+    actors: FxHashMap<&'p str, (&'p str, &'p str)>,
+    /// Each challenge's id (as the challenge defines it) and Japanese title, by id.
+    challenges: FxHashMap<&'p str, (&'p str, &'p str)>,
 }
 
 impl<'p> InitiativeTable<'p> {
@@ -73,16 +75,16 @@ impl<'p> InitiativeTable<'p> {
                 .flat_map(|m| &m.sectors)
                 .map(|s| s.sector.as_str())
                 .collect(),
-            actor_names: plan
+            actors: plan
                 .actors
                 .iter()
-                .map(|a| (a.id.as_str(), a.name.ja.as_str()))
+                .map(|a| (a.id.as_str(), (a.id.as_str(), a.name.ja.as_str())))
                 .collect(),
-            challenge_titles: plan
+            challenges: plan
                 .challenges
                 .iter()
                 .chain(plan.districts.iter().flat_map(|d| &d.challenges))
-                .map(|c| (c.id.as_str(), c.title.ja.as_str()))
+                .map(|c| (c.id.as_str(), (c.id.as_str(), c.title.ja.as_str())))
                 .collect(),
         }
     }
@@ -127,20 +129,27 @@ impl<'p> InitiativeTable<'p> {
         })
     }
 
-    /// The Japanese names of the row's actors, in the order of its participants; an id the
-    /// plan does not define (a valid plan has none) stands for its name.
-    pub fn actor_names<'a>(&'a self, row: NodeRef<'p>) -> impl ExactSizeIterator<Item = &'p str> + 'a {
+    /// The row's actors, in the order of its participants: each one's id and Japanese name
+    /// (the `actor_ids` and `actor_names` columns). The id is the one the actor defines, so
+    /// that every row naming an actor gives the same text; an id the plan does not define (a
+    /// valid plan has none) stands for its name.
+    pub fn actors<'a>(&'a self, row: NodeRef<'p>) -> impl ExactSizeIterator<Item = (&'p str, &'p str)> + 'a {
         row.node.participants.iter().map(move |p| {
             let id = p.actor.as_str();
-            self.actor_names.get(id).copied().unwrap_or(id)
+            self.actors.get(id).copied().unwrap_or((id, id))
         })
     }
 
-    /// The Japanese titles of the challenges the row addresses, in its order.
-    pub fn challenge_titles<'a>(&'a self, row: NodeRef<'p>) -> impl ExactSizeIterator<Item = &'p str> + 'a {
+    /// The challenges the row addresses, in its order: each one's id and Japanese title (the
+    /// `challenge_ids` and `challenge_titles` columns), as [`InitiativeTable::actors`] gives
+    /// actors.
+    pub fn challenges<'a>(
+        &'a self,
+        row: NodeRef<'p>,
+    ) -> impl ExactSizeIterator<Item = (&'p str, &'p str)> + 'a {
         row.node.challenges.iter().map(move |c| {
             let id = c.as_str();
-            self.challenge_titles.get(id).copied().unwrap_or(id)
+            self.challenges.get(id).copied().unwrap_or((id, id))
         })
     }
 
@@ -160,10 +169,10 @@ impl<'p> InitiativeTable<'p> {
             title_en: node.title.en.clone(),
             priority: node.priority,
             sectors: self.sectors(row).map(str::to_owned).collect(),
-            actor_ids: node.participants.iter().map(|p| p.actor.to_string()).collect(),
-            actor_names: self.actor_names(row).map(str::to_owned).collect(),
-            challenge_ids: node.challenges.iter().map(ToString::to_string).collect(),
-            challenge_titles: self.challenge_titles(row).map(str::to_owned).collect(),
+            actor_ids: self.actors(row).map(|(id, _)| id.to_owned()).collect(),
+            actor_names: self.actors(row).map(|(_, name)| name.to_owned()).collect(),
+            challenge_ids: self.challenges(row).map(|(id, _)| id.to_owned()).collect(),
+            challenge_titles: self.challenges(row).map(|(_, title)| title.to_owned()).collect(),
         }
     }
 }
