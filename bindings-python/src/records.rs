@@ -192,27 +192,26 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
                 (parent.unwrap_or(r.at), cells)
             }
         };
-        let values: [Bound<'py, PyAny>; 15] = [
-            parents.1[0].clone(),
-            parents.1[1].clone(),
-            parents.1[2].clone(),
-            level.clone(),
-            PyString::new(py, node.id.as_str()).into_any(),
-            node.number.into_pyobject(py)?.into_any(),
-            strings.label(table.label(r)).into_any(),
-            PyString::new(py, &node.title.ja).into_any(),
-            node.title.en.as_deref().into_pyobject(py)?.into_any(),
-            PyBool::new(py, node.priority).to_owned().into_any(),
-            strings.sectors(table.sectors(r))?,
-            strings.cell(table.actors(r).map(|(id, _)| id))?,
-            strings.cell(table.actors(r).map(|(_, name)| name))?,
-            strings.cell(table.challenges(r).map(|(id, _)| id))?,
-            strings.cell(table.challenges(r).map(|(_, title)| title))?,
-        ];
         let row = template.copy()?;
-        for (k, v) in keys.iter().zip(values) {
-            row.set_item(k, v)?;
-        }
+        let mut key = keys.iter();
+        let mut set = |value: &Bound<'py, PyAny>| -> PyResult<()> {
+            row.set_item(key.next().ok_or_else(crate::view::gone)?, value)
+        };
+        set(&parents.1[0])?;
+        set(&parents.1[1])?;
+        set(&parents.1[2])?;
+        set(&level)?;
+        set(PyString::new(py, node.id.as_str()).as_any())?;
+        set(&node.number.into_pyobject(py)?.into_any())?;
+        set(strings.label(table.label(r)).as_any())?;
+        set(PyString::new(py, &node.title.ja).as_any())?;
+        set(&node.title.en.as_deref().into_pyobject(py)?.into_any())?;
+        set(PyBool::new(py, node.priority).as_any())?;
+        set(&strings.sectors(table.sectors(r))?)?;
+        set(&strings.cell(table.actors(r).map(|(id, _)| id))?)?;
+        set(&strings.cell(table.actors(r).map(|(_, name)| name))?)?;
+        set(&strings.cell(table.challenges(r).map(|(id, _)| id))?)?;
+        set(&strings.cell(table.challenges(r).map(|(_, title)| title))?)?;
         out.append(row)?;
         above = Some(parents);
     }
