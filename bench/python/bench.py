@@ -1,5 +1,6 @@
 """The Python side of the benchmarks: welfare_plan against pydantic v2, fastjsonschema and
-jsonschema on the same bytes, and a progress report read against its plan and evaluated against
+jsonschema on the same bytes, rows for data frames (`Plan.to_records()`) against the same rows
+built from the pydantic models (records_peer.py), and a progress report read against its plan and evaluated against
 pydantic models plus a loop that computes the same statuses (report_peer.py), with time (median
 and spread) and peak memory. One JSON line per measurement on stdout; `scripts/bench` runs it
 beside the Rust and JavaScript harnesses.
@@ -198,6 +199,19 @@ def same_results(plan_data: bytes, data: bytes, n: int) -> None:
         assert (got.status, got.achievement, got.expected, got.grades) == want, (series.id, got, want)
 
 
+def gc_paused(fn: Callable[[], Any]) -> Callable[[], Any]:
+    """`fn` with Python's cyclic garbage collector paused around each call."""
+
+    def call() -> Any:
+        gc.disable()
+        try:
+            return fn()
+        finally:
+            gc.enable()
+
+    return call
+
+
 def peak_memory(setup: str, method: str) -> int:
     """Peak extra resident memory of one call, in a fresh process: Linux's high-water mark
     (VmHWM) is reset to the current RSS just before the call (clear_refs 5), so memory freed by
@@ -254,6 +268,7 @@ def main() -> None:
 
     import welfare_plan
     from models import Plan as PydanticPlan
+    from records_peer import initiative_records
 
     for n in sizes:
         path = data_dir / f"synthetic-{n}.json"
@@ -271,9 +286,16 @@ def main() -> None:
             gc.collect()
         plan = welfare_plan.loads(data, limits=UNLIMITED)
         model = PydanticPlan.model_validate_json(data)
+        # The peer must build the same rows: same columns, same values, same order.
+        assert initiative_records(model) == plan.to_records()
         for name, fn in {
             "Plan.dumps() (canonical JSON)": plan.dumps,
             "json.dumps(model.model_dump())": lambda: json.dumps(model.model_dump(), ensure_ascii=False),
+            "Plan.to_records() (one dict per initiative)": plan.to_records,
+            "pydantic v2: the same rows from the models (records_peer.py)": lambda: initiative_records(model),
+            # What the peer costs with Python's collector paused around it (to_records pauses it
+            # while it builds its rows): shown beside, for a fair reading of the ratio.
+            "gc paused: pydantic v2: the same rows from the models": gc_paused(lambda: initiative_records(model)),
         }.items():
             times = timed(fn, min_runs, budget)
             emit(method=name, initiatives=n, bytes=len(data), runs=len(times), median_ms=statistics.median(times),

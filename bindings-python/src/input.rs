@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMapping, PyMemoryView, PyString};
 use welfare_plan::{check_with, read_limited, Checked, Limits};
 
 /// The document's bytes, without building any Python data from them.
@@ -81,18 +81,129 @@ pub fn read_source<'py>(
             "expected a path (str or os.PathLike) or a readable file, not `{kind}`"
         ))
     })?;
-    let read = py.detach(|| std::fs::File::open(&path).and_then(|f| read_limited(f, limits)));
-    read.map(Source::Read).map_err(|e| {
-        // The error names the file, as Python's own `open()` does.
-        let kind = e.kind();
-        let err = std::io::Error::new(kind, format!("{e}: {}", path.display()));
-        PyErr::from(err)
-    })
+    read_path(py, source, &path, limits).map(Source::Read)
 }
 
-/// Reads and checks what `load()` was given, as a plan.
-pub fn load_source(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -> PyResult<Checked> {
-    let source = read_source(py, source, limits)?;
-    let input = source.as_bytes();
-    Ok(py.detach(|| check_with(input, limits)))
+/// Reads the file at `path` (at most one byte more than `max_input_bytes`); an error is the
+/// `OSError` subclass Python's `open()` raises (`FileNotFoundError` …) with `filename` set.
+fn read_path(
+    py: Python<'_>,
+    given: &Bound<'_, PyAny>,
+    path: &std::path::Path,
+    limits: &Limits,
+) -> PyResult<Vec<u8>> {
+    let read = py.detach(|| std::fs::File::open(path).and_then(|f| read_limited(f, limits)));
+    read.map_err(|e| os_error(py, e, given, path))
+}
+
+/// `OSError(errno, strerror, filename)`, which Python turns into the subclass for the errno;
+/// `filename` is what the caller gave (a `str` or a path object), as `open()` keeps it.
+fn os_error(py: Python<'_>, e: std::io::Error, given: &Bound<'_, PyAny>, path: &std::path::Path) -> PyErr {
+    let Some(errno) = e.raw_os_error() else {
+        return PyErr::from(std::io::Error::new(e.kind(), format!("{e}: {}", path.display())));
+    };
+    let build = || -> PyResult<PyErr> {
+        let os = py.import("os")?;
+        let strerror = os.call_method1("strerror", (errno,))?;
+        let class = py.get_type::<pyo3::exceptions::PyOSError>();
+        Ok(PyErr::from_value(class.call1((errno, strerror, given))?))
+    };
+    build().unwrap_or_else(|err| err)
+}
+
+/// The name of the file `source` is (a path, or a file object's `name`), if it is one.
+pub fn source_name(source: &Bound<'_, PyAny>) -> Option<String> {
+    let path = if source.hasattr("read").unwrap_or(false) {
+        source.getattr("name").ok()?.extract::<PathBuf>().ok()?
+    } else if source.cast::<PyString>().is_ok() || source.hasattr("__fspath__").unwrap_or(false) {
+        source.extract::<PathBuf>().ok()?
+    } else {
+        return None;
+    };
+    Some(path.display().to_string())
+}
+
+/// A plan document as a caller gave it: its bytes, or Python data, and the file it came from.
+pub struct Document<'py> {
+    input: Input<'py>,
+    /// The file's name, when the document was read from a path or a named file object.
+    pub file: Option<String>,
+}
+
+enum Input<'py> {
+    Bytes(Bound<'py, PyBytes>),
+    Read(Vec<u8>),
+    Data(serde_json::Value),
+}
+
+/// What `validate()`, `loads()` and `load()` take: document text (`str`, unless `str_is_path`),
+/// `bytes`, `bytearray`, `memoryview`, plan data (a dict or other mapping, a list), a path
+/// (`os.PathLike`, or a `str` when `str_is_path`) or a readable file object.
+pub fn document<'py>(
+    py: Python<'py>,
+    doc: &Bound<'py, PyAny>,
+    limits: &Limits,
+    str_is_path: bool,
+) -> PyResult<Document<'py>> {
+    let text = doc.cast::<PyString>().is_ok();
+    if !(text && str_is_path) {
+        if let Ok(bytes) = document_bytes(doc) {
+            return Ok(Document {
+                input: Input::Bytes(bytes),
+                file: None,
+            });
+        }
+    }
+    if doc.cast::<PyDict>().is_ok() || doc.cast::<PyList>().is_ok() || doc.cast::<PyMapping>().is_ok() {
+        let value = crate::convert::to_value(doc)?;
+        return Ok(Document {
+            input: Input::Data(value),
+            file: None,
+        });
+    }
+    if doc.hasattr("read")? {
+        let content = doc.call_method0("read")?;
+        let file = source_name(doc);
+        return Ok(Document {
+            input: Input::Bytes(document_bytes(&content)?),
+            file,
+        });
+    }
+    if text || doc.hasattr("__fspath__")? {
+        let path: PathBuf = doc.extract()?;
+        let bytes = read_path(py, doc, &path, limits)?;
+        return Ok(Document {
+            input: Input::Read(bytes),
+            file: Some(path.display().to_string()),
+        });
+    }
+    let kind = doc.get_type().name()?;
+    Err(PyTypeError::new_err(format!(
+        "expected a document (str, bytes, bytearray, memoryview), plan data (a dict), a path \
+         (os.PathLike) or a readable file, not `{kind}`"
+    )))
+}
+
+impl Document<'_> {
+    /// The core's check of the document, with the interpreter released. Plan data is checked
+    /// as the JSON it stands for; its issues carry the data's own path (JSON Pointer) and no
+    /// line or column, since there is no text to point into.
+    pub fn check(&self, py: Python<'_>, limits: &Limits) -> Checked {
+        match &self.input {
+            Input::Bytes(b) => check(py, b, limits),
+            Input::Read(v) => py.detach(|| check_with(v, limits)),
+            Input::Data(value) => py.detach(|| check_data(value, limits)),
+        }
+    }
+}
+
+/// The core's check of plan data.
+pub fn check_data(value: &serde_json::Value, limits: &Limits) -> Checked {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let mut checked = welfare_plan::check_str(&text, limits);
+    for issue in &mut checked.issues {
+        issue.line = None;
+        issue.column = None;
+    }
+    checked
 }

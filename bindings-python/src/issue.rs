@@ -145,15 +145,24 @@ static ERA_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 /// `welfare_plan.PlanError` carrying every issue (warnings included), with the core's summary
 /// as its message.
 pub fn plan_error(py: Python<'_>, issues: Vec<Issue>) -> PyErr {
+    plan_error_in(py, issues, None)
+}
+
+/// [`plan_error`] for a document read from `file`: the message starts with the file's name,
+/// and the error's `filename` is set, as `OSError`'s is.
+pub fn plan_error_in(py: Python<'_>, issues: Vec<Issue>, file: Option<&str>) -> PyErr {
     let err = welfare_plan::Error::Invalid(issues);
-    let message = err.to_string();
+    let message = match file {
+        Some(f) => format!("{f}: {err}"),
+        None => err.to_string(),
+    };
     let issues = match err {
         welfare_plan::Error::Invalid(issues) => issues,
         _ => Vec::new(),
     };
     let build = || -> PyResult<PyErr> {
         let class = PLAN_ERROR.import(py, "welfare_plan._errors", "PlanError")?;
-        Ok(PyErr::from_value(class.call1((message, wrap(issues)))?))
+        Ok(PyErr::from_value(class.call1((message, wrap(issues), file))?))
     };
     build().unwrap_or_else(|e| e)
 }

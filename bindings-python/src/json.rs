@@ -1,14 +1,13 @@
-//! JSON between Rust and Python: serde output handed to `json.loads`, Python values to text
-//! with `json.dumps`, so that no rule or field list is written twice.
+//! JSON from Rust to Python: serde output handed to `json.loads`, so that no field list is
+//! written twice. (Python data goes the other way through `convert`.)
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 use serde::Serialize;
 
 static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-static DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// `value` as plain Python data (dicts, lists, str, int, float, bool, None), keys in the
 /// order serde writes them. The JSON text is written with the interpreter released.
@@ -20,17 +19,6 @@ pub fn to_python<'py, T: Serialize + Sync + ?Sized>(
         .detach(|| serde_json::to_string(value))
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
     LOADS.import(py, "json", "loads")?.call1((text,))
-}
-
-/// Python data as JSON text, non-ASCII kept as is. `NaN` and infinities are written as the
-/// tokens `json` writes, which the core then reports as syntax errors.
-pub fn dumps<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("ensure_ascii", false)?;
-    Ok(DUMPS
-        .import(py, "json", "dumps")?
-        .call((value,), Some(&kwargs))?
-        .cast_into::<PyString>()?)
 }
 
 /// Python's `repr` of a string, for `__repr__` methods.

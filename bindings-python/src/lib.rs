@@ -8,6 +8,7 @@
 //! The public package is `welfare_plan` (`python/welfare_plan/__init__.py`), which re-exports
 //! this module; its stubs are `python/welfare_plan/_native.pyi`.
 
+mod convert;
 mod diff;
 mod expose;
 mod input;
@@ -18,6 +19,7 @@ mod part;
 mod pickle;
 mod plan;
 mod progress;
+mod records;
 mod report;
 mod sheet;
 mod text;
@@ -27,12 +29,14 @@ mod views;
 use pyo3::prelude::*;
 use welfare_plan::{era, iizuka, schema};
 
-use crate::input::{check, document_bytes, load_source};
+use crate::input::document as read_document;
 use crate::issue::{era_error, fiscal_year_arg, wrap, PyIssue};
 use crate::limits::resolve;
 use crate::plan::PyPlan;
 
-/// Parses and validates a plan given as `str` or `bytes` (UTF-8, an optional BOM).
+/// Parses and validates a plan given as `str`, `bytes`, `bytearray` or `memoryview` (UTF-8,
+/// an optional BOM), as plan data (a dict, as `json.load` returns it), as a path
+/// (`os.PathLike`) or a readable file object.
 ///
 /// Returns the plan when it has no errors (warnings are kept in `plan.warnings`); raises
 /// `PlanError` (a `ValueError`) carrying every issue otherwise.
@@ -44,11 +48,13 @@ use crate::plan::PyPlan;
 #[pyo3(signature = (document, limits = None))]
 fn loads(py: Python<'_>, document: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
     let limits = resolve(limits)?;
-    let bytes = document_bytes(document)?;
-    PyPlan::from_checked(py, check(py, &bytes, &limits))
+    let doc = read_document(py, document, &limits, false)?;
+    PyPlan::from_document(py, &doc, &limits)
 }
 
-/// Reads a plan from a path or a readable file object, then checks it as `loads` does.
+/// Reads a plan from a path (`str` or `os.PathLike`) or a readable file object, then checks it
+/// as `loads` does; also takes what `loads` takes (bytes, plan data). A missing file raises
+/// `FileNotFoundError` with `filename` set, and `PlanError` names the file too.
 ///
 /// ```python
 /// plan = welfare_plan.load("plan.json")
@@ -57,12 +63,14 @@ fn loads(py: Python<'_>, document: &Bound<'_, PyAny>, limits: Option<&Bound<'_, 
 #[pyo3(signature = (source, limits = None))]
 fn load(py: Python<'_>, source: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
     let limits = resolve(limits)?;
-    let checked = load_source(py, source, &limits)?;
-    PyPlan::from_checked(py, checked)
+    let doc = read_document(py, source, &limits, true)?;
+    PyPlan::from_document(py, &doc, &limits)
 }
 
 /// Every issue in a document (errors and warnings, in the core's order); an empty list for a
-/// clean plan. Never raises for a bad document, whatever its bytes.
+/// clean plan. Never raises for a bad document, whatever its bytes. Takes what `loads` takes:
+/// text, bytes, plan data (a dict: issues then carry its paths and no line), a path
+/// (`os.PathLike`) or a readable file.
 ///
 /// ```python
 /// for issue in welfare_plan.validate(b'{"schema_version": "2.0"}'):
@@ -76,8 +84,8 @@ fn validate(
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyIssue>> {
     let limits = resolve(limits)?;
-    let bytes = document_bytes(document)?;
-    Ok(wrap(check(py, &bytes, &limits).issues))
+    let doc = read_document(py, document, &limits, false)?;
+    Ok(wrap(doc.check(py, &limits).issues))
 }
 
 /// Iizuka City's 3rd Regional Welfare Plan (第3期飯塚市地域福祉計画, FY2023–FY2032), built in.
@@ -151,6 +159,33 @@ fn era_label_en(py: Python<'_>, fiscal_year: &Bound<'_, PyAny>) -> PyResult<Stri
     era::era_label_en(year).map_err(|e| era_error(py, e.to_string()))
 }
 
+/// The core's code lists that the JSON Schemas do not enumerate, for `generate_types.py` and
+/// the test that keeps `welfare_plan.types` in step: issue codes, severities, and the help
+/// sectors of the built-in help models with their Japanese labels.
+#[pyfunction(name = "_code_lists")]
+fn code_lists() -> std::collections::BTreeMap<&'static str, Vec<&'static str>> {
+    use welfare_plan::{HelpSector, IssueCode, Severity};
+    std::collections::BTreeMap::from([
+        ("IssueCode", IssueCode::ALL.iter().map(|c| c.as_str()).collect()),
+        (
+            "Severity",
+            [Severity::Error, Severity::Warning]
+                .iter()
+                .map(|s| s.as_str())
+                .collect(),
+        ),
+        ("Sector", HelpSector::ALL.iter().map(|s| s.code()).collect()),
+        (
+            "SectorLabel",
+            HelpSector::ALL.iter().map(|s| s.label_ja()).collect(),
+        ),
+        (
+            "SectorLabelEn",
+            HelpSector::ALL.iter().map(|s| s.label_en()).collect(),
+        ),
+    ])
+}
+
 /// The native module; import `welfare_plan` instead.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -173,8 +208,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff::diff_documents, m)?)?;
     m.add_function(wrap_pyfunction!(sheet::import_plan, m)?)?;
     m.add_function(wrap_pyfunction!(sheet::import_report, m)?)?;
-    // What unpickling calls; private, so set as attributes rather than listed in `__all__`.
+    // What unpickling calls, and the code lists; private, so set as attributes rather than listed in `__all__`.
     for restore in [
+        wrap_pyfunction!(code_lists, m)?,
         wrap_pyfunction!(pickle::restore_plan, m)?,
         wrap_pyfunction!(pickle::restore_part, m)?,
         wrap_pyfunction!(pickle::restore_issue, m)?,

@@ -4,13 +4,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyString;
-use welfare_plan::records::initiative_records;
-use welfare_plan::{render, validate_with, Checked, Issue, Plan};
+use pyo3::types::{PyDict, PyList, PyString};
+use welfare_plan::{render, validate_with, Checked, Issue, Limits, Plan};
 
-use crate::input::{check, document_bytes};
-use crate::issue::{bad_argument, plan_error, wrap, PyIssue};
-use crate::json::{dumps, py_repr, to_python};
+use crate::convert::{to_value, to_value_at};
+use crate::input::{check_data, Document};
+use crate::issue::{bad_argument, plan_error, plan_error_in, wrap, PyIssue};
+use crate::json::{py_repr, to_python};
 use crate::limits::resolve;
 use crate::part::{part_loc, view_at, Findable, HasView};
 use crate::pickle::{reduce_plan, Reduced};
@@ -60,6 +60,19 @@ impl PyPlan {
         }
     }
 
+    /// The plan a document holds, checked; `PlanError` names the document's file, if any.
+    pub fn from_document(py: Python<'_>, doc: &Document<'_>, limits: &Limits) -> PyResult<Self> {
+        match doc.check(py, limits).into_plan_and_warnings() {
+            Ok((plan, warnings)) => Ok(PyPlan::new(plan, warnings)),
+            Err(e) => Err(plan_error_in(py, e.issues().to_vec(), doc.file.as_deref())),
+        }
+    }
+
+    /// A plan from plain data, checked by the core.
+    fn from_data(py: Python<'_>, value: &serde_json::Value, limits: &Limits) -> PyResult<Self> {
+        PyPlan::from_checked(py, py.detach(|| check_data(value, limits)))
+    }
+
     /// The shared plan, which reports and evaluations of it hold too.
     pub fn shared(&self) -> &Arc<SharedPlan> {
         &self.plan
@@ -93,11 +106,32 @@ accessors! {
     ];
     refs: [];
     {
-        /// Builds a plan from plain data (as `json.load` returns it), validated exactly as
-        /// `loads` validates text: the data is written as JSON and checked by the core.
+        /// Builds a plan from its fields as keyword arguments, each as plain data or this
+        /// package's objects (`welfare_plan.types` has a `TypedDict` for every part), validated
+        /// exactly as `loads` validates a document: raises `PlanError` with every issue, each at
+        /// its path in the data.
         ///
-        /// Raises `PlanError` when the data is not a valid plan, and `TypeError` for values that
-        /// `json` cannot write (such as sets).
+        /// ```python
+        /// plan = welfare_plan.Plan(schema_version="2.0", id="synthetic-town", title={"ja": "…"}, …)
+        /// ```
+        #[new]
+        #[pyo3(signature = (**fields))]
+        fn py_new(py: Python<'_>, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+            let value = match fields {
+                Some(f) => to_value(f.as_any())?,
+                None => serde_json::Value::Object(Default::default()),
+            };
+            PyPlan::from_data(py, &value, &Limits::default())
+        }
+
+        /// Builds a plan from plain data (as `json.load` returns it, or a `welfare_plan.types`
+        /// dict), validated exactly as `loads` validates text. The data goes to the core without
+        /// being written as JSON text in Python, so `datetime.date` (`YYYY-MM-DD`) and
+        /// `decimal.Decimal` values are taken, and every issue points at its path in the data
+        /// (no line or column: there is no text).
+        ///
+        /// Raises `PlanError` when the data is not a valid plan, and `TypeError` naming the path
+        /// of a value that is not plan data (such as a set).
         ///
         /// ```python
         /// plan = welfare_plan.Plan.from_dict(json.load(open("plan.json", encoding="utf-8")))
@@ -110,9 +144,49 @@ accessors! {
             limits: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             let limits = resolve(limits)?;
-            let text = dumps(py, data)?;
-            let bytes = document_bytes(text.as_any())?;
-            PyPlan::from_checked(py, check(py, &bytes, &limits))
+            let value = to_value(data)?;
+            PyPlan::from_data(py, &value, &limits)
+        }
+
+        /// A copy of the plan with the given top-level fields replaced (as keyword arguments,
+        /// like `Plan(...)` takes them), validated again: raises `PlanError` if the changed plan
+        /// is not valid. The plan itself never changes.
+        ///
+        /// ```python
+        /// second = plan.replace(edition=2, published="2026-04")
+        /// ```
+        #[pyo3(signature = (**changes))]
+        fn replace(&self, py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+            self.changed(py, "", changes)
+        }
+
+        /// A copy of the plan with fields of one part replaced: the part is a view of this plan
+        /// (`plan.node("g1")`) or its JSON Pointer (`"/nodes/0"`); `None` removes an optional
+        /// field. Validated again; raises `PlanError` if the changed plan is not valid, and
+        /// `ValueError` if the pointer leads to no part.
+        ///
+        /// ```python
+        /// renamed = plan.replace_part(plan.nodes[0], title={"ja": "ひとづくり"})
+        /// assert renamed.nodes[0].title.ja == "ひとづくり" and plan.nodes[0].title.ja != "ひとづくり"
+        /// ```
+        #[pyo3(signature = (part, /, **changes))]
+        fn replace_part(
+            &self,
+            py: Python<'_>,
+            part: &Bound<'_, PyAny>,
+            changes: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<Self> {
+            let pointer: String = match part.extract::<String>() {
+                Ok(p) => p,
+                Err(_) => part.getattr("path")?.extract()?,
+            };
+            self.changed(py, &pointer, changes)
+        }
+
+        /// The plan in Jupyter: its title, period and tree as a compact HTML table.
+        fn _repr_html_(&self, py: Python<'_>) -> String {
+            let plan = &self.plan;
+            py.detach(|| summary_html(plan))
         }
 
         /// Canonical JSON in the current format (2.0, whatever version was read), byte for
@@ -152,16 +226,18 @@ accessors! {
         }
 
         /// One flat dict per initiative, whatever the plan's depth: the ids, labels and titles
-        /// of the nodes above it (lists, top first), its level, id, number, label, titles and
-        /// priority, the help sectors it involves and the ids of its actors and challenges.
+        /// of the nodes above it (tuples, top first), its level, id, number, label, titles and
+        /// priority, the help sectors it involves, and the ids and names of its actors and
+        /// challenges (tuples). With `join` (such as `"、"`), every such column is one `str` with
+        /// its items joined, as a spreadsheet cell holds it (`welfare_plan.write_csv` does this).
         ///
         /// ```python
         /// frame = pandas.DataFrame(plan.to_records())
+        /// sheet = pandas.DataFrame(plan.to_records(join="、"))
         /// ```
-        fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            let plan = &self.plan;
-            let records = py.detach(|| initiative_records(plan));
-            to_python(py, &records)
+        #[pyo3(signature = (*, join = None))]
+        fn to_records<'py>(&self, py: Python<'py>, join: Option<&'py str>) -> PyResult<Bound<'py, PyList>> {
+            crate::records::to_python(py, &self.plan, join)
         }
 
         /// Runs every rule again and returns all issues (errors and warnings); a loaded plan has
@@ -402,4 +478,62 @@ fn evaluated_here(
                 .to_owned(),
         ))
     }
+}
+
+impl PyPlan {
+    /// A copy of the plan with the fields of the part at `pointer` set to `changes` (`None`
+    /// removes a field), checked again by the core.
+    fn changed(&self, py: Python<'_>, pointer: &str, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let mut doc = serde_json::to_value(&**self.plan).map_err(|e| bad_argument(e.to_string()))?;
+        let part = doc
+            .pointer_mut(pointer)
+            .and_then(serde_json::Value::as_object_mut)
+            .ok_or_else(|| bad_argument(format!("`{pointer}` leads to no part of the plan")))?;
+        if let Some(changes) = changes {
+            for (key, value) in changes.iter() {
+                let key: String = key.extract()?;
+                if value.is_none() {
+                    part.remove(&key);
+                } else {
+                    let value = to_value_at(&value, &format!("{pointer}/{key}"))?;
+                    part.insert(key, value);
+                }
+            }
+        }
+        PyPlan::from_data(py, &doc, &Limits::default())
+    }
+}
+
+/// A compact HTML summary for notebooks: the title, municipality and period, then the plan's
+/// tree as a table (label and title of every node, indented by depth), each text escaped.
+fn summary_html(plan: &Plan) -> String {
+    use welfare_plan::publish::escape::html as esc;
+    let period = &plan.period;
+    let years = match (
+        welfare_plan::era::era_label(period.start_fiscal_year.0),
+        welfare_plan::era::era_label(period.end_fiscal_year.0),
+    ) {
+        (Ok(a), Ok(b)) => format!("{a}～{b}"),
+        _ => format!("FY{}–FY{}", period.start_fiscal_year.0, period.end_fiscal_year.0),
+    };
+    let levels: Vec<String> = plan.levels.iter().map(|l| esc(&l.name.ja)).collect();
+    let mut out = format!(
+        "<div class=\"welfare-plan\"><strong>{}</strong><br><small>{} · {} · {}</small>\
+         <table><thead><tr><th>{}</th><th>タイトル</th></tr></thead><tbody>",
+        esc(&plan.title.ja),
+        esc(&plan.municipality.name.ja),
+        esc(&years),
+        levels.join(" → "),
+        levels.first().cloned().unwrap_or_default(),
+    );
+    for node in plan.all_nodes() {
+        let indent = node.at.depth() * 2;
+        out.push_str(&format!(
+            "<tr><td style=\"text-align:left;padding-left:{indent}em\">{}</td><td style=\"text-align:left\">{}</td></tr>",
+            esc(&plan.label_in(node.at, welfare_plan::Lang::Ja)),
+            esc(&node.node.title.ja),
+        ));
+    }
+    out.push_str("</tbody></table></div>");
+    out
 }

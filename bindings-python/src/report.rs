@@ -9,8 +9,8 @@ use pyo3::types::PyString;
 use welfare_plan::report::{self, CheckedReport, ProgressReport};
 use welfare_plan::{Issue, Limits};
 
-use crate::input::{document_bytes, read_source};
-use crate::issue::{plan_error, wrap, PyIssue};
+use crate::input::{document_bytes, read_source, source_name};
+use crate::issue::{plan_error_in, wrap, PyIssue};
 use crate::json::{py_repr, to_python};
 use crate::limits::resolve;
 use crate::part::Part;
@@ -89,10 +89,21 @@ impl PyProgressReport {
         checked: CheckedReport,
         plan: Option<&Bound<'_, PyPlan>>,
     ) -> PyResult<Self> {
+        Self::from_checked_in(py, checked, plan, None)
+    }
+
+    /// [`PyProgressReport::from_checked`] for a report read from `file`, which `PlanError`
+    /// then names.
+    pub fn from_checked_in(
+        py: Python<'_>,
+        checked: CheckedReport,
+        plan: Option<&Bound<'_, PyPlan>>,
+        file: Option<&str>,
+    ) -> PyResult<Self> {
         let valid = checked.is_valid();
         match checked.report {
             Some(report) if valid => Ok(PyProgressReport::new(report, plan, checked.issues)),
-            _ => Err(plan_error(py, checked.issues)),
+            _ => Err(plan_error_in(py, checked.issues, file)),
         }
     }
 
@@ -258,8 +269,10 @@ pub fn load_report(
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyProgressReport> {
     let limits = resolve(limits)?;
+    let file = source_name(source);
     let source = read_source(py, source, &limits)?;
-    PyProgressReport::from_checked(py, check_bytes(py, source.as_bytes(), plan, &limits), plan)
+    let checked = check_bytes(py, source.as_bytes(), plan, &limits);
+    PyProgressReport::from_checked_in(py, checked, plan, file.as_deref())
 }
 
 /// Every issue in a progress report checked against `plan` (or, with `plan=None`, in its

@@ -163,8 +163,10 @@ def test_initiatives_lists_the_initiative_level_in_document_order() -> None:
 
 def test_initiatives_in_sector_accepts_codes_and_labels() -> None:
     records = PLAN.to_records()
-    for code, ja, en in [("self_help", "自助", "self-help"), ("mutual_help", "共助", "mutual help"),
-                         ("public_help", "公助", "public help")]:
+    sectors: list[tuple[wp.types.Sector, wp.types.SectorLabel, wp.types.SectorLabelEn]] = [
+        ("self_help", "自助", "self-help"), ("mutual_help", "共助", "mutual help"),
+        ("public_help", "公助", "public help")]
+    for code, ja, en in sectors:
         by_code = PLAN.initiatives_in_sector(code)
         assert by_code == PLAN.initiatives_in_sector(ja) == PLAN.initiatives_in_sector(en)
         assert [i.id for i in by_code] == [r["id"] for r in records if code in r["sectors"]]
@@ -174,7 +176,7 @@ def test_initiatives_in_sector_accepts_codes_and_labels() -> None:
 
 def test_initiatives_in_an_unknown_sector_is_a_value_error_naming_the_plans_sectors() -> None:
     with pytest.raises(ValueError, match=r"unknown help sector `self-helps`; expected one of `self_help` \(自助\)"):
-        PLAN.initiatives_in_sector("self-helps")
+        PLAN.initiatives_in_sector("self-helps")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown help sector `互助`"):
         PLAN.initiatives_in_sector("互助")
 
@@ -206,13 +208,14 @@ def test_records_are_flat_rows_a_data_frame_takes_as_is() -> None:
         assert row["id"] == initiative.id and row["label"] == initiative.label.ja
         assert row["level"] == PLAN.initiative_level.id
         parents = [initiative.parent, initiative.parent.parent if initiative.parent else None]
-        assert row["parent_ids"] == [p.id for p in reversed(parents) if p]
+        assert row["parent_ids"] == tuple(p.id for p in reversed(parents) if p)
         for value in row.values():
-            assert value is None or isinstance(value, (str, int, bool, list))
-            if isinstance(value, list):
+            assert value is None or isinstance(value, (str, int, bool, tuple))
+            if isinstance(value, tuple):
                 assert all(isinstance(v, str) for v in value)
-    assert records[0]["parent_labels"] == ["基本目標Ⅰ", "活動目標1"]
-    assert json.loads(json.dumps(records)) == records
+    assert records[0]["parent_labels"] == ("基本目標Ⅰ", "活動目標1")
+    as_lists = [{k: list(v) if isinstance(v, tuple) else v for k, v in r.items()} for r in records]
+    assert json.loads(json.dumps(records)) == as_lists
 
 
 def test_text_falls_back_to_japanese_and_prints_as_japanese() -> None:

@@ -53,8 +53,9 @@ def test_version_is_the_crate_version() -> None:
 
 
 def test_plans_cannot_be_constructed_without_validation() -> None:
-    with pytest.raises(TypeError):
-        wp.Plan()
+    with pytest.raises(wp.PlanError) as raised:
+        wp.Plan()  # type: ignore[call-arg]
+    assert {i.code for i in raised.value.issues} == {"schema.missing_field"}
 
 
 def test_the_readme_example_runs_and_prints_goals_and_issues(capsys: pytest.CaptureFixture[str]) -> None:

@@ -137,7 +137,9 @@ def test_every_part_pickles_as_its_plan_and_place(protocol: int) -> None:
 
 
 def test_every_class_of_the_package_pickles() -> None:
-    classes = {name for name in wp.__all__ if isinstance(getattr(wp, name), type)}
+    # Every class but the rows' `TypedDict`s, which are plain dicts at run time.
+    classes = {name for name in wp.__all__
+               if isinstance(getattr(wp, name), type) and not issubclass(getattr(wp, name), dict)}
     covered = {type(part).__name__ for part in every_part(plan_with_phases_and_warnings())}
     covered |= {type(part).__name__ for part in every_part(rich_plan())}
     covered |= {type(part).__name__ for part in every_report_part_and_result()}

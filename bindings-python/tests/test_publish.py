@@ -42,7 +42,7 @@ def test_progress_of_another_plan_or_a_bad_language_is_refused() -> None:
 
 
 def earlier_edition() -> wp.Plan:
-    doc: dict[str, Any] = copy.deepcopy(IIZUKA.to_dict())
+    doc = copy.deepcopy(IIZUKA.to_dict())
     doc["nodes"][0]["title"]["ja"] = "互いを大切にするひとづくり"
     return wp.Plan.from_dict(doc)
 

@@ -5,6 +5,7 @@ pickle tests need; and what the stubs declare each property returns."""
 from __future__ import annotations
 
 import ast
+import typing
 import json
 from pathlib import Path
 from typing import Any, Iterator
@@ -143,6 +144,10 @@ def conforms(value: Any, annotation: str) -> bool:
         return type(value) is float
     if annotation == "int":
         return type(value) is int
+    alias = getattr(wp.types, annotation, None)
+    if typing.get_origin(alias) is typing.Literal:
+        # A code list: the value is one of its codes.
+        return value in typing.get_args(alias)
     cls = {"str": str, "bool": bool}.get(annotation) or getattr(wp, annotation)
     return isinstance(value, cls)
 

@@ -19,7 +19,9 @@ results and errors, and shows every part of a plan or a report as a typed, read-
 [('schema.wrong_type', '')]
 """
 
+from . import types
 from ._errors import EraError, PlanError
+from ._records import InitiativeCells, InitiativeRecord, write_csv
 from ._native import (
     Actor,
     Actual,
@@ -107,6 +109,8 @@ __all__ = [
     "GradeScale",
     "HelpModel",
     "Indicator",
+    "InitiativeCells",
+    "InitiativeRecord",
     "IndicatorSeries",
     "IndicatorYear",
     "Issue",
@@ -160,6 +164,8 @@ __all__ = [
     "loads_report",
     "plan_hash",
     "report_json_schema",
+    "types",
     "validate",
     "validate_report",
+    "write_csv",
 ]

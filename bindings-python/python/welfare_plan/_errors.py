@@ -23,10 +23,13 @@ class PlanError(ValueError):
     """
 
     issues: list[Issue]
+    filename: str | None
+    """The file the document was read from (``load``, ``load_report``), as ``OSError`` has it."""
 
-    def __init__(self, message: str, issues: Iterable[Issue] = ()) -> None:
+    def __init__(self, message: str, issues: Iterable[Issue] = (), filename: str | None = None) -> None:
         super().__init__(message)
         self.issues = list(issues)
+        self.filename = filename
 
     @property
     def errors(self) -> list[Issue]:
@@ -37,8 +40,8 @@ class PlanError(ValueError):
         """Pickles the error as its message and its issues (each issue pickles as its fields),
         plus any other attributes, so that it crosses to and from worker processes whole."""
         message = self.args[0] if self.args else ""
-        state = {k: v for k, v in self.__dict__.items() if k != "issues"}
-        return (type(self), (message, self.issues), state or None)
+        state = {k: v for k, v in self.__dict__.items() if k not in ("issues", "filename")}
+        return (type(self), (message, self.issues, self.filename), state or None)
 
 
 class EraError(ValueError):
