@@ -113,7 +113,8 @@ def typed_dict(name: str, s: dict[str, Any], defs: dict[str, Any]) -> list[str]:
             continue
         bases.append(base)
         fields = {k: python_type(props[k], defs, k) for k in group}
-        if any(keyword.iskeyword(k) for k in group):
+        # A key that is no Python name (`class`, `$schema`) needs TypedDict's functional form.
+        if any(keyword.iskeyword(k) or not k.isidentifier() for k in group):
             items = ", ".join(f'"{k}": "{t}"' for k, t in fields.items())
             out.append(f'{base} = TypedDict("{base}", {{{items}}}{"" if total else ", total=False"})')
         else:
@@ -175,8 +176,10 @@ def render() -> str:
     out.append("class PlanChanges(TypedDict, total=False):")
     out.extend(doc("Fields of a plan to replace (``Plan.replace``): any of ``PlanData``'s.", "    "))
     out.append("")
+    # Keyword arguments: a key that is no Python name (`$schema`) cannot be one.
     for k, v in plan["properties"].items():
-        out.append(f"    {k}: {python_type(v, defs, k)}")
+        if k.isidentifier():
+            out.append(f"    {k}: {python_type(v, defs, k)}")
     return "\n".join(out).rstrip("\n") + "\n"
 
 

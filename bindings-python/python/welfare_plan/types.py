@@ -53,6 +53,9 @@ IssueCode = Literal[
     "municipality.code_invalid",
     "municipality.check_digit",
     "municipality.prefecture_mismatch",
+    "municipality.unknown_code",
+    "municipality.name_mismatch",
+    "municipality.code_list_outdated",
     "collection.empty",
     "help_model.sectors_mismatch",
     "help_model.sector_not_in_model",
@@ -693,24 +696,7 @@ class _PlanRequired(TypedDict):
     title: TextData
 
 
-class _PlanOptional(TypedDict, total=False):
-    actors: list[ActorData]
-    bases: list[BaseData]
-    challenges: list[ChallengeData]
-    districts: list[DistrictData]
-    edition: Optional[int]
-    evaluation: Optional[EvaluationData]
-    extensions: dict[str, Any]
-    help_model: Optional[HelpModelData]
-    indicators: list[IndicatorData]
-    initiative_level: Optional[str]
-    overview: list[SectionData]
-    priority_projects: list[PriorityProjectData]
-    published: Optional[str]
-    revisions: list[RevisionData]
-    sources: list[SourceData]
-    sub_plans: list[SubPlanData]
-    voices: list[VoiceData]
+_PlanOptional = TypedDict("_PlanOptional", {"$schema": "Optional[str]", "actors": "list[ActorData]", "bases": "list[BaseData]", "challenges": "list[ChallengeData]", "districts": "list[DistrictData]", "edition": "Optional[int]", "evaluation": "Optional[EvaluationData]", "extensions": "dict[str, Any]", "help_model": "Optional[HelpModelData]", "indicators": "list[IndicatorData]", "initiative_level": "Optional[str]", "overview": "list[SectionData]", "priority_projects": "list[PriorityProjectData]", "published": "Optional[str]", "revisions": "list[RevisionData]", "sources": "list[SourceData]", "sub_plans": "list[SubPlanData]", "voices": "list[VoiceData]"}, total=False)
 
 
 class PlanData(_PlanRequired, _PlanOptional):
@@ -725,13 +711,7 @@ class _ProgressReportRequired(TypedDict):
     schema_version: Literal["1.0"]
 
 
-class _ProgressReportOptional(TypedDict, total=False):
-    evaluated_by: Optional[TextData]
-    evaluated_on: Optional[str]
-    extensions: dict[str, Any]
-    nodes: list[NodeReportData]
-    observations: list[ActualData]
-    opinions: list[OpinionData]
+_ProgressReportOptional = TypedDict("_ProgressReportOptional", {"$schema": "Optional[str]", "evaluated_by": "Optional[TextData]", "evaluated_on": "Optional[str]", "extensions": "dict[str, Any]", "nodes": "list[NodeReportData]", "observations": "list[ActualData]", "opinions": "list[OpinionData]"}, total=False)
 
 
 class ProgressReportData(_ProgressReportRequired, _ProgressReportOptional):
