@@ -142,3 +142,35 @@ def test_the_report_schema_is_the_committed_file_and_agrees_with_the_report_corp
         shape = any(code.startswith("schema.") or code == "report.document" for code, _ in case.issues)
         doc = json.loads(case.input())
         assert bool(list(validator.iter_errors(doc))) == shape, case.name
+
+
+def _formats(node: Any) -> set[str]:
+    """Every `format` keyword's value in a schema."""
+    if isinstance(node, dict):
+        found = {node["format"]} if isinstance(node.get("format"), str) else set()
+        for value in node.values():
+            found |= _formats(value)
+        return found
+    if isinstance(node, list):
+        return set().union(*(_formats(v) for v in node)) if node else set()
+    return set()
+
+
+def test_every_schema_uses_only_formats_python_jsonschema_checks_and_the_documents_pass_them() -> None:
+    checker = Draft202012Validator.FORMAT_CHECKER
+    # The frozen 1.0 schema stays as it was published (with schemars' `uint32` and `double`).
+    schemas = {
+        p.name: json.loads(p.read_text("utf-8"))
+        for p in SCHEMA_PATH.parent.glob("*.schema.json")
+        if p != SCHEMA_V1_PATH
+    }
+    assert {"plan.schema.json", "progress-report.schema.json", "diff.schema.json"} <= set(schemas)
+    for name, schema in schemas.items():
+        Draft202012Validator.check_schema(schema)
+        unknown = _formats(schema) - set(checker.checkers)
+        assert unknown == set(), f"{name} uses formats no checker knows: {unknown}"
+    strict = Draft202012Validator(SCHEMA, format_checker=checker)
+    assert [e.message for e in strict.iter_errors(json.loads(wp.iizuka_third_plan().dumps()))] == []
+    report_schema = Draft202012Validator(schemas["progress-report.schema.json"], format_checker=checker)
+    for path in EXAMPLE_REPORTS:
+        assert [e.message for e in report_schema.iter_errors(read_json(path))] == [], path
