@@ -86,7 +86,7 @@ pub fn read_source<'py>(
 
 /// Reads the file at `path` (at most one byte more than `max_input_bytes`); an error is the
 /// `OSError` subclass Python's `open()` raises (`FileNotFoundError` …) with `filename` set.
-fn read_path(
+pub fn read_path(
     py: Python<'_>,
     given: &Bound<'_, PyAny>,
     path: &std::path::Path,

@@ -348,14 +348,8 @@ accessors! {
         /// targets = plan.nodes_at_level("target")
         /// ```
         fn nodes_at_level<'py>(&self, py: Python<'py>, level: &str) -> PyViews<'py> {
-            if self.plan.level_index(level).is_none() {
-                let known: Vec<String> = self.plan.levels.iter().map(|l| format!("`{}`", l.id)).collect();
-                return Err(bad_argument(format!(
-                    "unknown level `{level}`; the plan's levels are {}",
-                    known.join(", ")
-                )));
-            }
-            node_views(py, &self.plan, self.plan.nodes_at_level(level))
+            let depth = self.plan.level_depth(level).map_err(|e| bad_argument(e.to_string()))?;
+            node_views(py, &self.plan, self.plan.nodes_at_depth(depth))
         }
 
         /// Every initiative: the nodes of the plan's initiative level, in document order.

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyMemoryView, PyTuple};
-use welfare_plan::{read_limited, Limits};
+use welfare_plan::Limits;
 
+use crate::input::{document_bytes, read_path, source_name};
 use crate::issue::plan_error;
 use crate::limits::resolve;
 use crate::plan::PyPlan;
@@ -17,22 +18,22 @@ use crate::report::PyProgressReport;
 /// The files of one spreadsheet: `(name, bytes)` pairs, as the core's import takes them.
 type Files = Vec<(String, Vec<u8>)>;
 
+/// The name a workbook given as bytes goes by.
+const WORKBOOK: &str = "workbook.xlsx";
+
 /// What `import_plan` was given, as files: bytes (a workbook uploaded to a web app), a
 /// readable binary file, a path to a workbook or a CSV file, a directory of CSV files, or a
-/// list of CSV paths. Paths are read in Rust within `max_input_bytes`, each error naming its
-/// file.
+/// list of CSV paths. Paths are read as `load()` reads them (within `max_input_bytes`, an
+/// error naming its file).
 fn files(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -> PyResult<Files> {
     if source.cast::<PyBytes>().is_ok()
         || source.cast::<PyByteArray>().is_ok()
         || source.cast::<PyMemoryView>().is_ok()
     {
-        let bytes: Vec<u8> = py
-            .get_type::<PyBytes>()
-            .call1((source,))?
-            .cast_into::<PyBytes>()?
-            .as_bytes()
-            .to_vec();
-        return Ok(vec![("workbook.xlsx".to_owned(), bytes)]);
+        return Ok(vec![(
+            WORKBOOK.to_owned(),
+            document_bytes(source)?.as_bytes().to_vec(),
+        )]);
     }
     if source.hasattr("read")? {
         let content = source.call_method0("read")?;
@@ -41,62 +42,36 @@ fn files(py: Python<'_>, source: &Bound<'_, PyAny>, limits: &Limits) -> PyResult
                 "a spreadsheet is read from a file opened in binary mode (`open(path, \"rb\")`)",
             )
         })?;
-        let name = source
-            .getattr("name")
-            .and_then(|n| n.extract::<String>())
-            .unwrap_or_else(|_| "workbook.xlsx".to_owned());
+        let name = source_name(source).unwrap_or_else(|| WORKBOOK.to_owned());
         return Ok(vec![(name, bytes.as_bytes().to_vec())]);
     }
-    let paths: Vec<PathBuf> = if source.cast::<PyList>().is_ok() || source.cast::<PyTuple>().is_ok() {
-        source.extract()?
+    let given: Vec<Bound<'_, PyAny>> = if source.cast::<PyList>().is_ok() || source.cast::<PyTuple>().is_ok()
+    {
+        source.try_iter()?.collect::<PyResult<_>>()?
     } else {
-        vec![source.extract().map_err(|_| {
-            let kind = source.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        vec![source.clone()]
+    };
+    let mut out = Vec::new();
+    for item in given {
+        let path: PathBuf = item.extract().map_err(|_| {
+            let kind = item.get_type().name().map(|n| n.to_string()).unwrap_or_default();
             PyTypeError::new_err(format!(
                 "expected a workbook's bytes, a binary file, a path (str or os.PathLike) or a list of CSV paths, not `{kind}`"
             ))
-        })?]
-    };
-    let mut named = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            named.extend(csv_in(&path)?);
-        } else {
-            named.push(path);
+        })?;
+        if !path.is_dir() {
+            out.push((path.display().to_string(), read_path(py, &item, &path, limits)?));
+            continue;
+        }
+        let found = welfare_plan::sheet::csv_files_in(&path)
+            .map_err(|e| PyErr::from(std::io::Error::new(e.kind(), format!("{e}: {}", path.display()))))?;
+        for csv in found {
+            let name = csv.display().to_string();
+            let bytes = read_path(py, &name.as_str().into_pyobject(py)?.into_any(), &csv, limits)?;
+            out.push((name, bytes));
         }
     }
-    py.detach(|| {
-        named
-            .into_iter()
-            .map(|path| {
-                let read = std::fs::File::open(&path).and_then(|f| read_limited(f, limits));
-                read.map(|bytes| (path.to_string_lossy().into_owned(), bytes))
-                    .map_err(|e| {
-                        PyErr::from(std::io::Error::new(e.kind(), format!("{e}: {}", path.display())))
-                    })
-            })
-            .collect()
-    })
-}
-
-/// Every `*.csv` file in `dir`, in name order.
-fn csv_in(dir: &std::path::Path) -> PyResult<Vec<PathBuf>> {
-    let named =
-        |e: std::io::Error| PyErr::from(std::io::Error::new(e.kind(), format!("{e}: {}", dir.display())));
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(named)?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
-        .collect();
-    if found.is_empty() {
-        return Err(named(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            "the directory holds no .csv file",
-        )));
-    }
-    found.sort();
-    Ok(found)
+    Ok(out)
 }
 
 /// Reads a plan back from a spreadsheet: an xlsx workbook (a path, a binary file, or its

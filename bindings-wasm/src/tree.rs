@@ -268,16 +268,9 @@ pub fn nodes_at_level(
     limits: Option<LimitsArg>,
 ) -> Result<JsValue, JsValue> {
     let plan = load(&plan, limits.as_deref())?;
-    if plan.level_index(level).is_none() {
-        let known: Vec<String> = plan.levels.iter().map(|l| format!("`{}`", l.id)).collect();
-        return Err(range_error(format!(
-            "unknown level `{}`; the plan's levels are {}",
-            welfare_plan::preview(level),
-            known.join(", ")
-        )));
-    }
+    let depth = plan.level_depth(level).map_err(range_error)?;
     let nodes: Vec<NodeInfo> = plan
-        .nodes_at_level(level)
+        .nodes_at_depth(depth)
         .map(|r| NodeInfo::new(&plan, &r))
         .collect();
     to_js(&nodes)

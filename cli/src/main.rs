@@ -678,27 +678,34 @@ fn import(
     }
     // The workbook's (or the first CSV file's) name locates the issues.
     let name = files.first().map_or("-", String::as_str);
-    let (json, issues, valid, summary) = match &plan {
-        Some(plan) => {
-            let imported = sheet::import_report(&read, plan, limits);
-            let summary = imported.summary_in(ui().lang);
-            let valid = imported.is_valid();
-            let json = imported.document.as_ref().map(|r| r.to_canonical_json());
-            (json, imported.issues, valid, summary)
-        }
-        None => {
-            let imported = sheet::import_plan(&read, limits);
-            let summary = imported.summary_in(ui().lang);
-            let valid = imported.is_valid();
-            let json = imported.document.as_ref().map(|p| p.to_canonical_json());
-            (json, imported.issues, valid, summary)
-        }
+    let (json, issues, summary) = match &plan {
+        Some(plan) => outcome(sheet::import_report(&read, plan, limits), |r| {
+            r.to_canonical_json()
+        }),
+        None => outcome(sheet::import_plan(&read, limits), |p| p.to_canonical_json()),
     };
-    eprint!("{}", issue_report(name, &issues, valid, format, &summary)?);
+    eprint!(
+        "{}",
+        issue_report(name, &issues, json.is_some(), format, &summary)?
+    );
     match json {
-        Some(json) if valid => emit_to(output, &json),
-        _ => Ok(ExitCode::from(1)),
+        Some(json) => emit_to(output, &json),
+        None => Ok(ExitCode::from(1)),
     }
+}
+
+/// An import's canonical JSON (when the document is valid), its issues and its verdict line.
+fn outcome<T>(
+    imported: sheet::Imported<T>,
+    json: impl Fn(&T) -> String,
+) -> (Option<String>, Vec<Issue>, String) {
+    let summary = imported.summary_in(ui().lang);
+    let json = imported
+        .document
+        .as_ref()
+        .filter(|_| imported.is_valid())
+        .map(json);
+    (json, imported.issues, summary)
 }
 
 /// The files `import` reads: the arguments, a directory standing for every `*.csv` in it.
@@ -710,23 +717,14 @@ fn sheet_files(args: &[String]) -> Result<Vec<String>, Fatal> {
             out.push(arg.clone());
             continue;
         }
-        let entries = std::fs::read_dir(path).map_err(|e| Fatal(format!("cannot read `{arg}`: {e}")))?;
-        let mut found: Vec<String> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        if found.is_empty() {
-            return Err(Fatal(format!("`{arg}` holds no .csv file")));
-        }
-        found.sort();
-        out.extend(found);
+        let found = sheet::csv_files_in(path).map_err(|e| Fatal(format!("cannot read `{arg}`: {e}")))?;
+        out.extend(found.iter().map(|p| p.to_string_lossy().into_owned()));
     }
     Ok(out)
 }
 
-/// One file's issues in `format`, followed (as text) by its verdict line.
+/// One file's issues in `format` (pretty as text: a spreadsheet has no source to show),
+/// followed (as text) by its verdict line, as `validate` writes a file's.
 fn issue_report(
     name: &str,
     found: &[Issue],
@@ -735,32 +733,42 @@ fn issue_report(
     summary: &str,
 ) -> Result<String, Fatal> {
     let ui = ui();
-    let sorted = issues::by_position(found);
-    let mut text = String::new();
-    match format {
+    Ok(match format {
         IssueFormat::Text | IssueFormat::Pretty => {
-            for issue in sorted {
-                text.push_str(&issues::text_line(name, issue, ui.lang, ui.color));
-                text.push('\n');
-            }
-            text.push_str(&format!("{name}: {summary}\n"));
+            issue_lines(name, found, IssueFormat::Text) + &format!("{name}: {summary}\n")
         }
-        IssueFormat::Github => {
-            for issue in sorted {
-                text.push_str(&issues::github(name, issue, ui.lang));
-                text.push('\n');
-            }
+        IssueFormat::Github => issue_lines(name, found, format),
+        IssueFormat::Json => pretty_json(&serde_json::json!([verdict(name, valid, found)]))?,
+        IssueFormat::Sarif => pretty_json(&issues::sarif(&[(name.to_owned(), found.to_vec())], ui.lang))?,
+    })
+}
+
+/// A file's issues in document order, a line each: as text, or as GitHub annotations (no
+/// lines for the other formats).
+fn issue_lines(name: &str, found: &[Issue], format: IssueFormat) -> String {
+    let ui = ui();
+    let mut text = String::new();
+    for issue in issues::by_position(found) {
+        match format {
+            IssueFormat::Text => text.push_str(&issues::text_line(name, issue, ui.lang, ui.color)),
+            IssueFormat::Github => text.push_str(&issues::github(name, issue, ui.lang)),
+            IssueFormat::Pretty | IssueFormat::Json | IssueFormat::Sarif => return String::new(),
         }
-        IssueFormat::Json => {
-            let verdict = serde_json::json!([{"file": name, "valid": valid, "issues": sorted}]);
-            text = serde_json::to_string_pretty(&verdict).map_err(|e| Fatal(e.to_string()))? + "\n";
-        }
-        IssueFormat::Sarif => {
-            let log = issues::sarif(&[(name.to_owned(), found.to_vec())], ui.lang);
-            text = serde_json::to_string_pretty(&log).map_err(|e| Fatal(e.to_string()))? + "\n";
-        }
+        text.push('\n');
     }
-    Ok(text)
+    text
+}
+
+/// A readable file's verdict as `--format json` writes it.
+fn verdict(name: &str, valid: bool, found: &[Issue]) -> serde_json::Value {
+    serde_json::json!({"file": name, "valid": valid, "issues": issues::by_position(found)})
+}
+
+/// `value` as indented JSON with a final newline.
+fn pretty_json(value: &serde_json::Value) -> Result<String, Fatal> {
+    serde_json::to_string_pretty(value)
+        .map(|t| t + "\n")
+        .map_err(|e| Fatal(e.to_string()))
 }
 
 fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitCode, Fatal> {
@@ -1037,42 +1045,21 @@ fn validate(
         all_valid &= valid;
         match format {
             IssueFormat::Text | IssueFormat::Pretty => {
-                if format == IssueFormat::Text {
-                    for issue in issues::by_position(doc.issues()) {
-                        text.push_str(&issues::text_line(&name, issue, ui.lang, ui.color));
-                        text.push('\n');
-                    }
-                }
+                text.push_str(&issue_lines(&name, doc.issues(), format));
                 let summary = match &doc {
                     Document::Plan(c) => c.summary_in(ui.lang),
                     Document::Report(c) => c.summary_in(ui.lang),
                 };
                 text.push_str(&format!("{name}: {summary}\n"));
             }
-            IssueFormat::Github => {
-                for issue in issues::by_position(doc.issues()) {
-                    text.push_str(&issues::github(&name, issue, ui.lang));
-                    text.push('\n');
-                }
-            }
-            IssueFormat::Json => verdicts.push(serde_json::json!({
-                "file": name,
-                "valid": valid,
-                "issues": issues::by_position(doc.issues()),
-            })),
+            IssueFormat::Github => text.push_str(&issue_lines(&name, doc.issues(), format)),
+            IssueFormat::Json => verdicts.push(verdict(&name, valid, doc.issues())),
             IssueFormat::Sarif => checked.push((name, doc.issues().to_vec())),
         }
     }
     match format {
-        IssueFormat::Json => {
-            text = serde_json::to_string_pretty(&verdicts).map_err(|e| Fatal(e.to_string()))?;
-            text.push('\n');
-        }
-        IssueFormat::Sarif => {
-            text = serde_json::to_string_pretty(&issues::sarif(&checked, ui.lang))
-                .map_err(|e| Fatal(e.to_string()))?;
-            text.push('\n');
-        }
+        IssueFormat::Json => text = pretty_json(&serde_json::Value::Array(verdicts))?,
+        IssueFormat::Sarif => text = pretty_json(&issues::sarif(&checked, ui.lang))?,
         IssueFormat::Text | IssueFormat::Pretty | IssueFormat::Github => {}
     }
     emit(&text)?;

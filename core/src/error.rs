@@ -18,6 +18,10 @@ pub enum Error {
     /// a document); the second field lists the sectors there are.
     #[error("unknown help sector `{0}`; expected one of {1}")]
     UnknownSector(String, String),
+    /// A level id that is none of the plan's levels (in an argument, not a document); the
+    /// second field lists the levels there are.
+    #[error("unknown level `{0}`; the plan's levels are {1}")]
+    UnknownLevel(String, String),
     /// A name that is no limit's (see [`crate::Limits::NAMES`]).
     #[error("{}", unknown_limit(.0))]
     UnknownLimit(String),

@@ -234,6 +234,22 @@ impl Plan {
         self.levels.iter().position(|l| l.id.as_str() == id)
     }
 
+    /// The index of the level with id `id`, or [`crate::Error::UnknownLevel`] naming the plan's
+    /// levels: what the bindings say of a level argument the plan does not have.
+    ///
+    /// ```
+    /// let plan = welfare_plan::iizuka::third_plan();
+    /// assert_eq!(plan.level_depth("target").unwrap(), 1);
+    /// let e = plan.level_depth("goals").unwrap_err().to_string();
+    /// assert!(e.starts_with("unknown level `goals`; the plan's levels are `goal`, `target`"), "{e}");
+    /// ```
+    pub fn level_depth(&self, id: &str) -> Result<usize, crate::Error> {
+        self.level_index(id).ok_or_else(|| {
+            let known: Vec<String> = self.levels.iter().map(|l| format!("`{}`", l.id)).collect();
+            crate::Error::UnknownLevel(crate::preview(id), known.join(", "))
+        })
+    }
+
     /// The nodes of the level at index `depth` in the plan's own tree, in document order.
     pub fn nodes_at_depth(&self, depth: usize) -> impl Iterator<Item = NodeRef<'_>> + '_ {
         self.all_nodes().filter(move |r| r.at.depth() == depth)

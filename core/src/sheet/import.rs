@@ -73,13 +73,7 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// assert_eq!(imported.summary_in(Lang::En), "valid (no warnings)");
 /// ```
 pub fn import_plan(files: &[(String, Vec<u8>)], limits: &Limits) -> Imported<Plan> {
-    match workbook(files) {
-        #[cfg(feature = "xlsx")]
-        Some(bytes) => import_plan_xlsx(bytes, limits),
-        #[cfg(not(feature = "xlsx"))]
-        Some(_) => no_workbooks(),
-        None => import_plan_csv(files, limits),
-    }
+    plan_from(read_files(files, limits), limits)
 }
 
 /// A progress report of `plan` from its evaluation workbook or CSV files; see [`import_plan`].
@@ -96,21 +90,55 @@ pub fn import_report_hashed(
     hash: &str,
     limits: &Limits,
 ) -> Imported<ProgressReport> {
+    report_from(read_files(files, limits), plan, hash, limits)
+}
+
+/// The grids of a spreadsheet, and the issues of reading them.
+type Read = (Vec<Grid>, Vec<Issue>);
+
+/// Reads `files`: the one workbook they are, or CSV files.
+fn read_files(files: &[(String, Vec<u8>)], limits: &Limits) -> Read {
     match workbook(files) {
         #[cfg(feature = "xlsx")]
-        Some(bytes) => {
-            let mut issues = Vec::new();
-            let grids = super::read_xlsx::read_xlsx(bytes, SheetLimits::of(limits), &mut issues);
-            report_from(&grids, plan, hash, issues, limits)
-        }
+        Some(bytes) => read_workbook(bytes, limits),
         #[cfg(not(feature = "xlsx"))]
         Some(_) => no_workbooks(),
-        None => {
-            let mut issues = Vec::new();
-            let grids = csv_grids(files, limits, &mut issues);
-            report_from(&grids, plan, hash, issues, limits)
-        }
+        None => read_csv_files(files, limits),
     }
+}
+
+/// Reads a workbook (feature `xlsx`).
+#[cfg(feature = "xlsx")]
+fn read_workbook(bytes: &[u8], limits: &Limits) -> Read {
+    let mut issues = Vec::new();
+    let grids = super::read_xlsx::read_xlsx(bytes, SheetLimits::of(limits), &mut issues);
+    (grids, issues)
+}
+
+/// Reads CSV files, each named as [`super::csv_tables`] names them.
+fn read_csv_files(files: &[(String, Vec<u8>)], limits: &Limits) -> Read {
+    let mut issues = Vec::new();
+    let grids = csv_grids(files, limits, &mut issues);
+    (grids, issues)
+}
+
+/// The CSV files a directory stands for when it is given as a spreadsheet (its `*.csv`, in name
+/// order), for the CLI's `import` and Python's `import_plan`; an error names no file when it
+/// holds none.
+pub fn csv_files_in(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .collect();
+    if found.is_empty() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "the directory holds no .csv file",
+        ));
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// The one workbook among `files`, when they are a workbook and nothing else.
@@ -123,16 +151,14 @@ fn workbook(files: &[(String, Vec<u8>)]) -> Option<&[u8]> {
 
 /// What a build without the `xlsx` feature says of a workbook.
 #[cfg(not(feature = "xlsx"))]
-fn no_workbooks<T>() -> Imported<T> {
-    Imported {
-        document: None,
-        issues: vec![Issue::new(
-            IssueCode::SheetUnreadable,
-            Path::root(),
-            "this build reads CSV files only, not xlsx workbooks (the `xlsx` feature)".to_owned(),
-            "この版は CSV ファイルだけを読みます。xlsx ブックは読めません（`xlsx` 機能）".to_owned(),
-        )],
-    }
+fn no_workbooks() -> Read {
+    let issue = Issue::new(
+        IssueCode::SheetUnreadable,
+        Path::root(),
+        "this build reads CSV files only, not xlsx workbooks (the `xlsx` feature)".to_owned(),
+        "この版は CSV ファイルだけを読みます。xlsx ブックは読めません（`xlsx` 機能）".to_owned(),
+    );
+    (Vec::new(), vec![issue])
 }
 
 /// Every table of a plan with its columns and no rows, in the order of [`super::plan_tables`].
@@ -276,11 +302,18 @@ fn import<T>(
     Imported { document, issues }
 }
 
-fn plan_from(grids: &[Grid], issues: Vec<Issue>, limits: &Limits) -> Imported<Plan> {
-    import(grids, &plan_shapes(), issues, limits, plan_document, |json, l| {
-        let checked = crate::check_with(json, l);
-        (checked.plan, checked.issues)
-    })
+fn plan_from((grids, issues): Read, limits: &Limits) -> Imported<Plan> {
+    import(
+        &grids,
+        &plan_shapes(),
+        issues,
+        limits,
+        plan_document,
+        |json, l| {
+            let checked = crate::check_with(json, l);
+            (checked.plan, checked.issues)
+        },
+    )
 }
 
 /// Reads CSV files, each named as [`super::csv_tables`] names them (the file name ends in
@@ -325,9 +358,7 @@ fn csv_grids(files: &[(String, Vec<u8>)], limits: &Limits, issues: &mut Vec<Issu
 /// assert_eq!(imported.document.unwrap().to_canonical_json(), plan.to_canonical_json());
 /// ```
 pub fn import_plan_csv(files: &[(String, Vec<u8>)], limits: &Limits) -> Imported<Plan> {
-    let mut issues = Vec::new();
-    let grids = csv_grids(files, limits, &mut issues);
-    plan_from(&grids, issues, limits)
+    plan_from(read_csv_files(files, limits), limits)
 }
 
 /// A plan from its workbook (feature `xlsx`), as [`super::plan_xlsx`] writes it and as a
@@ -344,21 +375,13 @@ pub fn import_plan_csv(files: &[(String, Vec<u8>)], limits: &Limits) -> Imported
 /// ```
 #[cfg(feature = "xlsx")]
 pub fn import_plan_xlsx(bytes: &[u8], limits: &Limits) -> Imported<Plan> {
-    let mut issues = Vec::new();
-    let grids = super::read_xlsx::read_xlsx(bytes, SheetLimits::of(limits), &mut issues);
-    plan_from(&grids, issues, limits)
+    plan_from(read_workbook(bytes, limits), limits)
 }
 
-fn report_from(
-    grids: &[Grid],
-    plan: &Plan,
-    hash: &str,
-    issues: Vec<Issue>,
-    limits: &Limits,
-) -> Imported<ProgressReport> {
+fn report_from((grids, issues): Read, plan: &Plan, hash: &str, limits: &Limits) -> Imported<ProgressReport> {
     let shapes = super::report_tables::report_shapes(plan);
     import(
-        grids,
+        &grids,
         &shapes,
         issues,
         limits,
@@ -384,9 +407,12 @@ fn report_from(
 /// ```
 #[cfg(feature = "xlsx")]
 pub fn import_report_xlsx(bytes: &[u8], plan: &Plan, limits: &Limits) -> Imported<ProgressReport> {
-    let mut issues = Vec::new();
-    let grids = super::read_xlsx::read_xlsx(bytes, SheetLimits::of(limits), &mut issues);
-    report_from(&grids, plan, &crate::report::plan_hash(plan), issues, limits)
+    report_from(
+        read_workbook(bytes, limits),
+        plan,
+        &crate::report::plan_hash(plan),
+        limits,
+    )
 }
 
 /// A progress report of `plan` from the CSV files of its evaluation tables (each table of
@@ -408,7 +434,10 @@ pub fn import_report_csv(
     plan: &Plan,
     limits: &Limits,
 ) -> Imported<ProgressReport> {
-    let mut issues = Vec::new();
-    let grids = csv_grids(files, limits, &mut issues);
-    report_from(&grids, plan, &crate::report::plan_hash(plan), issues, limits)
+    report_from(
+        read_csv_files(files, limits),
+        plan,
+        &crate::report::plan_hash(plan),
+        limits,
+    )
 }

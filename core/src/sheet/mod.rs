@@ -88,8 +88,8 @@ pub use codes::{CodeList, Codes, CODES_SHEET, INDICATOR_OWNERS, LINEAGE_OWNERS, 
 pub use csv::{csv_table, csv_tables, csv_text, BOM, FORMULA_TRIGGERS};
 pub use grid::{CELLS_PER_ELEMENT, MAX_COLUMNS};
 pub use import::{
-    import_plan, import_plan_csv, import_report, import_report_csv, import_report_hashed, is_workbook,
-    Imported,
+    csv_files_in, import_plan, import_plan_csv, import_report, import_report_csv, import_report_hashed,
+    is_workbook, Imported,
 };
 #[cfg(feature = "xlsx")]
 pub use import::{import_plan_xlsx, import_report_xlsx};

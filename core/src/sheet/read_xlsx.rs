@@ -114,9 +114,6 @@ pub(crate) fn read_xlsx(bytes: &[u8], limits: SheetLimits, issues: &mut Vec<Issu
             if grid.full() {
                 break;
             }
-            if is_boolean_constant(&text) {
-                continue;
-            }
             issues.extend(grid.put(row as usize, column as usize, Raw::Formula(text)));
         }
         let grid = grid.finish();
@@ -137,13 +134,4 @@ pub(crate) fn read_xlsx(bytes: &[u8], limits: SheetLimits, issues: &mut Vec<Issu
         grids.push(grid);
     }
     grids
-}
-
-/// LibreOffice saves a TRUE or FALSE cell as the formula `TRUE()` or `FALSE()` with the value
-/// beside it: a constant, so its stored value is read as any value is.
-fn is_boolean_constant(formula: &str) -> bool {
-    let f = formula.trim().trim_start_matches('=');
-    ["TRUE()", "FALSE()", "TRUE", "FALSE"]
-        .iter()
-        .any(|c| f.eq_ignore_ascii_case(c))
 }

@@ -238,7 +238,14 @@ fn scan<R: std::io::BufRead>(
                     }
                 }
             }
-            Event::End(e) if e.local_name().as_ref() == b"f" => in_formula = false,
+            Event::End(e) if e.local_name().as_ref() == b"f" => {
+                in_formula = false;
+                // LibreOffice saves a TRUE or FALSE cell as the formula `TRUE()` or `FALSE()`
+                // beside its value: a constant, not a formula, so the value is read.
+                if found.last().is_some_and(|f| is_boolean_constant(&f.2)) {
+                    found.pop();
+                }
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -248,6 +255,14 @@ fn scan<R: std::io::BufRead>(
         formulas: found,
         decimals,
     })
+}
+
+/// Whether a formula's text is the constant `TRUE()` or `FALSE()` (or `TRUE`, `FALSE`).
+fn is_boolean_constant(formula: &str) -> bool {
+    let f = formula.trim().trim_start_matches('=');
+    ["TRUE()", "FALSE()", "TRUE", "FALSE"]
+        .iter()
+        .any(|c| f.eq_ignore_ascii_case(c))
 }
 
 /// Looks at the workbook before it is read: see the module's doc.
