@@ -8,6 +8,11 @@
 //! The public package is `welfare_plan` (`python/welfare_plan/__init__.py`), which re-exports
 //! this module; its stubs are `python/welfare_plan/_native.pyi`.
 
+/// See `Cargo.toml`: the extension allocates through mimalloc.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod convert;
 mod diff;
 mod expose;

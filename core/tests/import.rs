@@ -609,6 +609,148 @@ mod xlsx_reports_and_mistakes {
         );
     }
 
+    /// The text items of a workbook's shared strings, as raw XML (escapes kept).
+    fn shared_items(bytes: &[u8]) -> Vec<String> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/sharedStrings.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml.split("<si>")
+            .skip(1)
+            .map(|item| {
+                let t = &item[item.find("<t").unwrap()..];
+                let start = t.find('>').unwrap() + 1;
+                t[start..t.find("</t>").unwrap()].to_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rich_text_runs_and_the_furigana_japanese_excel_keeps_read_as_the_text_alone() {
+        // Japanese Excel stores a name typed with an IME with its reading (`<rPh>`), and a
+        // formatted text as runs (`<r>`); neither the reading nor the split may reach the plan.
+        let plan = hoshizora();
+        let bytes = sheet::plan_xlsx(&plan, Lang::Ja).unwrap();
+        let edited = edit_entry(&bytes, "xl/sharedStrings.xml", |xml| {
+            let xml = xml.replace("<si><t", "<si><r><rPr><b/></rPr><t");
+            xml.replace(
+                "</t></si>",
+                "</t></r><rPh sb=\"0\" eb=\"1\"><t>ヨミ</t></rPh><phoneticPr fontId=\"1\"/></si>",
+            )
+        });
+        assert!(edited != bytes);
+        let imported = sheet::import_plan_xlsx(&edited, &Limits::default());
+        assert!(imported.issues.is_empty(), "{:#?}", imported.issues);
+        assert_eq!(
+            imported.document.unwrap().to_canonical_json(),
+            plan.to_canonical_json()
+        );
+    }
+
+    #[test]
+    fn inline_strings_read_as_shared_strings_do() {
+        // Other writers (and Excel for some cells) put a text in the cell itself: `inlineStr`.
+        let plan = hoshizora();
+        let bytes = sheet::plan_xlsx(&plan, Lang::Ja).unwrap();
+        let items = shared_items(&bytes);
+        let mut changed = 0;
+        let mut edited = bytes.clone();
+        for entry in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml"] {
+            edited = edit_entry(&edited, entry, |xml| {
+                let mut out = String::new();
+                let mut rest = xml.as_str();
+                while let Some(at) = rest.find(" t=\"s\"><v>") {
+                    let (head, tail) = rest.split_at(at);
+                    let tail = &tail[" t=\"s\"><v>".len()..];
+                    let end = tail.find("</v>").unwrap();
+                    let index: usize = tail[..end].parse().unwrap();
+                    out.push_str(head);
+                    out.push_str(&format!(" t=\"inlineStr\"><is><t>{}</t></is>", items[index]));
+                    rest = &tail[end + "</v>".len()..];
+                }
+                out.push_str(rest);
+                out
+            });
+            changed += 1;
+        }
+        assert_eq!(changed, 2);
+        assert!(!String::from_utf8_lossy(&edited).is_empty());
+        let imported = sheet::import_plan_xlsx(&edited, &Limits::default());
+        assert!(imported.issues.is_empty(), "{:#?}", imported.issues);
+        assert_eq!(
+            imported.document.unwrap().to_canonical_json(),
+            plan.to_canonical_json()
+        );
+    }
+
+    #[test]
+    fn a_sheet_whose_part_is_missing_or_broken_is_reported_and_the_others_still_read() {
+        let plan = hoshizora();
+        let bytes = sheet::plan_xlsx(&plan, Lang::Ja).unwrap();
+        let missing = edit_entry(&bytes, "xl/_rels/workbook.xml.rels", |xml| {
+            xml.replacen("worksheets/sheet3.xml", "worksheets/nowhere.xml", 1)
+        });
+        let imported = sheet::import_plan_xlsx(&missing, &Limits::default());
+        let unreadable: Vec<_> = imported
+            .issues
+            .iter()
+            .filter(|i| i.code == IssueCode::SheetUnreadable)
+            .collect();
+        assert_eq!(unreadable.len(), 1, "{:#?}", imported.issues);
+        assert_eq!(unreadable[0].cell.as_deref(), Some("体系!A1"));
+        assert!(
+            unreadable[0].message_en.contains("nowhere.xml"),
+            "{}",
+            unreadable[0]
+        );
+        // A sheet cut off in the middle: what came before is read, the break is reported.
+        let broken = edit_entry(&bytes, "xl/worksheets/sheet3.xml", |xml| {
+            let cut = xml.find("<row r=\"4\"").unwrap();
+            format!(
+                "{}<row r=\"4\"><c r=\"A4\" t=\"s\"><v>1</v></x></row>",
+                &xml[..cut]
+            )
+        });
+        let imported = sheet::import_plan_xlsx(&broken, &Limits::default());
+        assert!(
+            imported
+                .issues
+                .iter()
+                .any(|i| i.code == IssueCode::SheetUnreadable && i.cell.as_deref() == Some("体系!A1")),
+            "{:#?}",
+            imported.issues
+        );
+    }
+
+    #[test]
+    fn every_truncation_of_a_sheet_or_its_strings_is_reported_without_a_panic() {
+        let plan = hoshizora();
+        let bytes = sheet::plan_xlsx(&plan, Lang::Ja).unwrap();
+        for entry in [
+            "xl/worksheets/sheet3.xml",
+            "xl/sharedStrings.xml",
+            "xl/styles.xml",
+            "xl/workbook.xml",
+        ] {
+            for fraction in [1, 3, 5, 7, 9] {
+                let cut = edit_entry(&bytes, entry, |xml| {
+                    let mut at = xml.len() * fraction / 10;
+                    while !xml.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    xml[..at].to_owned()
+                });
+                let imported = sheet::import_plan_xlsx(&cut, &Limits::default());
+                assert!(
+                    imported.issues.iter().any(Issue::is_error),
+                    "{entry} cut at {fraction}/10 read as clean"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_zip_that_declares_more_than_the_limit_is_refused_before_it_is_inflated() {
         let plan = welfare_plan::iizuka::third_plan();

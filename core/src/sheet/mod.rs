@@ -81,6 +81,10 @@ mod tree_tables;
 #[cfg(feature = "xlsx")]
 mod unpack;
 #[cfg(feature = "xlsx")]
+mod workbook_xml;
+#[cfg(feature = "xlsx")]
+mod worksheet_xml;
+#[cfg(feature = "xlsx")]
 mod xlsx;
 
 pub use cell_ref::{column_letters, parse_a1, CellRef};
