@@ -751,6 +751,58 @@ mod xlsx_reports_and_mistakes {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Any bytes written over any place of a sheet, the shared strings or the styles:
+        /// read or reported, never a panic, and a clean result only when the plan still checks.
+        #[test]
+        fn bytes_written_into_the_workbooks_xml_never_panic(
+            entry in 0usize..4,
+            at in 0.0f64..1.0,
+            junk in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+        ) {
+            let bytes = hoshizora_book();
+            let name = ["xl/worksheets/sheet3.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml"][entry];
+            let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+            let mut xml = Vec::new();
+            zip.by_name(name).unwrap().read_to_end(&mut xml).unwrap();
+            let cut = ((xml.len() as f64) * at) as usize;
+            xml.splice(cut..(cut + junk.len()).min(xml.len()), junk);
+            let edited = replace_entry(bytes, name, xml);
+            let imported = sheet::import_plan_xlsx(&edited, &Limits::default());
+            if imported.is_valid() {
+                proptest::prop_assert!(imported.document.is_some());
+            } else {
+                proptest::prop_assert!(imported.issues.iter().any(Issue::is_error));
+            }
+        }
+    }
+
+    fn hoshizora_book() -> &'static [u8] {
+        static BOOK: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        BOOK.get_or_init(|| sheet::plan_xlsx(&hoshizora(), Lang::Ja).unwrap())
+    }
+
+    /// `bytes` with the entry `entry` holding `content` (any bytes, not only text).
+    fn replace_entry(bytes: &[u8], entry: &str, content: Vec<u8>) -> Vec<u8> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut file = zip.by_index(i).unwrap();
+            let name = file.name().to_owned();
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).unwrap();
+            if name == entry {
+                data.clone_from(&content);
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&data).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
     #[test]
     fn a_zip_that_declares_more_than_the_limit_is_refused_before_it_is_inflated() {
         let plan = welfare_plan::iizuka::third_plan();
