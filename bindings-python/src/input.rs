@@ -1,12 +1,14 @@
-//! Documents in: `str`, `bytes`, `bytearray`, `memoryview`, a path or a readable file, checked by the core with the
-//! interpreter released, so that other Python threads run while a large plan is parsed.
+//! Documents in (plans and progress reports): `str`, `bytes`, `bytearray`, `memoryview`, their
+//! data (a dict), a path or a readable file, checked by the core with the interpreter released,
+//! so that other Python threads run while a large document is parsed.
 
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMapping, PyMemoryView, PyString};
-use welfare_plan::{check_with, read_limited, Checked, Limits};
+use welfare_plan::report::CheckedReport;
+use welfare_plan::{check_with, read_limited, Checked, Issue, Limits};
 
 /// The document's bytes, without building any Python data from them.
 ///
@@ -38,50 +40,6 @@ pub fn document_bytes<'py>(doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyByt
 pub fn check(py: Python<'_>, bytes: &Bound<'_, PyBytes>, limits: &Limits) -> Checked {
     let input = bytes.as_bytes();
     py.detach(|| check_with(input, limits))
-}
-
-/// The bytes of a document that `load()` or `load_report()` was given.
-pub enum Source<'py> {
-    /// What a file object's `read()` returned.
-    Python(Bound<'py, PyBytes>),
-    /// What was read from a path.
-    Read(Vec<u8>),
-}
-
-impl Source<'_> {
-    /// The document's bytes.
-    pub fn as_bytes(&self) -> &[u8] {
-        match self {
-            Source::Python(b) => b.as_bytes(),
-            Source::Read(v) => v,
-        }
-    }
-}
-
-/// Reads what `load()` was given: a readable object (its `read()` returning str or bytes) or a
-/// path. A path is read in Rust with the interpreter released, keeping at most one byte more
-/// than `max_input_bytes`, so that a huge file is refused without being held in memory (as the
-/// CLI does).
-pub fn read_source<'py>(
-    py: Python<'py>,
-    source: &Bound<'py, PyAny>,
-    limits: &Limits,
-) -> PyResult<Source<'py>> {
-    if source.hasattr("read")? {
-        let content = source.call_method0("read")?;
-        return Ok(Source::Python(document_bytes(&content)?));
-    }
-    let path: PathBuf = source.extract().map_err(|_| {
-        let kind = source
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        PyTypeError::new_err(format!(
-            "expected a path (str or os.PathLike) or a readable file, not `{kind}`"
-        ))
-    })?;
-    read_path(py, source, &path, limits).map(Source::Read)
 }
 
 /// Reads the file at `path` (at most one byte more than `max_input_bytes`); an error is the
@@ -123,7 +81,8 @@ pub fn source_name(source: &Bound<'_, PyAny>) -> Option<String> {
     Some(path.display().to_string())
 }
 
-/// A plan document as a caller gave it: its bytes, or Python data, and the file it came from.
+/// A document as a caller gave it (a plan or a progress report): its bytes, or Python data,
+/// and the file it came from.
 pub struct Document<'py> {
     input: Input<'py>,
     /// The file's name, when the document was read from a path or a named file object.
@@ -136,14 +95,17 @@ enum Input<'py> {
     Data(serde_json::Value),
 }
 
-/// What `validate()`, `loads()` and `load()` take: document text (`str`, unless `str_is_path`),
-/// `bytes`, `bytearray`, `memoryview`, plan data (a dict or other mapping, a list), a path
-/// (`os.PathLike`, or a `str` when `str_is_path`) or a readable file object.
+/// What `validate()`, `loads()`, `load()` and their report counterparts take: document text
+/// (`str`, unless `str_is_path`), `bytes`, `bytearray`, `memoryview`, the document's data (a
+/// dict or other mapping, a list), a path (`os.PathLike`, or a `str` when `str_is_path`) or a
+/// readable file object. `data` names the data in the `TypeError` for anything else (`plan
+/// data`, `report data`).
 pub fn document<'py>(
     py: Python<'py>,
     doc: &Bound<'py, PyAny>,
     limits: &Limits,
     str_is_path: bool,
+    data: &str,
 ) -> PyResult<Document<'py>> {
     let text = doc.cast::<PyString>().is_ok();
     if !(text && str_is_path) {
@@ -179,31 +141,64 @@ pub fn document<'py>(
     }
     let kind = doc.get_type().name()?;
     Err(PyTypeError::new_err(format!(
-        "expected a document (str, bytes, bytearray, memoryview), plan data (a dict), a path \
+        "expected a document (str, bytes, bytearray, memoryview), {data} (a dict), a path \
          (os.PathLike) or a readable file, not `{kind}`"
     )))
 }
 
 impl Document<'_> {
-    /// The core's check of the document, with the interpreter released. Plan data is checked
-    /// as the JSON it stands for; its issues carry the data's own path (JSON Pointer) and no
-    /// line or column, since there is no text to point into.
+    /// The core's check of the document as a plan (see [`Document::check_by`]).
     pub fn check(&self, py: Python<'_>, limits: &Limits) -> Checked {
+        self.check_by(py, |input| check_with(input, limits))
+    }
+
+    /// Runs `check`, one of the core's checks of a document's bytes (a plan's, a report's), on
+    /// the document with the interpreter released. Data is checked as the JSON it stands for
+    /// (see [`check_value`]).
+    pub fn check_by<T: Positions + Send>(&self, py: Python<'_>, check: impl Send + FnOnce(&[u8]) -> T) -> T {
         match &self.input {
-            Input::Bytes(b) => check(py, b, limits),
-            Input::Read(v) => py.detach(|| check_with(v, limits)),
-            Input::Data(value) => py.detach(|| check_data(value, limits)),
+            Input::Bytes(b) => {
+                let input = b.as_bytes();
+                py.detach(|| check(input))
+            }
+            Input::Read(v) => py.detach(|| check(v)),
+            Input::Data(value) => py.detach(|| check_value(value, check)),
         }
     }
 }
 
-/// The core's check of plan data.
-pub fn check_data(value: &serde_json::Value, limits: &Limits) -> Checked {
+/// A core check's result, whose issues carry a line and column into the text checked.
+pub trait Positions {
+    /// The issues found.
+    fn issues_mut(&mut self) -> &mut Vec<Issue>;
+}
+
+impl Positions for Checked {
+    fn issues_mut(&mut self) -> &mut Vec<Issue> {
+        &mut self.issues
+    }
+}
+
+impl Positions for CheckedReport {
+    fn issues_mut(&mut self) -> &mut Vec<Issue> {
+        &mut self.issues
+    }
+}
+
+/// Runs `check` on document data (converted from Python without JSON text) as the JSON it
+/// stands for, written in Rust. Its issues keep the data's own paths (JSON Pointers) and lose
+/// their line and column, since there is no text of the caller's to point into.
+pub fn check_value<T: Positions>(value: &serde_json::Value, check: impl FnOnce(&[u8]) -> T) -> T {
     let text = serde_json::to_string(value).unwrap_or_default();
-    let mut checked = welfare_plan::check_str(&text, limits);
-    for issue in &mut checked.issues {
+    let mut checked = check(text.as_bytes());
+    for issue in checked.issues_mut() {
         issue.line = None;
         issue.column = None;
     }
     checked
+}
+
+/// The core's check of plan data (see [`check_value`]).
+pub fn check_data(value: &serde_json::Value, limits: &Limits) -> Checked {
+    check_value(value, |input| check_with(input, limits))
 }

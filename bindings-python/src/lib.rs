@@ -53,7 +53,7 @@ use crate::plan::PyPlan;
 #[pyo3(signature = (document, limits = None))]
 fn loads(py: Python<'_>, document: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
     let limits = resolve(limits)?;
-    let doc = read_document(py, document, &limits, false)?;
+    let doc = read_document(py, document, &limits, false, "plan data")?;
     PyPlan::from_document(py, &doc, &limits)
 }
 
@@ -68,7 +68,7 @@ fn loads(py: Python<'_>, document: &Bound<'_, PyAny>, limits: Option<&Bound<'_, 
 #[pyo3(signature = (source, limits = None))]
 fn load(py: Python<'_>, source: &Bound<'_, PyAny>, limits: Option<&Bound<'_, PyAny>>) -> PyResult<PyPlan> {
     let limits = resolve(limits)?;
-    let doc = read_document(py, source, &limits, true)?;
+    let doc = read_document(py, source, &limits, true, "plan data")?;
     PyPlan::from_document(py, &doc, &limits)
 }
 
@@ -89,7 +89,7 @@ fn validate(
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyIssue>> {
     let limits = resolve(limits)?;
-    let doc = read_document(py, document, &limits, false)?;
+    let doc = read_document(py, document, &limits, false, "plan data")?;
     Ok(wrap(doc.check(py, &limits).issues))
 }
 

@@ -9,7 +9,7 @@ use pyo3::types::PyString;
 use welfare_plan::report::{self, CheckedReport, ProgressReport};
 use welfare_plan::{Issue, Limits};
 
-use crate::input::{document_bytes, read_source, source_name};
+use crate::input::{document as read_document, document_bytes, Document};
 use crate::issue::{plan_error_in, wrap, PyIssue};
 use crate::json::{py_repr, to_python};
 use crate::limits::resolve;
@@ -118,20 +118,18 @@ impl PyProgressReport {
     }
 }
 
-/// Checks `bytes` as a progress report: against `plan`, or for its shape only.
-pub fn check_bytes(
+/// Checks a document as a progress report: against `plan`, or for its shape only.
+pub fn check_document(
     py: Python<'_>,
-    input: &[u8],
+    doc: &Document<'_>,
     plan: Option<&Bound<'_, PyPlan>>,
     limits: &Limits,
 ) -> CheckedReport {
-    match plan {
-        Some(plan) => {
-            let shared = Arc::clone(plan.get().shared());
-            py.detach(|| report::check_report_hashed(input, &shared, shared.hash(), limits))
-        }
-        None => py.detach(|| report::parse_report(input, limits)),
-    }
+    let shared = plan.map(|p| Arc::clone(p.get().shared()));
+    doc.check_by(py, |input| match &shared {
+        Some(shared) => report::check_report_hashed(input, shared, shared.hash(), limits),
+        None => report::parse_report(input, limits),
+    })
 }
 
 accessors! {
@@ -233,13 +231,16 @@ accessors! {
 /// only.
 type PlanArg<'a, 'py> = Option<&'a Bound<'py, PyPlan>>;
 
-/// Parses a progress report given as `str` or `bytes` and checks it against `plan` (its plan
-/// id and hash, its fiscal year, every id it names, every grade code); with `plan=None`, only
-/// its shape. Returns the report when it has no errors (warnings are kept in
+/// Parses a progress report given as `str`, `bytes`, `bytearray` or `memoryview`, as report
+/// data (a dict, as `json.load` returns it: issues then carry its paths and no line), as a path
+/// (`os.PathLike`) or a readable file object, as `loads` takes a plan, and checks it against
+/// `plan` (its plan id and hash, its fiscal year, every id it names, every grade code); with
+/// `plan=None`, only its shape. Returns the report when it has no errors (warnings are kept in
 /// `report.warnings`); raises `PlanError` carrying every issue otherwise.
 ///
 /// ```python
 /// report = welfare_plan.loads_report(pathlib.Path("report-2025.json").read_bytes(), plan)
+/// report = welfare_plan.loads_report(json.load(open("report-2025.json", encoding="utf-8")), plan)
 /// ```
 #[pyfunction]
 #[pyo3(signature = (document, plan, limits = None))]
@@ -250,12 +251,18 @@ pub fn loads_report(
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyProgressReport> {
     let limits = resolve(limits)?;
-    let bytes = document_bytes(document)?;
-    PyProgressReport::from_checked(py, check_bytes(py, bytes.as_bytes(), plan, &limits), plan)
+    let doc = read_document(py, document, &limits, false, "report data")?;
+    PyProgressReport::from_checked_in(
+        py,
+        check_document(py, &doc, plan, &limits),
+        plan,
+        doc.file.as_deref(),
+    )
 }
 
-/// Reads a progress report from a path or a readable file object, then checks it as
-/// `loads_report` does.
+/// Reads a progress report from a path (`str` or `os.PathLike`) or a readable file object, then
+/// checks it as `loads_report` does; also takes what `loads_report` takes (bytes, report data),
+/// as `load` does for plans.
 ///
 /// ```python
 /// report = welfare_plan.load_report("report-2025.json", plan)
@@ -269,15 +276,15 @@ pub fn load_report(
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyProgressReport> {
     let limits = resolve(limits)?;
-    let file = source_name(source);
-    let source = read_source(py, source, &limits)?;
-    let checked = check_bytes(py, source.as_bytes(), plan, &limits);
-    PyProgressReport::from_checked_in(py, checked, plan, file.as_deref())
+    let doc = read_document(py, source, &limits, true, "report data")?;
+    let checked = check_document(py, &doc, plan, &limits);
+    PyProgressReport::from_checked_in(py, checked, plan, doc.file.as_deref())
 }
 
 /// Every issue in a progress report checked against `plan` (or, with `plan=None`, in its
 /// shape), errors and warnings in the core's order, each with a line and column; never raises
-/// for a bad document.
+/// for a bad document. Takes what `loads_report` takes: report data (a dict) gives issues at
+/// their paths in the data and no line.
 ///
 /// ```python
 /// for issue in welfare_plan.validate_report(document, plan):
@@ -292,8 +299,8 @@ pub fn validate_report(
     limits: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyIssue>> {
     let limits = resolve(limits)?;
-    let bytes = document_bytes(document)?;
-    Ok(wrap(check_bytes(py, bytes.as_bytes(), plan, &limits).issues))
+    let doc = read_document(py, document, &limits, false, "report data")?;
+    Ok(wrap(check_document(py, &doc, plan, &limits).issues))
 }
 
 /// Whether a document says it is a progress report (`"document": "progress_report"` at its

@@ -4,8 +4,10 @@ a line and column; reading a report against its plan, or for its shape only."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
+import types
 from pathlib import Path
 
 import pytest
@@ -95,8 +97,50 @@ def test_a_report_reads_from_a_path_a_file_object_bytes_and_text_alike() -> None
     assert wp.loads_report(path.read_text("utf-8"), PLAN) == by_path
     with pytest.raises(FileNotFoundError, match="no-such-report.json"):
         wp.load_report(path.with_name("no-such-report.json"), PLAN)
-    with pytest.raises(TypeError):
-        wp.loads_report(read_json(path), PLAN)
+    with pytest.raises(TypeError, match=r"memoryview\), report data \(a dict\), a path .* not `int`"):
+        wp.loads_report(2025, PLAN)  # type: ignore[arg-type]
+
+
+def test_a_report_as_data_reads_as_its_text_does() -> None:
+    path = EXAMPLE_REPORTS[0]
+    by_path = wp.load_report(path, PLAN)
+    data = read_json(path)
+    assert wp.loads_report(data, PLAN) == by_path
+    assert wp.load_report(data, PLAN) == by_path
+    assert wp.loads_report(data, None) == wp.loads_report(path.read_bytes(), None)
+    assert pairs(wp.validate_report(data, PLAN)) == pairs(wp.validate_report(path.read_bytes(), PLAN))
+    # Python values the format writes as text are taken as they are (a date as YYYY-MM-DD),
+    # and any mapping serves as an object.
+    dated = {**data, "evaluated_on": datetime.date.fromisoformat(data["evaluated_on"])}
+    assert wp.loads_report(types.MappingProxyType(dated), PLAN) == by_path
+
+
+def test_a_report_as_data_gives_issues_at_its_own_paths_without_lines() -> None:
+    data = read_json(EXAMPLE_REPORTS[0])
+    data["nodes"][1]["grades"][0]["grade"] = 3
+    issues = wp.validate_report(data, PLAN)
+    assert ("schema.wrong_type", "/nodes/1/grades/0/grade") in pairs(issues)
+    assert all(i.line is None and i.column is None for i in issues)
+    # The same issues as the data's JSON text gives, where they also have lines.
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    from_text = wp.validate_report(text, PLAN)
+    assert pairs(from_text) == pairs(issues)
+    assert all(i.line is not None for i in from_text)
+    with pytest.raises(wp.PlanError) as raised:
+        wp.loads_report(data, PLAN)
+    assert pairs(raised.value.issues) == pairs(issues)
+    assert raised.value.filename is None
+    # Shape only: the same wrong type, without a plan.
+    assert ("schema.wrong_type", "/nodes/1/grades/0/grade") in pairs(wp.validate_report(data, None))
+
+
+def test_a_value_in_report_data_that_json_cannot_hold_is_named_by_its_path() -> None:
+    data = read_json(EXAMPLE_REPORTS[0])
+    data["observations"][2]["extensions"] = {"tags": {"a", "b"}}
+    with pytest.raises(TypeError, match=r"`/observations/2/extensions/tags`: a `set`"):
+        wp.validate_report(data, PLAN)
+    with pytest.raises(TypeError, match=r"`/observations/2/extensions/tags`: a `set`"):
+        wp.loads_report(data, None)
 
 
 def test_limits_apply_to_reports_as_to_plans() -> None:

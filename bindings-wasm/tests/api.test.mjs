@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as wp from "welfare-plan";
 import * as reports from "welfare-plan/reports";
+import * as sheets from "welfare-plan/sheets";
 import {
   PlanError,
   challengeLabel,
@@ -225,6 +226,56 @@ describe("issues", () => {
       [["json.invalid_utf8", 2, 8]],
     );
   });
+});
+
+describe("the national code list is built into every module", () => {
+  const modules = { plan: wp, reports, sheets };
+  /** The Iizuka plan with `code`, and a period that starts by fiscal 2021 when `listsYears`. */
+  const withCode = (code, listsYears) => {
+    const doc = iizukaThirdPlan();
+    doc.municipality.code = code;
+    if (listsYears) doc.period = { start_fiscal_year: 2020, end_fiscal_year: 2024 };
+    return doc;
+  };
+
+  for (const [name, m] of Object.entries(modules)) {
+    test(`${name} module: 409995 (a right check digit, no such municipality) is municipality.unknown_code`, () => {
+      const doc = withCode("409995", true);
+      const issues = m.validate(doc);
+      assert.deepEqual(
+        issues.map((i) => [i.code, i.severity, i.path]),
+        [["municipality.unknown_code", "error", "/municipality/code"]],
+      );
+      const [issue] = issues;
+      assert.equal(
+        issue.messageEn,
+        "no municipality has code `409995` in the national code list (as of 2019-05-01)",
+      );
+      assert.equal(issue.messageJa, "団体コード `409995` の団体は全国地方公共団体コード（2019-05-01時点）にありません");
+      // From text, the same issue at the code's line and column.
+      const text = JSON.stringify(doc, null, 2);
+      const [located] = m.validate(text);
+      assert.equal(located.code, "municipality.unknown_code");
+      const line = text.split("\n").findIndex((l) => l.includes('"409995"')) + 1;
+      assert.equal(located.line, line);
+      assert.throws(() => m.parsePlan(doc), (e) => e instanceof PlanError && e.issues[0].code === "municipality.unknown_code");
+    });
+
+    test(`${name} module: the list's own codes and names pass, and a name the list gives another code is named`, () => {
+      assert.deepEqual(m.validate(withCode("402052", true)), []);
+      const renamed = withCode("402052", true);
+      renamed.municipality.name.ja = "千代田区";
+      assert.deepEqual(
+        m.validate(renamed).map((i) => [i.code, i.path]),
+        [["municipality.name_mismatch", "/municipality/name/ja"]],
+      );
+      // Iizuka's own plan starts in fiscal 2023, after the list's years: only a warning.
+      assert.deepEqual(
+        m.validate(withCode("409995", false)).map((i) => [i.code, i.severity]),
+        [["municipality.code_list_outdated", "warning"]],
+      );
+    });
+  }
 });
 
 describe("validate never throws for any document", () => {

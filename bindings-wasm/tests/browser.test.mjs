@@ -286,6 +286,37 @@ describe("demo page (chromium)", () => {
     assert.equal(await page.locator("#issues li").count(), 0);
   });
 
+  test("a municipality code the national code list lacks is listed with its message, in either language", async () => {
+    // 409995 has a right check digit and lies in 福岡県, but no municipality has it; with a period
+    // in the list's years, that is an error the page finds with the list built into its module.
+    const doc = JSON.parse(JSON.stringify(plan));
+    doc.municipality.code = "409995";
+    doc.period = { start_fiscal_year: 2020, end_fiscal_year: 2024 };
+    const text = JSON.stringify(doc, null, 2);
+    const [expected, ...rest] = validate(text);
+    assert.deepEqual(rest, []);
+    assert.equal(expected.code, "municipality.unknown_code");
+    await paste(text);
+    await page.waitForSelector("#status.is-invalid");
+    const items = page.locator("#issues li");
+    assert.equal(await items.count(), 1);
+    assert.equal(await items.first().locator(".issue-code").textContent(), "municipality.unknown_code");
+    assert.equal(await items.first().locator(".issue-path").textContent(), "/municipality/code");
+    assert.equal(await items.first().locator(".issue-message").textContent(), expected.messageJa);
+    // A click selects the code and scrolls to it, where the lint extension marks it too.
+    await items.first().locator("button").click();
+    assert.equal((await editorState()).text, '"409995"');
+    const marker = page.locator("#source .cm-lint-marker-error");
+    await marker.waitFor();
+    assert.equal(await marker.count(), 1);
+    await page.screenshot({ path: join(results, "demo-editor-unknown-code.png") });
+    await page.click('[data-lang="en"]');
+    assert.equal(await items.first().locator(".issue-message").textContent(), expected.messageEn);
+    await page.click('[data-lang="ja"]');
+    await page.click("#load-sample");
+    await page.waitForSelector("#status.is-valid");
+  });
+
   test("an opened file is checked as bytes: invalid UTF-8 is reported, not hidden", async () => {
     const bytes = Buffer.concat([Buffer.from('{\n  "id": "'), Buffer.from([0xff]), Buffer.from('"\n}\n')]);
     assert.equal(validate(new Uint8Array(bytes))[0].code, "json.invalid_utf8");
