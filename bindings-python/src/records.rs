@@ -65,30 +65,24 @@ struct Strings<'py> {
     /// Labels the core computes, by their text: (1), (2) … recur under every parent.
     labels: HashMap<String, Bound<'py, PyString>, BuildHasherDefault<AddressHasher>>,
     /// The cells of the sectors column, by the codes they hold.
-    sector_cells: HashMap<Vec<(usize, usize)>, Bound<'py, PyAny>>,
+    sector_cells: HashMap<Vec<(usize, usize)>, Bound<'py, PyAny>, BuildHasherDefault<AddressHasher>>,
     join: Option<&'py str>,
 }
 
 impl<'py> Strings<'py> {
-    fn get(&mut self, s: &str) -> Bound<'py, PyString> {
+    fn get(&mut self, s: &str) -> &Bound<'py, PyString> {
         let py = self.py;
         self.made
             .entry((s.as_ptr() as usize, s.len()))
             .or_insert_with(|| PyString::new(py, s))
-            .clone()
     }
 
     /// A label, made once per text.
-    fn label(&mut self, text: String) -> Bound<'py, PyString> {
+    fn label(&mut self, text: String) -> &Bound<'py, PyString> {
         let py = self.py;
-        match self.labels.get(&text) {
-            Some(s) => s.clone(),
-            None => {
-                let s = PyString::new(py, &text);
-                self.labels.insert(text, s.clone());
-                s
-            }
-        }
+        self.labels
+            .entry(text)
+            .or_insert_with_key(|t| PyString::new(py, t))
     }
 
     /// A list column: a tuple of strings, or one string with the items joined.
@@ -98,9 +92,25 @@ impl<'py> Strings<'py> {
             None if items.len() == 0 => Ok(PyTuple::empty(self.py).into_any()),
             None => {
                 let py = self.py;
-                Ok(PyTuple::new(py, items.map(|s| self.get(s)))?.into_any())
+                Ok(PyTuple::new(py, items.map(|s| self.get(s).clone()))?.into_any())
             }
         }
+    }
+
+    /// Two list columns from one pass over pairs (ids and names): each pair looked up once.
+    fn pair_cells<'s>(
+        &mut self,
+        pairs: impl ExactSizeIterator<Item = (&'s str, &'s str)>,
+    ) -> PyResult<[Bound<'py, PyAny>; 2]> {
+        if pairs.len() == 0 && self.join.is_none() {
+            let empty = PyTuple::empty(self.py).into_any();
+            return Ok([empty.clone(), empty]);
+        }
+        let pairs: Vec<(&str, &str)> = pairs.collect();
+        Ok([
+            self.cell(pairs.iter().map(|p| p.0))?,
+            self.cell(pairs.iter().map(|p| p.1))?,
+        ])
     }
 
     /// The sectors column; the few combinations of sectors recur, so each is made once.
@@ -168,10 +178,10 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
         py,
         made: HashMap::default(),
         labels: HashMap::default(),
-        sector_cells: HashMap::new(),
+        sector_cells: HashMap::default(),
         join,
     };
-    let level = strings.get(table.level()).into_any();
+    let level = strings.get(table.level()).clone().into_any();
     // The columns of the nodes above, shared by the rows under the same parent.
     let mut above: Option<(NodeAt, [Bound<'py, PyAny>; 3])> = None;
     let out = PyList::empty(py);
@@ -208,10 +218,12 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
         set(&node.title.en.as_deref().into_pyobject(py)?.into_any())?;
         set(PyBool::new(py, node.priority).as_any())?;
         set(&strings.sectors(table.sectors(r))?)?;
-        set(&strings.cell(table.actors(r).map(|(id, _)| id))?)?;
-        set(&strings.cell(table.actors(r).map(|(_, name)| name))?)?;
-        set(&strings.cell(table.challenges(r).map(|(id, _)| id))?)?;
-        set(&strings.cell(table.challenges(r).map(|(_, title)| title))?)?;
+        let [actor_ids, actor_names] = strings.pair_cells(table.actors(r))?;
+        set(&actor_ids)?;
+        set(&actor_names)?;
+        let [challenge_ids, challenge_titles] = strings.pair_cells(table.challenges(r))?;
+        set(&challenge_ids)?;
+        set(&challenge_titles)?;
         out.append(row)?;
         above = Some(parents);
     }

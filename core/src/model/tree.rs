@@ -311,25 +311,26 @@ impl Plan {
     /// assert_eq!(plan.label(at).0, "(3)");
     /// ```
     pub fn label(&self, at: NodeAt) -> (String, String) {
+        (self.label_in(at, Lang::Ja), self.label_in(at, Lang::En))
+    }
+
+    /// [`Plan::label`] in `lang` alone: a table of thousands of rows makes one label per row.
+    pub fn label_in(&self, at: NodeAt, lang: Lang) -> String {
         let (Some(level), Some(node)) = (self.level(at.depth()), self.node_at(at)) else {
-            return Default::default();
+            return String::new();
         };
         let Some(n) = node.number else {
-            return Default::default();
+            return String::new();
         };
-        let name = |lang| level.name.get(lang);
-        match level.numbering {
-            NumberStyle::Roman => (
-                format!("{}{}", name(Lang::Ja), roman(n)),
-                format!("{} {}", name(Lang::En), ascii_roman(n)),
-            ),
-            NumberStyle::Arabic => (
-                format!("{}{n}", name(Lang::Ja)),
-                format!("{} {n}", name(Lang::En)),
-            ),
-            NumberStyle::Parenthesized => (format!("({n})"), format!("({n})")),
-            NumberStyle::Circled => (circled(n), circled(n)),
-            NumberStyle::Compound => {
+        let name = level.name.get(lang);
+        match (level.numbering, lang) {
+            (NumberStyle::Roman, Lang::Ja) => format!("{name}{}", roman(n)),
+            (NumberStyle::Roman, Lang::En) => format!("{name} {}", ascii_roman(n)),
+            (NumberStyle::Arabic, Lang::Ja) => format!("{name}{n}"),
+            (NumberStyle::Arabic, Lang::En) => format!("{name} {n}"),
+            (NumberStyle::Parenthesized, _) => format!("({n})"),
+            (NumberStyle::Circled, _) => circled(n),
+            (NumberStyle::Compound, _) => {
                 let mut parts = Vec::new();
                 let mut cur = Some(at);
                 while let Some(a) = cur {
@@ -339,19 +340,9 @@ impl Plan {
                     cur = a.parent();
                 }
                 parts.reverse();
-                let s = parts.join("-");
-                (s.clone(), s)
+                parts.join("-")
             }
-            NumberStyle::None => Default::default(),
-        }
-    }
-
-    /// [`Plan::label`] in `lang`.
-    pub fn label_in(&self, at: NodeAt, lang: Lang) -> String {
-        let (ja, en) = self.label(at);
-        match lang {
-            Lang::Ja => ja,
-            Lang::En => en,
+            (NumberStyle::None, _) => String::new(),
         }
     }
 }
