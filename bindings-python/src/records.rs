@@ -100,12 +100,8 @@ impl<'py> Strings<'py> {
     /// Two list columns from one pass over pairs (ids and names): each pair looked up once.
     fn pair_cells<'s>(
         &mut self,
-        pairs: impl ExactSizeIterator<Item = (&'s str, &'s str)>,
+        pairs: impl Iterator<Item = (&'s str, &'s str)>,
     ) -> PyResult<[Bound<'py, PyAny>; 2]> {
-        if pairs.len() == 0 && self.join.is_none() {
-            let empty = PyTuple::empty(self.py).into_any();
-            return Ok([empty.clone(), empty]);
-        }
         let pairs: Vec<(&str, &str)> = pairs.collect();
         Ok([
             self.cell(pairs.iter().map(|p| p.0))?,

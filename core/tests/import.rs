@@ -384,6 +384,13 @@ mod xlsx_reports_and_mistakes {
 
     /// `bytes` with one zip entry's text changed by `edit`.
     fn edit_entry(bytes: &[u8], entry: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+        edit_entry_bytes(bytes, entry, |content| {
+            edit(String::from_utf8(content).unwrap()).into_bytes()
+        })
+    }
+
+    /// `bytes` with one zip entry's bytes (any bytes, not only text) changed by `edit`.
+    fn edit_entry_bytes(bytes: &[u8], entry: &str, edit: impl Fn(Vec<u8>) -> Vec<u8>) -> Vec<u8> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for i in 0..zip.len() {
@@ -392,7 +399,7 @@ mod xlsx_reports_and_mistakes {
             let mut content = Vec::new();
             file.read_to_end(&mut content).unwrap();
             if name == entry {
-                content = edit(String::from_utf8(content).unwrap()).into_bytes();
+                content = edit(content);
             }
             let options =
                 zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
@@ -763,12 +770,11 @@ mod xlsx_reports_and_mistakes {
         ) {
             let bytes = hoshizora_book();
             let name = ["xl/worksheets/sheet3.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml"][entry];
-            let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-            let mut xml = Vec::new();
-            zip.by_name(name).unwrap().read_to_end(&mut xml).unwrap();
-            let cut = ((xml.len() as f64) * at) as usize;
-            xml.splice(cut..(cut + junk.len()).min(xml.len()), junk);
-            let edited = replace_entry(bytes, name, xml);
+            let edited = edit_entry_bytes(bytes, name, |mut xml| {
+                let cut = ((xml.len() as f64) * at) as usize;
+                xml.splice(cut..(cut + junk.len()).min(xml.len()), junk.iter().copied());
+                xml
+            });
             let imported = sheet::import_plan_xlsx(&edited, &Limits::default());
             if imported.is_valid() {
                 proptest::prop_assert!(imported.document.is_some());
@@ -781,25 +787,6 @@ mod xlsx_reports_and_mistakes {
     fn hoshizora_book() -> &'static [u8] {
         static BOOK: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
         BOOK.get_or_init(|| sheet::plan_xlsx(&hoshizora(), Lang::Ja).unwrap())
-    }
-
-    /// `bytes` with the entry `entry` holding `content` (any bytes, not only text).
-    fn replace_entry(bytes: &[u8], entry: &str, content: Vec<u8>) -> Vec<u8> {
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for i in 0..zip.len() {
-            let mut file = zip.by_index(i).unwrap();
-            let name = file.name().to_owned();
-            let mut data = Vec::new();
-            file.read_to_end(&mut data).unwrap();
-            if name == entry {
-                data.clone_from(&content);
-            }
-            out.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(&data).unwrap();
-        }
-        out.finish().unwrap().into_inner()
     }
 
     #[test]

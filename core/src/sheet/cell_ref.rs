@@ -55,18 +55,35 @@ pub fn column_letters(column: u32) -> String {
 /// assert_eq!(welfare_plan::sheet::parse_a1("14H"), None);
 /// ```
 pub fn parse_a1(name: &str) -> Option<(u32, u32)> {
-    let name = name.replace('$', "");
-    let split = name.find(|c: char| c.is_ascii_digit())?;
-    let (letters, digits) = name.split_at(split);
-    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+    parse_a1_bytes(name.as_bytes())
+}
+
+/// [`parse_a1`] of the bytes of an attribute, as a worksheet's XML gives a cell's `r`: no
+/// allocation, since a workbook has a reference on every cell.
+pub(crate) fn parse_a1_bytes(name: &[u8]) -> Option<(u32, u32)> {
+    let (mut row, mut column) = (0u32, 0u32);
+    let (mut letters, mut digits) = (0, 0);
+    for &b in name {
+        match b {
+            b'$' => {}
+            b'A'..=b'Z' if digits == 0 => {
+                letters += 1;
+                column = column * 26 + u32::from(b - b'A') + 1;
+            }
+            b'0'..=b'9' if letters > 0 => {
+                digits += 1;
+                row = row.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+            }
+            _ => return None,
+        }
+        if letters > 3 {
+            return None;
+        }
+    }
+    if digits == 0 {
         return None;
     }
-    let column = letters
-        .bytes()
-        .fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1)
-        .checked_sub(1)?;
-    let row = digits.parse::<u32>().ok()?.checked_sub(1)?;
-    Some((row, column))
+    Some((row.checked_sub(1)?, column.checked_sub(1)?))
 }
 
 /// A sheet's name as a reference writes it: quoted (`'Priority projects'`, a `'` doubled) when
@@ -105,7 +122,7 @@ mod tests {
             assert_eq!(parse_a1(&c.a1()), Some((row, column)));
         }
         assert_eq!(parse_a1("$B$3"), Some((2, 1)));
-        for bad in ["", "A", "3", "A0", "a1", "ABCD1", "A1B"] {
+        for bad in ["", "A", "3", "A0", "a1", "ABCD1", "A1B", "14H", "A99999999999"] {
             assert_eq!(parse_a1(bad), None, "{bad}");
         }
     }

@@ -3,6 +3,8 @@
 //! (`xl/styles.xml`: a date, or a decimal shown with its places), and the shared strings
 //! (`xl/sharedStrings.xml`), each read once with quick-xml.
 
+use std::ops::ControlFlow;
+
 use quick_xml::events::{BytesStart, Event};
 use rustc_hash::FxHashMap;
 
@@ -20,36 +22,49 @@ pub(crate) fn attr<'a>(e: &'a BytesStart<'_>, name: &[u8]) -> Option<std::borrow
         })
 }
 
-/// Why a part whose elements are still open at its end is not read: it was cut off.
-pub(crate) fn cut_off() -> String {
-    "the XML ends before its elements are closed (the file is cut off)".to_owned()
-}
-
-/// Passes each event of the part `name` to `each`; an error names the part and says why it
-/// cannot be read (broken XML, or cut off before its elements close).
-fn walk(xml: &[u8], name: &str, mut each: impl FnMut(&Event<'_>)) -> Result<(), String> {
+/// Passes each event of a part's XML to `each` until it breaks (its value returned); an error
+/// says why the XML cannot be read: broken, or cut off before its elements close (a part read
+/// to its end that way would pass for a shorter one).
+pub(crate) fn walk<B>(
+    xml: &[u8],
+    mut each: impl FnMut(&Event<'_>) -> ControlFlow<B>,
+) -> Result<Option<B>, String> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut open = 0usize;
     loop {
         let event = reader
             .read_event()
-            .map_err(|e| format!("{name}: {e} (byte {})", reader.error_position()))?;
+            .map_err(|e| format!("{e} (byte {})", reader.error_position()))?;
         match &event {
             Event::Start(_) => open += 1,
             Event::End(_) => open = open.saturating_sub(1),
-            Event::Eof if open > 0 => return Err(format!("{name}: {}", cut_off())),
-            Event::Eof => return Ok(()),
+            Event::Eof if open > 0 => {
+                return Err("the XML ends before its elements are closed (the file is cut off)".to_owned())
+            }
+            Event::Eof => return Ok(None),
             _ => {}
         }
-        each(&event);
+        if let ControlFlow::Break(b) = each(&event) {
+            return Ok(Some(b));
+        }
     }
+}
+
+/// [`walk`] over every event of the part `name`, an error naming the part.
+fn walk_part(xml: &[u8], name: &str, mut each: impl FnMut(&Event<'_>)) -> Result<(), String> {
+    walk(xml, |event| {
+        each(event);
+        ControlFlow::<()>::Continue(())
+    })
+    .map(|_| ())
+    .map_err(|e| format!("{name}: {e}"))
 }
 
 /// Each sheet's name and the name of its part, in the workbook's order.
 pub(crate) fn sheets(parts: &Parts) -> Result<Vec<(String, String)>, String> {
     let mut targets = FxHashMap::default();
     let rels = "xl/_rels/workbook.xml.rels";
-    walk(
+    walk_part(
         parts.get(rels).ok_or_else(|| format!("it has no `{rels}`"))?,
         rels,
         |event| {
@@ -68,7 +83,7 @@ pub(crate) fn sheets(parts: &Parts) -> Result<Vec<(String, String)>, String> {
     )?;
     let mut found = Vec::new();
     let workbook = "xl/workbook.xml";
-    walk(
+    walk_part(
         parts
             .get(workbook)
             .ok_or_else(|| format!("it has no `{workbook}`"))?,
@@ -118,7 +133,7 @@ pub(crate) fn styles(parts: &Parts) -> Result<Vec<Shown>, String> {
     let mut codes: FxHashMap<u32, String> = FxHashMap::default();
     let mut in_cell_xfs = false;
     let mut styles = Vec::new();
-    walk(xml, name, |event| match event {
+    walk_part(xml, name, |event| match event {
         Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
             b"numFmt" => {
                 if let Some((id, code)) = attr(e, b"numFmtId")
@@ -295,7 +310,7 @@ pub(crate) fn shared_strings(parts: &Parts) -> Result<Vec<String>, String> {
     };
     let mut strings = Vec::new();
     let mut item: Option<StringItem> = None;
-    walk(xml, name, |event| match event {
+    walk_part(xml, name, |event| match event {
         Event::Start(e) if e.local_name().as_ref() == b"si" => item = Some(StringItem::default()),
         Event::Empty(e) if e.local_name().as_ref() == b"si" => strings.push(String::new()),
         Event::End(e) if e.local_name().as_ref() == b"si" => {

@@ -3,11 +3,14 @@
 //! formula's text instead of its cached result (shared formulas included, without expanding
 //! their ranges cell by cell), and the merged ranges.
 
+use std::ops::ControlFlow;
+
 use quick_xml::events::{BytesStart, Event};
 
+use super::cell_ref::{parse_a1, parse_a1_bytes};
 use super::grid::{GridBuilder, Raw, SheetLimits};
 use super::unpack::Refusal;
-use super::workbook_xml::{attr, cut_off, push_text, Shown, StringItem};
+use super::workbook_xml::{attr, push_text, walk, Shown, StringItem};
 use crate::error::Issue;
 
 /// What a worksheet's cells refer to: the shared strings and how each style shows a number.
@@ -27,35 +30,10 @@ pub(crate) enum Stop {
 /// A merged range: first and last (row, column), 0-based.
 pub(crate) type Merged = ((u32, u32), (u32, u32));
 
-/// The 0-based (row, column) of an A1 reference's bytes (`H14`, `$H$14`).
-fn a1(bytes: &[u8]) -> Option<(u32, u32)> {
-    let mut column: u32 = 0;
-    let mut row: u32 = 0;
-    let (mut letters, mut digits) = (0, 0);
-    for &b in bytes {
-        match b {
-            b'$' => {}
-            b'A'..=b'Z' if digits == 0 => {
-                letters += 1;
-                column = column.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)?;
-            }
-            b'0'..=b'9' if letters > 0 => {
-                digits += 1;
-                row = row.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
-            }
-            _ => return None,
-        }
-    }
-    if letters > 3 || digits == 0 {
-        return None;
-    }
-    Some((row.checked_sub(1)?, column.checked_sub(1)?))
-}
-
 /// The corners of a range `A1:B2` (or of one cell).
 fn range(text: &str) -> Option<Merged> {
     let (from, to) = text.split_once(':').unwrap_or((text, text));
-    Some((a1(from.as_bytes())?, a1(to.as_bytes())?))
+    Some((parse_a1(from)?, parse_a1(to)?))
 }
 
 /// The cells a range covers.
@@ -117,7 +95,7 @@ impl Cell {
         for a in e.attributes().with_checks(false).flatten() {
             match a.key.local_name().as_ref() {
                 b"r" => {
-                    if let Some((r, c)) = a1(&a.value) {
+                    if let Some((r, c)) = parse_a1_bytes(&a.value) {
                         (cell.row, cell.column) = (r, c);
                     }
                 }
@@ -186,22 +164,13 @@ pub(crate) fn read_worksheet(
     grid: &mut GridBuilder<'_>,
     issues: &mut Vec<Issue>,
 ) -> Result<Vec<Merged>, Stop> {
-    let mut reader = quick_xml::Reader::from_reader(xml);
     let (mut row, mut column) = (0u32, 0u32);
     let mut cell: Option<Cell> = None;
     let mut into = Target::Nothing;
     let mut merged = Vec::new();
-    let mut open = 0usize;
-    loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| Stop::Unreadable(format!("{e} (byte {})", reader.error_position())))?;
-        match &event {
-            Event::Start(_) => open += 1,
-            Event::End(_) => open = open.saturating_sub(1),
-            _ => {}
-        }
-        match &event {
+    // Breaks with the refusal of a formula's range, or with nothing when the grid is full.
+    let stopped = walk(xml, |event| {
+        match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"row" => {
                     if let Some(r) = attr(e, b"r").and_then(|r| r.parse::<u32>().ok()) {
@@ -216,7 +185,9 @@ pub(crate) fn read_worksheet(
                 }
                 b"v" if cell.is_some() => into = Target::Value,
                 b"f" if cell.is_some() => {
-                    formula(e, limits, &mut cell)?;
+                    if let Err(refusal) = formula(e, limits, &mut cell) {
+                        return ControlFlow::Break(Some(refusal));
+                    }
                     into = Target::Formula;
                 }
                 b"is" => {
@@ -225,11 +196,15 @@ pub(crate) fn read_worksheet(
                         into = Target::Inline;
                     }
                 }
-                _ if into == Target::Inline => inline(&mut cell, &event),
+                _ if into == Target::Inline => inline(&mut cell, event),
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
-                b"f" if cell.is_some() => formula(e, limits, &mut cell)?,
+                b"f" if cell.is_some() => {
+                    if let Err(refusal) = formula(e, limits, &mut cell) {
+                        return ControlFlow::Break(Some(refusal));
+                    }
+                }
                 b"mergeCell" => merged.extend(attr(e, b"ref").as_deref().and_then(range)),
                 _ => {}
             },
@@ -243,29 +218,33 @@ pub(crate) fn read_worksheet(
                         let (r, col) = (c.row as usize, c.column as usize);
                         issues.extend(grid.put(r, col, c.finish(book.strings)));
                         if grid.full() {
-                            return Ok(merged);
+                            return ControlFlow::Break(None);
                         }
                     }
                     into = Target::Nothing;
                 }
                 b"v" | b"f" | b"is" => into = Target::Nothing,
-                _ if into == Target::Inline => inline(&mut cell, &event),
+                _ if into == Target::Inline => inline(&mut cell, event),
                 _ => {}
             },
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) => match (into, cell.as_mut()) {
-                (Target::Value, Some(c)) => push_text(&mut c.value, &event),
+                (Target::Value, Some(c)) => push_text(&mut c.value, event),
                 (Target::Formula, Some(c)) => {
                     if let Some(f) = c.formula.as_mut() {
-                        push_text(f, &event);
+                        push_text(f, event);
                     }
                 }
-                (Target::Inline, _) => inline(&mut cell, &event),
+                (Target::Inline, _) => inline(&mut cell, event),
                 _ => {}
             },
-            Event::Eof if open > 0 => return Err(Stop::Unreadable(cut_off())),
-            Event::Eof => return Ok(merged),
             _ => {}
         }
+        ControlFlow::Continue(())
+    })
+    .map_err(Stop::Unreadable)?;
+    match stopped {
+        Some(Some(refusal)) => Err(Stop::Refused(refusal)),
+        _ => Ok(merged),
     }
 }
 
@@ -278,11 +257,11 @@ fn inline(cell: &mut Option<Cell>, event: &Event<'_>) {
 
 /// Opens a cell's formula (`<f>`); refuses a shared formula whose range covers more cells
 /// than the workbook may hold.
-fn formula(e: &BytesStart<'_>, limits: SheetLimits, cell: &mut Option<Cell>) -> Result<(), Stop> {
+fn formula(e: &BytesStart<'_>, limits: SheetLimits, cell: &mut Option<Cell>) -> Result<(), Refusal> {
     if let Some(text) = attr(e, b"ref") {
         let cells = range(&text).map_or(0, area);
         if cells > limits.cells as u64 {
-            return Err(Stop::Refused((
+            return Err((
                 format!(
                     "a formula covers {cells} cells (`{text}`), more than the limit of {}",
                     limits.cells
@@ -292,7 +271,7 @@ fn formula(e: &BytesStart<'_>, limits: SheetLimits, cell: &mut Option<Cell>) -> 
                     limits.cells
                 ),
                 true,
-            )));
+            ));
         }
     }
     if let Some(c) = cell.as_mut() {
@@ -306,23 +285,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a1_references_read_with_and_without_dollars_and_refuse_anything_else() {
-        assert_eq!(a1(b"A1"), Some((0, 0)));
-        assert_eq!(a1(b"$H$14"), Some((13, 7)));
-        assert_eq!(a1(b"XFD1048576"), Some((1_048_575, 16_383)));
-        for bad in [
-            &b"14H"[..],
-            b"A",
-            b"1",
-            b"A0",
-            b"ABCD1",
-            b"a1",
-            b"A1B",
-            b"A99999999999",
-        ] {
-            assert_eq!(a1(bad), None, "{}", String::from_utf8_lossy(bad));
-        }
+    fn a_formula_range_covers_its_rows_times_its_columns() {
         assert_eq!(range("A1:B3").map(area), Some(6));
+        assert_eq!(range("$C$2").map(area), Some(1));
+        assert_eq!(range("A1:XFD1048576").map(area), Some(1_048_576 * 16_384));
+        assert_eq!(range("A1:B"), None);
     }
 
     #[test]
