@@ -1,10 +1,11 @@
 //! `plan.to_records()`: the core's initiative rows built straight into Python dicts, with no
 //! JSON text on the way, for pandas and for spreadsheets.
 //!
-//! The core's [`InitiativeRow`] says what each column holds; this file only converts. It makes
-//! as few Python objects as it can: a string that recurs (an actor's id and name, a sector
-//! code, the level) is made once and shared, as are the columns of the nodes above an
-//! initiative, which its siblings share; list columns are tuples, which are immutable and which
+//! The core's [`InitiativeTable`] says what each column holds; this file only converts. It makes
+//! as few Python objects as it can: a string that recurs (an actor's id and name, kept by the
+//! actor's position that the core resolves each reference to; a sector code; the level; a label,
+//! by the level and number the core says it is made of) is made once and shared, as are the
+//! columns of the nodes above an initiative, which its siblings share; list columns are tuples, which are immutable and which
 //! Python's garbage collector stops tracking once it has seen them hold only strings, so a large
 //! table does not keep the collector busy.
 
@@ -13,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString, PyTuple};
-use welfare_plan::records::InitiativeTable;
+use welfare_plan::records::{InitiativeTable, RowRef};
 use welfare_plan::{NodeAt, NodeRef, Plan};
 
 /// The columns, in the order of the core's `InitiativeRecord` (and of the `InitiativeRecord`
@@ -58,14 +59,25 @@ impl Hasher for AddressHasher {
     }
 }
 
+/// The two list columns of a row's references (ids and names, or ids and titles).
+type PairCells<'py> = [Bound<'py, PyAny>; 2];
+
+/// The id and name (or title) of each actor (or challenge), by its position in the core's
+/// table, once made.
+type Made<'py> = Vec<Option<[Bound<'py, PyString>; 2]>>;
+
 /// Python strings made once for text that recurs in the rows.
 struct Strings<'py> {
     py: Python<'py>,
     made: HashMap<(usize, usize), Bound<'py, PyString>, BuildHasherDefault<AddressHasher>>,
-    /// Labels the core computes, by their text: (1), (2) … recur under every parent.
-    labels: HashMap<String, Bound<'py, PyString>, BuildHasherDefault<AddressHasher>>,
+    /// Labels by what the core says they are made of: (1), (2) … recur under every parent.
+    labels: HashMap<(usize, Option<u32>), Bound<'py, PyString>, BuildHasherDefault<AddressHasher>>,
+    /// Each actor's id and name.
+    actors: Made<'py>,
+    /// Each challenge's id and title.
+    challenges: Made<'py>,
     /// The cells of the sectors column, by the codes they hold.
-    sector_cells: HashMap<Vec<(usize, usize)>, Bound<'py, PyAny>, BuildHasherDefault<AddressHasher>>,
+    sector_cells: HashMap<Vec<usize>, Bound<'py, PyAny>, BuildHasherDefault<AddressHasher>>,
     join: Option<&'py str>,
 }
 
@@ -77,46 +89,94 @@ impl<'py> Strings<'py> {
             .or_insert_with(|| PyString::new(py, s))
     }
 
-    /// A label, made once per text.
-    fn label(&mut self, text: String) -> &Bound<'py, PyString> {
+    /// A row's label: made once per key when the core gives one, else for the row.
+    fn label(&mut self, table: &InitiativeTable<'_>, node: NodeRef<'_>) -> Bound<'py, PyString> {
         let py = self.py;
-        self.labels
-            .entry(text)
-            .or_insert_with_key(|t| PyString::new(py, t))
+        match table.label_key(node) {
+            Some(key) => self
+                .labels
+                .entry(key)
+                .or_insert_with(|| PyString::new(py, &table.label(node)))
+                .clone(),
+            None => PyString::new(py, &table.label(node)),
+        }
     }
 
-    /// A list column: a tuple of strings, or one string with the items joined.
-    fn cell<'s>(&mut self, items: impl ExactSizeIterator<Item = &'s str>) -> PyResult<Bound<'py, PyAny>> {
-        match self.join {
-            Some(sep) => Ok(PyString::new(self.py, &items.collect::<Vec<_>>().join(sep)).into_any()),
-            None if items.len() == 0 => Ok(PyTuple::empty(self.py).into_any()),
-            None => {
-                let py = self.py;
-                Ok(PyTuple::new(py, items.map(|s| self.get(s).clone()))?.into_any())
+    /// A list column of strings made once: a tuple (the column joined into one string is made
+    /// from the text, by [`Strings::joined`]).
+    fn tuple(
+        &self,
+        items: impl ExactSizeIterator<Item = Bound<'py, PyString>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if items.len() == 0 {
+            return Ok(PyTuple::empty(self.py).into_any());
+        }
+        Ok(PyTuple::new(self.py, items)?.into_any())
+    }
+
+    /// A list column joined into one string, with `sep` between the items.
+    fn joined<'s>(&self, items: impl Iterator<Item = &'s str>, sep: &str) -> Bound<'py, PyAny> {
+        PyString::new(self.py, &items.collect::<Vec<_>>().join(sep)).into_any()
+    }
+
+    /// The id and the name of the part a reference leads to, each made once.
+    fn pair(
+        &mut self,
+        r: RowRef<'_>,
+        values: (&str, &str),
+        of: fn(&mut Self) -> &mut Made<'py>,
+    ) -> [Bound<'py, PyString>; 2] {
+        let py = self.py;
+        match r {
+            RowRef::Defined(i) => match of(self).get_mut(i) {
+                Some(slot) => slot
+                    .get_or_insert_with(|| [PyString::new(py, values.0), PyString::new(py, values.1)])
+                    .clone(),
+                None => [PyString::new(py, values.0), PyString::new(py, values.1)],
+            },
+            RowRef::Undefined(id) => {
+                let id = self.get(id).clone();
+                [id.clone(), id]
             }
         }
     }
 
-    /// Two list columns from one pass over pairs (ids and names): each pair looked up once.
-    fn pair_cells<'s>(
+    /// Two list columns (ids and names) from one pass over a row's references.
+    fn pair_cells<'p>(
         &mut self,
-        pairs: impl Iterator<Item = (&'s str, &'s str)>,
-    ) -> PyResult<[Bound<'py, PyAny>; 2]> {
-        let pairs: Vec<(&str, &str)> = pairs.collect();
+        refs: impl Iterator<Item = RowRef<'p>>,
+        values: impl Fn(RowRef<'p>) -> (&'p str, &'p str),
+        of: fn(&mut Self) -> &mut Made<'py>,
+    ) -> PyResult<PairCells<'py>> {
+        if let Some(sep) = self.join {
+            let pairs: Vec<(&str, &str)> = refs.map(values).collect();
+            return Ok([
+                self.joined(pairs.iter().map(|p| p.0), sep),
+                self.joined(pairs.iter().map(|p| p.1), sep),
+            ]);
+        }
+        let pairs: Vec<[Bound<'py, PyString>; 2]> = refs.map(|r| self.pair(r, values(r), of)).collect();
         Ok([
-            self.cell(pairs.iter().map(|p| p.0))?,
-            self.cell(pairs.iter().map(|p| p.1))?,
+            self.tuple(pairs.iter().map(|p| p[0].clone()))?,
+            self.tuple(pairs.into_iter().map(|[_, name]| name))?,
         ])
     }
 
     /// The sectors column; the few combinations of sectors recur, so each is made once.
     fn sectors<'s>(&mut self, codes: impl Iterator<Item = &'s str>) -> PyResult<Bound<'py, PyAny>> {
         let codes: Vec<&str> = codes.collect();
-        let key: Vec<(usize, usize)> = codes.iter().map(|c| (c.as_ptr() as usize, c.len())).collect();
+        let key: Vec<usize> = codes.iter().map(|c| c.as_ptr() as usize).collect();
         if let Some(cell) = self.sector_cells.get(&key) {
             return Ok(cell.clone());
         }
-        let cell = self.cell(codes.into_iter())?;
+        let cell = match self.join {
+            Some(sep) => self.joined(codes.into_iter(), sep),
+            None => {
+                let items: Vec<Bound<'py, PyString>> =
+                    codes.into_iter().map(|c| self.get(c).clone()).collect();
+                self.tuple(items.into_iter())?
+            }
+        };
         self.sector_cells.insert(key, cell.clone());
         Ok(cell)
     }
@@ -174,6 +234,8 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
         py,
         made: HashMap::default(),
         labels: HashMap::default(),
+        actors: vec![None; table.actor_count()],
+        challenges: vec![None; table.challenge_count()],
         sector_cells: HashMap::default(),
         join,
     };
@@ -209,15 +271,20 @@ pub fn to_python<'py>(py: Python<'py>, plan: &Plan, join: Option<&'py str>) -> P
         set(&level)?;
         set(PyString::new(py, node.id.as_str()).as_any())?;
         set(&node.number.into_pyobject(py)?.into_any())?;
-        set(strings.label(table.label(r)).as_any())?;
+        set(strings.label(&table, r).as_any())?;
         set(PyString::new(py, &node.title.ja).as_any())?;
         set(&node.title.en.as_deref().into_pyobject(py)?.into_any())?;
         set(PyBool::new(py, node.priority).as_any())?;
         set(&strings.sectors(table.sectors(r))?)?;
-        let [actor_ids, actor_names] = strings.pair_cells(table.actors(r))?;
+        let [actor_ids, actor_names] =
+            strings.pair_cells(table.actor_refs(r), |a| table.actor(a), |s| &mut s.actors)?;
         set(&actor_ids)?;
         set(&actor_names)?;
-        let [challenge_ids, challenge_titles] = strings.pair_cells(table.challenges(r))?;
+        let [challenge_ids, challenge_titles] = strings.pair_cells(
+            table.challenge_refs(r),
+            |c| table.challenge(c),
+            |s| &mut s.challenges,
+        )?;
         set(&challenge_ids)?;
         set(&challenge_titles)?;
         out.append(row)?;

@@ -49,6 +49,29 @@ def test_rows_are_plain_dicts_of_immutable_values() -> None:
             assert not isinstance(value, tuple) or all(type(v) is str for v in value)
 
 
+def test_each_label_is_the_nodes_own_in_every_numbering_style() -> None:
+    # Labels are made once per level and number, except in the compound style (1-2-3), whose
+    # label holds the numbers above: each style at the initiative level, the compound one
+    # also at a level above, must still give every row its node's own label.
+    for style in ["roman", "arabic", "parenthesized", "circled", "compound", "none"]:
+        data = json.loads(fixture("four-help-joint").read_text("utf-8"))
+        data["levels"][-1]["numbering"] = style
+        plan = wp.Plan.from_dict(data)
+        records = plan.to_records()
+        assert len(records) == len(plan.initiatives()) > 1
+        for record, initiative in zip(records, plan.initiatives()):
+            assert record["label"] == initiative.label.ja
+            above = []
+            parent = initiative.parent
+            while parent is not None:
+                above.insert(0, parent.label.ja)
+                parent = parent.parent
+            assert record["parent_labels"] == tuple(above)
+        if style == "compound":
+            assert len({r["label"] for r in records}) == len(records)
+            assert all("-" in r["label"] for r in records)
+
+
 def test_joined_records_hold_one_cell_per_list_column() -> None:
     joined = IIZUKA.to_records(join="、")
     plain = IIZUKA.to_records()

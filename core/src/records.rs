@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{Lang, NodeRef, Plan};
+use crate::model::{Lang, NodeRef, NumberStyle, Plan};
 
 /// One initiative with the nodes above it. The columns are the same for every plan: the
 /// levels above are lists, top first, so a two-level plan and a five-level one both fit.
@@ -54,10 +54,55 @@ pub struct InitiativeTable<'p> {
     plan: &'p Plan,
     level: &'p str,
     model_order: Vec<&'p str>,
-    /// Each actor's id (as the actor defines it) and Japanese name, by id.
-    actors: FxHashMap<&'p str, (&'p str, &'p str)>,
-    /// Each challenge's id (as the challenge defines it) and Japanese title, by id.
-    challenges: FxHashMap<&'p str, (&'p str, &'p str)>,
+    /// Each actor's id (as the actor defines it) and Japanese name.
+    actors: Lookup<'p>,
+    /// Each challenge's id (as the challenge defines it) and Japanese title.
+    challenges: Lookup<'p>,
+}
+
+/// Where a reference of a row leads, for a caller that makes each actor's or challenge's
+/// values once ([`InitiativeTable::actor_refs`], [`InitiativeTable::challenge_refs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowRef<'p> {
+    /// The part at this position among the plan's actors (or challenges, the plan's own
+    /// first, then each district's); [`InitiativeTable::actor`] and
+    /// [`InitiativeTable::challenge`] give its values.
+    Defined(usize),
+    /// An id the plan does not define (a valid plan has none): it stands for its own name.
+    Undefined(&'p str),
+}
+
+/// The parts a row's references name, in the plan's order, and their positions by id.
+#[derive(Debug)]
+struct Lookup<'p> {
+    entries: Vec<(&'p str, &'p str)>,
+    by_id: FxHashMap<&'p str, usize>,
+}
+
+impl<'p> Lookup<'p> {
+    fn new(entries: Vec<(&'p str, &'p str)>) -> Self {
+        let mut by_id = FxHashMap::default();
+        by_id.reserve(entries.len());
+        // The first part with an id wins, as the validator reports the others as duplicates.
+        for (i, (id, _)) in entries.iter().enumerate() {
+            by_id.entry(*id).or_insert(i);
+        }
+        Lookup { entries, by_id }
+    }
+
+    fn find(&self, id: &'p str) -> RowRef<'p> {
+        match self.by_id.get(id) {
+            Some(&i) => RowRef::Defined(i),
+            None => RowRef::Undefined(id),
+        }
+    }
+
+    fn values(&self, r: RowRef<'p>) -> (&'p str, &'p str) {
+        match r {
+            RowRef::Defined(i) => self.entries.get(i).copied().unwrap_or_default(),
+            RowRef::Undefined(id) => (id, id),
+        }
+    }
 }
 
 impl<'p> InitiativeTable<'p> {
@@ -75,17 +120,19 @@ impl<'p> InitiativeTable<'p> {
                 .flat_map(|m| &m.sectors)
                 .map(|s| s.sector.as_str())
                 .collect(),
-            actors: plan
-                .actors
-                .iter()
-                .map(|a| (a.id.as_str(), (a.id.as_str(), a.name.ja.as_str())))
-                .collect(),
-            challenges: plan
-                .challenges
-                .iter()
-                .chain(plan.districts.iter().flat_map(|d| &d.challenges))
-                .map(|c| (c.id.as_str(), (c.id.as_str(), c.title.ja.as_str())))
-                .collect(),
+            actors: Lookup::new(
+                plan.actors
+                    .iter()
+                    .map(|a| (a.id.as_str(), a.name.ja.as_str()))
+                    .collect(),
+            ),
+            challenges: Lookup::new(
+                plan.challenges
+                    .iter()
+                    .chain(plan.districts.iter().flat_map(|d| &d.challenges))
+                    .map(|c| (c.id.as_str(), c.title.ja.as_str()))
+                    .collect(),
+            ),
         }
     }
 
@@ -96,7 +143,7 @@ impl<'p> InitiativeTable<'p> {
 
     /// The nodes above `row`, top first (the `parent_*` columns).
     pub fn parents(&self, row: NodeRef<'p>) -> Vec<NodeRef<'p>> {
-        let mut parents = Vec::new();
+        let mut parents = Vec::with_capacity(row.at.depth());
         let mut up = row.at.parent();
         while let Some(at) = up {
             if let Some(node) = self.plan.node_at(at) {
@@ -119,6 +166,16 @@ impl<'p> InitiativeTable<'p> {
         self.plan.label_in(node.at, Lang::Ja)
     }
 
+    /// What `node`'s label is made of when every node of its level with its number has the
+    /// same label: the level's depth and the number. That is every numbering style but the
+    /// compound one (1-2-3), whose label holds the numbers above. A caller making a label per
+    /// row can make each one once by this key; `None` means the label is the node's own.
+    pub fn label_key(&self, node: NodeRef<'_>) -> Option<(usize, Option<u32>)> {
+        let depth = node.at.depth();
+        let level = self.plan.level(depth)?;
+        (level.numbering != NumberStyle::Compound).then_some((depth, node.node.number))
+    }
+
     /// The sector codes the row's participants act in, each once, in the help model's order.
     pub fn sectors<'a>(&'a self, row: NodeRef<'p>) -> impl Iterator<Item = &'p str> + 'a {
         self.model_order.iter().copied().filter(move |code| {
@@ -134,10 +191,27 @@ impl<'p> InitiativeTable<'p> {
     /// that every row naming an actor gives the same text; an id the plan does not define (a
     /// valid plan has none) stands for its name.
     pub fn actors<'a>(&'a self, row: NodeRef<'p>) -> impl ExactSizeIterator<Item = (&'p str, &'p str)> + 'a {
-        row.node.participants.iter().map(move |p| {
-            let id = p.actor.as_str();
-            self.actors.get(id).copied().unwrap_or((id, id))
-        })
+        self.actor_refs(row).map(|r| self.actors.values(r))
+    }
+
+    /// The row's actors as [`InitiativeTable::actors`] gives them, but as where each leads.
+    pub fn actor_refs<'a>(&'a self, row: NodeRef<'p>) -> impl ExactSizeIterator<Item = RowRef<'p>> + 'a {
+        row.node
+            .participants
+            .iter()
+            .map(|p| self.actors.find(p.actor.as_str()))
+    }
+
+    /// The id and Japanese name of the actor a [`RowRef`] of [`InitiativeTable::actor_refs`]
+    /// leads to.
+    pub fn actor(&self, r: RowRef<'p>) -> (&'p str, &'p str) {
+        self.actors.values(r)
+    }
+
+    /// The number of actors a [`RowRef::Defined`] of [`InitiativeTable::actor_refs`] may
+    /// hold the position of.
+    pub fn actor_count(&self) -> usize {
+        self.actors.entries.len()
     }
 
     /// The challenges the row addresses, in its order: each one's id and Japanese title (the
@@ -147,10 +221,28 @@ impl<'p> InitiativeTable<'p> {
         &'a self,
         row: NodeRef<'p>,
     ) -> impl ExactSizeIterator<Item = (&'p str, &'p str)> + 'a {
-        row.node.challenges.iter().map(move |c| {
-            let id = c.as_str();
-            self.challenges.get(id).copied().unwrap_or((id, id))
-        })
+        self.challenge_refs(row).map(|r| self.challenges.values(r))
+    }
+
+    /// The row's challenges as [`InitiativeTable::challenges`] gives them, but as where each
+    /// leads.
+    pub fn challenge_refs<'a>(&'a self, row: NodeRef<'p>) -> impl ExactSizeIterator<Item = RowRef<'p>> + 'a {
+        row.node
+            .challenges
+            .iter()
+            .map(|c| self.challenges.find(c.as_str()))
+    }
+
+    /// The id and Japanese title of the challenge a [`RowRef`] of
+    /// [`InitiativeTable::challenge_refs`] leads to.
+    pub fn challenge(&self, r: RowRef<'p>) -> (&'p str, &'p str) {
+        self.challenges.values(r)
+    }
+
+    /// The number of challenges a [`RowRef::Defined`] of [`InitiativeTable::challenge_refs`]
+    /// may hold the position of.
+    pub fn challenge_count(&self) -> usize {
+        self.challenges.entries.len()
     }
 
     /// The row as an owned record.
@@ -181,4 +273,72 @@ impl<'p> InitiativeTable<'p> {
 pub fn initiative_records(plan: &Plan) -> Vec<InitiativeRecord> {
     let table = InitiativeTable::new(plan);
     table.rows().map(|r| table.record(r)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Id;
+
+    #[test]
+    fn an_undefined_reference_stands_for_its_own_name_and_the_first_of_two_ids_wins() {
+        let mut plan = crate::iizuka::third_plan();
+        let first = plan.actors.first().cloned();
+        let Some(first) = first else {
+            panic!("the Iizuka plan has actors")
+        };
+        let mut twin = first.clone();
+        twin.name.ja = "同じ id の二つ目".to_owned();
+        plan.actors.push(twin);
+        // The first initiative: the first goal's first target's first.
+        let node = plan
+            .nodes
+            .first_mut()
+            .and_then(|g| g.children.first_mut())
+            .and_then(|t| t.children.first_mut());
+        let Some(node) = node else {
+            panic!("the Iizuka plan has initiatives")
+        };
+        node.participants.truncate(1);
+        if let Some(p) = node.participants.first_mut() {
+            p.actor = first.id.clone();
+        }
+        node.challenges = vec![Id::from("nowhere")];
+
+        let table = InitiativeTable::new(&plan);
+        let Some(row) = table.rows().next() else {
+            panic!("the row is there")
+        };
+        assert_eq!(table.actor_refs(row).collect::<Vec<_>>(), [RowRef::Defined(0)]);
+        assert_eq!(
+            table.actors(row).collect::<Vec<_>>(),
+            [(first.id.as_str(), first.name.ja.as_str())]
+        );
+        assert_eq!(
+            table.challenge_refs(row).collect::<Vec<_>>(),
+            [RowRef::Undefined("nowhere")]
+        );
+        assert_eq!(
+            table.challenges(row).collect::<Vec<_>>(),
+            [("nowhere", "nowhere")]
+        );
+        assert_eq!(table.record(row).challenge_titles, ["nowhere"]);
+    }
+
+    #[test]
+    fn only_labels_outside_the_compound_style_are_keyed_by_level_and_number() {
+        let mut plan = crate::iizuka::third_plan();
+        let table = InitiativeTable::new(&plan);
+        let rows: Vec<_> = table.rows().collect();
+        let keys: Vec<_> = rows.iter().map(|&r| table.label_key(r)).collect();
+        for (row, key) in rows.iter().zip(&keys) {
+            assert_eq!(*key, Some((row.at.depth(), row.node.number)));
+        }
+        let depth = plan.initiative_depth();
+        if let Some(level) = plan.levels.get_mut(depth) {
+            level.numbering = NumberStyle::Compound;
+        }
+        let table = InitiativeTable::new(&plan);
+        assert!(table.rows().all(|r| table.label_key(r).is_none()));
+    }
 }
