@@ -61,7 +61,7 @@ def test_each_label_is_the_nodes_own_in_every_numbering_style() -> None:
         assert len(records) == len(plan.initiatives()) > 1
         for record, initiative in zip(records, plan.initiatives()):
             assert record["label"] == initiative.label.ja
-            above = []
+            above: list[str] = []
             parent = initiative.parent
             while parent is not None:
                 above.insert(0, parent.label.ja)
