@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use crate::model::{Lang, NodeRef, NumberStyle, Plan};
@@ -76,7 +77,10 @@ pub enum RowRef<'p> {
 #[derive(Debug)]
 struct Lookup<'p> {
     entries: Vec<(&'p str, &'p str)>,
-    by_id: FxHashMap<&'p str, usize>,
+    /// Keyed by copies of the ids, which a short id (most are) keeps inline: a lookup compares
+    /// against the table's own memory instead of following a pointer into the plan, a cache
+    /// miss per reference in a large plan.
+    by_id: FxHashMap<CompactString, usize>,
 }
 
 impl<'p> Lookup<'p> {
@@ -85,7 +89,7 @@ impl<'p> Lookup<'p> {
         by_id.reserve(entries.len());
         // The first part with an id wins, as the validator reports the others as duplicates.
         for (i, (id, _)) in entries.iter().enumerate() {
-            by_id.entry(*id).or_insert(i);
+            by_id.entry(CompactString::from(*id)).or_insert(i);
         }
         Lookup { entries, by_id }
     }

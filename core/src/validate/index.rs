@@ -1,6 +1,7 @@
 //! The id index: every id in the plan, interned once during the walk, so that reference checks
 //! are one hash lookup each and duplicate ids are found in the same pass.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::walk::{Kind, Stack, Visitor};
@@ -9,7 +10,10 @@ use crate::model::{Id, Plan};
 /// Every id of a plan with the kind of part it names.
 #[derive(Debug, Default)]
 pub struct IdIndex<'p> {
-    by_id: FxHashMap<&'p str, (Kind, u32)>,
+    /// Keyed by copies of the ids, which a short id (most are) keeps inline: resolving a
+    /// reference compares against the table's own memory instead of following a pointer back
+    /// into the plan, which in a large plan is a cache miss per reference.
+    by_id: FxHashMap<CompactString, (Kind, u32)>,
     visits: u32,
     /// Ids seen twice: (the id, the visit number of its first use, the visit number of the
     /// repeat). Visit numbers count id visits in walk order; see [`super::walk::paths_of`].
@@ -61,7 +65,7 @@ impl<'p> Visitor<'p> for IdIndex<'p> {
             self.levels.push(id.as_str());
             return;
         }
-        match self.by_id.entry(id.as_str()) {
+        match self.by_id.entry(CompactString::from(id.as_str())) {
             std::collections::hash_map::Entry::Occupied(first) => {
                 self.duplicates.push((id.as_str(), first.get().1, n));
             }

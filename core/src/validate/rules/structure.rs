@@ -1,7 +1,7 @@
 //! `structure.levels`, `structure.too_deep`: the plan declares one to five levels with
 //! distinct ids, and no node sits deeper than the levels declared.
 
-use crate::error::{Issue, IssueCode, Path};
+use crate::error::{Issue, IssueCode, Path, PathSegment};
 use crate::model::{Node, MAX_LEVELS};
 use crate::validate::{Context, Rule};
 
@@ -38,29 +38,32 @@ impl Rule for Structure {
             }
         }
         let deepest = n.max(1);
-        let top = Path::root().key("nodes");
-        too_deep(out, &p.nodes, 1, deepest, &top);
+        let mut at = Path::root().key("nodes");
+        too_deep(out, &p.nodes, 1, deepest, &mut at);
         for (d, district) in p.districts.iter().enumerate() {
-            let top = Path::root().key("districts").index(d).key("nodes");
-            too_deep(out, &district.nodes, 1, deepest, &top);
+            let mut at = Path::root().key("districts").index(d).key("nodes");
+            too_deep(out, &district.nodes, 1, deepest, &mut at);
         }
     }
 }
 
 /// Reports the first node below the deepest level on each branch (its own children are not
-/// reported again).
-fn too_deep(out: &mut Vec<Issue>, nodes: &[Node], depth: usize, deepest: usize, list: &Path) {
+/// reported again). `list` is the path of `nodes`, extended and restored in place: a path is
+/// copied only for a node that is reported, not for each of a large plan's nodes.
+fn too_deep(out: &mut Vec<Issue>, nodes: &[Node], depth: usize, deepest: usize, list: &mut Path) {
     for (i, node) in nodes.iter().enumerate() {
-        let at = list.clone().index(i);
         if depth > deepest {
             out.push(Issue::new(
                 IssueCode::StructureTooDeep,
-                at,
+                list.clone().index(i),
                 format!("this node is at level {depth}, but the plan declares {deepest} levels"),
                 format!("この項目は{depth}段目ですが、計画の階層は{deepest}段です"),
             ));
         } else if !node.children.is_empty() {
-            too_deep(out, &node.children, depth + 1, deepest, &at.key("children"));
+            list.0.push(PathSegment::Index(i));
+            list.0.push(PathSegment::from("children"));
+            too_deep(out, &node.children, depth + 1, deepest, list);
+            list.0.truncate(list.0.len().saturating_sub(2));
         }
     }
 }
@@ -81,6 +84,29 @@ mod tests {
         assert_eq!(
             got,
             expect(&[("structure.too_deep", "/nodes/0/children/0/children/0/children/0")])
+        );
+    }
+
+    #[test]
+    fn each_branch_reports_its_own_too_deep_node_at_its_own_path() {
+        // The path is extended and restored in place: a report after a deeper branch must not
+        // carry that branch's segments.
+        let mut p = plan();
+        let extra = p.nodes[0].children[0].clone();
+        p.nodes[0].children[1].children[2].children.push(extra.clone());
+        p.nodes[2].children[0].children[0].children.push(extra.clone());
+        p.nodes[2].children[0].children[0].children.push(extra);
+        let got: Vec<_> = found(&p)
+            .into_iter()
+            .filter(|(c, _)| c.starts_with("structure."))
+            .collect();
+        assert_eq!(
+            got,
+            expect(&[
+                ("structure.too_deep", "/nodes/0/children/1/children/2/children/0"),
+                ("structure.too_deep", "/nodes/2/children/0/children/0/children/0"),
+                ("structure.too_deep", "/nodes/2/children/0/children/0/children/1"),
+            ])
         );
     }
 
