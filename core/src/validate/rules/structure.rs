@@ -70,19 +70,24 @@ fn too_deep(out: &mut Vec<Issue>, nodes: &[Node], depth: usize, deepest: usize, 
 
 #[cfg(test)]
 mod tests {
+    use crate::model::Plan;
     use crate::validate::rules::testing::*;
+
+    /// (code, path) of the plan's issues of this rule.
+    fn structure_issues(p: &Plan) -> Vec<(String, String)> {
+        found(p)
+            .into_iter()
+            .filter(|(c, _)| c.starts_with("structure."))
+            .collect()
+    }
 
     #[test]
     fn a_child_below_the_last_level_is_too_deep() {
         let mut p = plan();
         let extra = p.nodes[0].children[0].clone();
         p.nodes[0].children[0].children[0].children.push(extra);
-        let got: Vec<_> = found(&p)
-            .into_iter()
-            .filter(|(c, _)| c.starts_with("structure."))
-            .collect();
         assert_eq!(
-            got,
+            structure_issues(&p),
             expect(&[("structure.too_deep", "/nodes/0/children/0/children/0/children/0")])
         );
     }
@@ -96,12 +101,8 @@ mod tests {
         p.nodes[0].children[1].children[2].children.push(extra.clone());
         p.nodes[2].children[0].children[0].children.push(extra.clone());
         p.nodes[2].children[0].children[0].children.push(extra);
-        let got: Vec<_> = found(&p)
-            .into_iter()
-            .filter(|(c, _)| c.starts_with("structure."))
-            .collect();
         assert_eq!(
-            got,
+            structure_issues(&p),
             expect(&[
                 ("structure.too_deep", "/nodes/0/children/1/children/2/children/0"),
                 ("structure.too_deep", "/nodes/2/children/0/children/0/children/0"),
