@@ -2,12 +2,12 @@
 //! JSON text on the way, for pandas and for spreadsheets.
 //!
 //! The core's [`InitiativeTable`] says what each column holds; this file only converts. It makes
-//! as few Python objects as it can: a string that recurs (an actor's id and name, kept by the
-//! actor's position that the core resolves each reference to; a sector code; the level; a label,
-//! by the level and number the core says it is made of) is made once and shared, as are the
-//! columns of the nodes above an initiative, which its siblings share; list columns are tuples, which are immutable and which
-//! Python's garbage collector stops tracking once it has seen them hold only strings, so a large
-//! table does not keep the collector busy.
+//! as few Python objects as it can. A string that recurs is made once and shared: an actor's id
+//! and name (kept by the actor's position, which the core resolves each reference to), a sector
+//! code, the level, and a label (by the level and number the core says it is made of). So are
+//! the columns of the nodes above an initiative, which its siblings share. List columns are
+//! tuples, which are immutable and which Python's garbage collector stops tracking once it has
+//! seen them hold only strings, so a large table does not keep the collector busy.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
