@@ -332,7 +332,7 @@ fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
     let trail = crate::strict::Trail::default();
     match crate::strict::from_str::<Plan>(text, &trail) {
         Ok(plan) => {
-            let mut issues = crate::validate::validate_with(&plan, limits);
+            let mut issues = crate::validate::validate_parsed(&plan, limits, &trail.parsed());
             locate(text, &mut issues);
             Checked {
                 plan: Some(plan),
@@ -454,7 +454,7 @@ fn rules_on_the_rest(
     let Ok(plan) = crate::strict::from_str::<Plan>(&repaired_text, &trail) else {
         return Vec::new();
     };
-    let mut issues: Vec<Issue> = crate::validate::validate_with(&plan, limits)
+    let mut issues: Vec<Issue> = crate::validate::validate_parsed(&plan, limits, &trail.parsed())
         .into_iter()
         .filter_map(|mut issue| {
             let original = repaired.original_path(&issue.path);

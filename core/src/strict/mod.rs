@@ -14,10 +14,12 @@
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use crate::error::{Path, PathSegment};
+use crate::model::is_blank;
+use crate::validate::Parsed;
 
 /// Forwards plain `visit_*` calls to `self.inner` unchanged (used here and in `key`).
 macro_rules! visit {
@@ -33,18 +35,37 @@ macro_rules! visit {
 mod key;
 use key::KeySeed;
 
-/// Where a parse error happened, filled innermost-first as the error unwinds.
+/// Where a parse error happened, filled innermost-first as the error unwinds; and what the
+/// parse saw of the strings on the way.
 #[derive(Debug, Default)]
-pub struct Trail(RefCell<Vec<PathSegment>>);
+pub struct Trail {
+    segments: RefCell<Vec<PathSegment>>,
+    blank_string: Cell<bool>,
+}
 
 impl Trail {
     fn push(&self, seg: PathSegment) {
-        self.0.borrow_mut().push(seg);
+        self.segments.borrow_mut().push(seg);
+    }
+
+    /// Notes a string value (not a key) as it is read, while its bytes are in cache.
+    #[inline]
+    fn string(&self, s: &str) {
+        if !self.blank_string.get() && is_blank(s) {
+            self.blank_string.set(true);
+        }
+    }
+
+    /// What the parse established for validation (see [`Parsed`]).
+    pub fn parsed(&self) -> Parsed {
+        Parsed {
+            no_blank_strings: !self.blank_string.get(),
+        }
     }
 
     /// The path from the root to the error.
     pub fn into_path(self) -> Path {
-        let mut segs = self.0.into_inner();
+        let mut segs = self.segments.into_inner();
         segs.reverse();
         Path(segs)
     }
@@ -212,13 +233,25 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<'_, V> {
         visit_f32: f32,
         visit_f64: f64,
         visit_char: char,
-        visit_str: &str,
-        visit_borrowed_str: &'de str,
-        visit_string: String,
         visit_bytes: &[u8],
         visit_borrowed_bytes: &'de [u8],
         visit_byte_buf: Vec<u8>,
     );
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<V::Value, E> {
+        self.trail.string(v);
+        self.inner.visit_str(v)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<V::Value, E> {
+        self.trail.string(v);
+        self.inner.visit_borrowed_str(v)
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<V::Value, E> {
+        self.trail.string(&v);
+        self.inner.visit_string(v)
+    }
 
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.inner.visit_none()
@@ -379,6 +412,21 @@ mod tests {
         );
         assert_eq!(path, "/1");
         assert!(from_str::<Vec<Text>>(r#"[{"ja": "a", "en": "b"}]"#, &Trail::default()).is_ok());
+    }
+
+    #[test]
+    fn the_trail_notes_a_blank_string_value_but_not_a_blank_key() {
+        type Doc = std::collections::BTreeMap<String, Vec<String>>;
+        for (text, blank) in [
+            (r#"{" ": ["a", "b"]}"#, false),
+            (r#"{"a": ["b", " "]}"#, true),
+            (r#"{"a": ["\u3000"]}"#, true),
+            (r#"{"a": [""]}"#, true),
+        ] {
+            let trail = Trail::default();
+            assert!(from_str::<Doc>(text, &trail).is_ok(), "{text}");
+            assert_eq!(trail.parsed().no_blank_strings, !blank, "{text}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
-use super::walk::{Kind, Stack, Visitor};
+use super::walk::{Kind, Stack, Visitor, Visits};
 use crate::model::{Id, Plan};
 
 /// Every id of a plan with the kind of part it names.
@@ -58,6 +58,10 @@ impl<'p> IdIndex<'p> {
 }
 
 impl<'p> Visitor<'p> for IdIndex<'p> {
+    fn visits(&self) -> Visits {
+        Visits::ID
+    }
+
     fn id(&mut self, id: &'p Id, kind: Kind, _path: &Stack) {
         let n = self.visits;
         self.visits += 1;

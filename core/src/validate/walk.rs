@@ -119,8 +119,52 @@ impl Stack {
     }
 }
 
+/// A set of the kinds of visit (one bit per [`Visitor`] method): what a visitor handles, so
+/// that [`Fanout`] calls each visitor only for those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Visits(u16);
+
+impl Visits {
+    /// [`Visitor::text`].
+    pub const TEXT: Visits = Visits(1);
+    /// [`Visitor::year`].
+    pub const YEAR: Visits = Visits(1 << 1);
+    /// [`Visitor::list`].
+    pub const LIST: Visits = Visits(1 << 2);
+    /// [`Visitor::id`].
+    pub const ID: Visits = Visits(1 << 3);
+    /// [`Visitor::reference`].
+    pub const REFERENCE: Visits = Visits(1 << 4);
+    /// [`Visitor::sector`].
+    pub const SECTOR: Visits = Visits(1 << 5);
+    /// [`Visitor::foreign`].
+    pub const FOREIGN: Visits = Visits(1 << 6);
+    /// [`Visitor::extensions`].
+    pub const EXTENSIONS: Visits = Visits(1 << 7);
+    /// [`Visitor::indicator`].
+    pub const INDICATOR: Visits = Visits(1 << 8);
+    /// Every kind.
+    pub const ALL: Visits = Visits((1 << 9) - 1);
+    const KINDS: usize = 9;
+
+    /// Both sets.
+    pub const fn and(self, other: Visits) -> Visits {
+        Visits(self.0 | other.0)
+    }
+
+    fn has(self, bit: usize) -> bool {
+        self.0 & (1 << bit) != 0
+    }
+}
+
 /// What a rule wants to see. Every method has an empty default.
 pub trait Visitor<'p> {
+    /// The visits this visitor handles; it is called for no other. All of them unless it
+    /// says otherwise: a visitor that names too few misses parts (the conformance corpus, with
+    /// a case for every code, would show it), one that names too many is only slower.
+    fn visits(&self) -> Visits {
+        Visits::ALL
+    }
     /// A bilingual text; `path` ends at the text object.
     fn text(&mut self, _text: &'p Text, _path: &Stack) {}
     /// A fiscal year in `role`; `path` ends at the year.
@@ -464,36 +508,63 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
 }
 
 /// Hands every visit to several visitors in turn, so that the runner walks the plan once for
-/// all rules.
-pub struct Fanout<'a, 'p>(pub Vec<&'a mut dyn Visitor<'p>>);
+/// all rules; each visitor only gets the visits it handles (most visitors handle one or two
+/// kinds, and the walk makes about a dozen visits per initiative).
+pub struct Fanout<'a, 'p> {
+    all: Vec<&'a mut dyn Visitor<'p>>,
+    /// For each kind of visit (a bit of [`Visits`]), the positions in `all` of its visitors.
+    to: [Vec<u8>; Visits::KINDS],
+}
+
+impl<'a, 'p> Fanout<'a, 'p> {
+    /// Fans out to `all`, in order.
+    pub fn new(all: Vec<&'a mut dyn Visitor<'p>>) -> Self {
+        let to = std::array::from_fn(|bit| {
+            (0..all.len())
+                .filter(|&i| all.get(i).is_some_and(|v| v.visits().has(bit)))
+                .filter_map(|i| u8::try_from(i).ok())
+                .collect()
+        });
+        Fanout { all, to }
+    }
+
+    fn each(&mut self, bit: usize, mut f: impl FnMut(&mut dyn Visitor<'p>)) {
+        let Fanout { all, to } = self;
+        for &i in to.get(bit).map(Vec::as_slice).unwrap_or_default() {
+            if let Some(v) = all.get_mut(usize::from(i)) {
+                f(&mut **v);
+            }
+        }
+    }
+}
 
 impl<'p> Visitor<'p> for Fanout<'_, 'p> {
     fn text(&mut self, text: &'p Text, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.text(text, path));
+        self.each(0, |v| v.text(text, path));
     }
     fn year(&mut self, year: FiscalYear, role: YearRole, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.year(year, role, path));
+        self.each(1, |v| v.year(year, role, path));
     }
     fn list(&mut self, len: usize, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.list(len, path));
+        self.each(2, |v| v.list(len, path));
     }
     fn id(&mut self, id: &'p Id, kind: Kind, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.id(id, kind, path));
+        self.each(3, |v| v.id(id, kind, path));
     }
     fn reference(&mut self, id: &'p Id, want: Kind, from: Kind, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.reference(id, want, from, path));
+        self.each(4, |v| v.reference(id, want, from, path));
     }
     fn sector(&mut self, sector: &'p Id, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.sector(sector, path));
+        self.each(5, |v| v.sector(sector, path));
     }
     fn foreign(&mut self, id: &'p Id, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.foreign(id, path));
+        self.each(6, |v| v.foreign(id, path));
     }
     fn extensions(&mut self, ext: &'p Extensions, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.extensions(ext, path));
+        self.each(7, |v| v.extensions(ext, path));
     }
     fn indicator(&mut self, indicator: &'p Indicator, path: &Stack) {
-        self.0.iter_mut().for_each(|v| v.indicator(indicator, path));
+        self.each(8, |v| v.indicator(indicator, path));
     }
 }
 

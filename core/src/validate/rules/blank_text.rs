@@ -2,8 +2,8 @@
 
 use crate::error::{Issue, IssueCode};
 use crate::model::{is_blank, Plan, Text};
-use crate::validate::walk::{Stack, Visitor};
-use crate::validate::{Context, Rule, RuleVisitor};
+use crate::validate::walk::{Stack, Visitor, Visits};
+use crate::validate::{Context, Parsed, Rule, RuleVisitor};
 use crate::Limits;
 
 pub struct BlankText;
@@ -20,6 +20,10 @@ impl Rule for BlankText {
     fn visitor<'p>(&self, _plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
         Some(Box::new(Blanks { out: Vec::new() }))
     }
+
+    fn settled_by(&self, parsed: &Parsed) -> bool {
+        parsed.no_blank_strings
+    }
 }
 
 struct Blanks {
@@ -33,6 +37,10 @@ impl RuleVisitor<'_> for Blanks {
 }
 
 impl Visitor<'_> for Blanks {
+    fn visits(&self) -> Visits {
+        Visits::TEXT
+    }
+
     fn text(&mut self, text: &Text, path: &Stack) {
         if is_blank(&text.ja) {
             self.out.push(Issue::new(
@@ -69,5 +77,24 @@ mod tests {
                 ("text.blank", "/nodes/1/children/0/children/1/title/ja"),
             ])
         );
+    }
+
+    #[test]
+    fn check_finds_a_blank_text_written_raw_or_escaped() {
+        // `check` skips the rule when the parse saw no blank string: the parse must see the
+        // string whether serde_json borrows it from the input or unescapes it into a buffer.
+        let mut p = plan();
+        p.challenges[0].title.ja = "\u{3000}".into();
+        let raw = serde_json::to_string(&p).unwrap_or_default();
+        let escaped = raw.replacen('\u{3000}', "\\u3000", 1);
+        assert_ne!(raw, escaped);
+        for text in [raw, escaped] {
+            let got: Vec<_> = crate::check(text.as_bytes())
+                .issues
+                .iter()
+                .map(|i| (i.code.to_string(), i.path.to_string()))
+                .collect();
+            assert_eq!(got, expect(&[("text.blank", "/challenges/0/title/ja")]));
+        }
     }
 }

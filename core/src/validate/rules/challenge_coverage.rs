@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 use crate::error::{Issue, IssueCode, Path};
 use crate::model::numbering::circled;
 use crate::model::{Id, Plan};
-use crate::validate::walk::{Kind, Stack, Visitor};
+use crate::validate::walk::{Kind, Stack, Visitor, Visits};
 use crate::validate::{Context, Rule, RuleVisitor};
 use crate::Limits;
 
@@ -34,6 +34,10 @@ struct Addressed<'p> {
 }
 
 impl<'p> Visitor<'p> for Addressed<'p> {
+    fn visits(&self) -> Visits {
+        Visits::REFERENCE
+    }
+
     fn reference(&mut self, id: &'p Id, want: Kind, from: Kind, _path: &Stack) {
         if want == Kind::Challenge && from == Kind::Node {
             self.addressed.insert(id.as_str());

@@ -3,7 +3,7 @@
 
 use crate::error::{Issue, IssueCode};
 use crate::model::{FiscalYear, Plan};
-use crate::validate::walk::{Stack, Visitor, YearRole};
+use crate::validate::walk::{Stack, Visitor, Visits, YearRole};
 use crate::validate::{Context, Rule, RuleVisitor};
 use crate::Limits;
 
@@ -34,6 +34,10 @@ impl RuleVisitor<'_> for Range {
 }
 
 impl Visitor<'_> for Range {
+    fn visits(&self) -> Visits {
+        Visits::YEAR
+    }
+
     fn year(&mut self, year: FiscalYear, _role: YearRole, path: &Stack) {
         if !year.in_range() {
             let (min, max) = (FiscalYear::MIN, FiscalYear::MAX);

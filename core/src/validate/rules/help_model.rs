@@ -6,7 +6,7 @@
 use crate::error::{Issue, IssueCode, Path};
 use crate::model::{self, HelpModelKind, HelpSector, Id, Plan};
 use crate::preview;
-use crate::validate::walk::{Stack, Visitor};
+use crate::validate::walk::{Stack, Visitor, Visits};
 use crate::validate::{Context, Rule, RuleVisitor};
 use crate::Limits;
 
@@ -40,6 +40,10 @@ struct Sectors<'p> {
 }
 
 impl<'p> Visitor<'p> for Sectors<'p> {
+    fn visits(&self) -> Visits {
+        Visits::SECTOR
+    }
+
     fn sector(&mut self, sector: &'p Id, path: &Stack) {
         let code = preview(sector.as_str());
         match self.model {

@@ -3,7 +3,7 @@
 use crate::error::{Issue, IssueCode};
 use crate::model::{Id, Plan, MAX_ID_LEN};
 use crate::preview;
-use crate::validate::walk::{Kind, Stack, Visitor};
+use crate::validate::walk::{Kind, Stack, Visitor, Visits};
 use crate::validate::{Context, Rule, RuleVisitor};
 use crate::Limits;
 
@@ -34,6 +34,10 @@ impl RuleVisitor<'_> for Format {
 }
 
 impl Visitor<'_> for Format {
+    fn visits(&self) -> Visits {
+        Visits::ID.and(Visits::FOREIGN)
+    }
+
     fn id(&mut self, id: &Id, _kind: Kind, path: &Stack) {
         self.check(id, path);
     }

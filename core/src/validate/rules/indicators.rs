@@ -4,7 +4,7 @@
 
 use crate::error::{Issue, IssueCode};
 use crate::model::{Indicator, Plan, Quantity, ValueType};
-use crate::validate::walk::{Stack, Visitor};
+use crate::validate::walk::{Stack, Visitor, Visits};
 use crate::validate::{Context, Rule, RuleVisitor};
 use crate::Limits;
 
@@ -29,6 +29,10 @@ struct Values {
 }
 
 impl<'p> Visitor<'p> for Values {
+    fn visits(&self) -> Visits {
+        Visits::INDICATOR
+    }
+
     fn indicator(&mut self, ind: &'p Indicator, path: &Stack) {
         if ind.value_type.is_none() {
             return;

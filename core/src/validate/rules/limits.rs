@@ -3,7 +3,7 @@
 
 use crate::error::{Issue, IssueCode};
 use crate::model::{Extensions, Plan, Text};
-use crate::validate::walk::{Stack, Visitor};
+use crate::validate::walk::{Stack, Visitor, Visits};
 use crate::validate::{Context, Rule, RuleVisitor};
 
 pub struct Limits;
@@ -61,6 +61,10 @@ impl Check<'_> {
 }
 
 impl<'p> Visitor<'p> for Check<'p> {
+    fn visits(&self) -> Visits {
+        Visits::TEXT.and(Visits::LIST).and(Visits::EXTENSIONS)
+    }
+
     fn text(&mut self, text: &Text, path: &Stack) {
         self.string(&text.ja, path, "ja");
         if let Some(en) = &text.en {

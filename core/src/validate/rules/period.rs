@@ -4,7 +4,7 @@
 
 use crate::error::{Issue, IssueCode, Path};
 use crate::model::{self, FiscalYear, Plan};
-use crate::validate::walk::{Stack, Visitor, YearRole};
+use crate::validate::walk::{Stack, Visitor, Visits, YearRole};
 use crate::validate::{Context, Rule, RuleVisitor};
 use crate::Limits;
 
@@ -44,6 +44,10 @@ struct Years<'p> {
 }
 
 impl Visitor<'_> for Years<'_> {
+    fn visits(&self) -> Visits {
+        Visits::YEAR
+    }
+
     fn year(&mut self, year: FiscalYear, role: YearRole, path: &Stack) {
         let end = self.period.end_fiscal_year;
         let outside = match role {

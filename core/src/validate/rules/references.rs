@@ -3,7 +3,7 @@
 use crate::error::{Issue, IssueCode};
 use crate::model::{Id, Plan};
 use crate::preview;
-use crate::validate::walk::{paths_of, Counted, Kind, Stack, Visitor};
+use crate::validate::walk::{paths_of, Counted, Kind, Stack, Visitor, Visits};
 use crate::validate::{Context, Rule, RuleVisitor};
 use crate::Limits;
 
@@ -24,25 +24,34 @@ impl Rule for References {
 }
 
 /// The references seen, resolved after the walk: a reference may point forwards.
-struct Refs<'p> {
-    refs: Vec<(&'p str, Kind)>,
+///
+/// Each is kept as a copy (a short id, as most are, is copied inline), not a pointer into the
+/// plan: resolving after the walk then reads this list in order instead of going back to every
+/// reference's place in a large plan, long out of cache (measured: a tenth of the validation
+/// of 10,000 initiatives).
+struct Refs {
+    refs: Vec<(Id, Kind)>,
 }
 
-impl<'p> Visitor<'p> for Refs<'p> {
+impl<'p> Visitor<'p> for Refs {
+    fn visits(&self) -> Visits {
+        Visits::REFERENCE
+    }
+
     fn reference(&mut self, id: &'p Id, want: Kind, _from: Kind, _path: &Stack) {
-        self.refs.push((id.as_str(), want));
+        self.refs.push((id.clone(), want));
     }
 }
 
-impl<'p> RuleVisitor<'p> for Refs<'p> {
+impl<'p> RuleVisitor<'p> for Refs {
     fn finish(self: Box<Self>, cx: &Context<'p>, out: &mut Vec<Issue>) {
         let bad: Vec<(u32, &str, Kind, Option<Kind>)> = self
             .refs
             .iter()
             .enumerate()
-            .filter_map(|(n, &(id, want))| {
-                let found = cx.ids.resolve(id, want).err()?;
-                Some((u32::try_from(n).unwrap_or(u32::MAX), id, want, found))
+            .filter_map(|(n, (id, want))| {
+                let found = cx.ids.resolve(id.as_str(), *want).err()?;
+                Some((u32::try_from(n).unwrap_or(u32::MAX), id.as_str(), *want, found))
             })
             .collect();
         if bad.is_empty() {
