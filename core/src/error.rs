@@ -214,6 +214,26 @@ pub enum PathSegment {
     Index(usize),
 }
 
+impl PathSegment {
+    /// Writes the segment as a JSON Pointer reference token (RFC 6901: `~` as `~0`, `/` as
+    /// `~1`), without its leading slash. Written in place: paths are formatted for every issue,
+    /// and a key needs escaping only in rare documents.
+    pub(crate) fn write_token(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        match self {
+            PathSegment::Key(k) => {
+                let mut start = 0;
+                for (i, c) in k.match_indices(['~', '/']) {
+                    out.write_str(k.get(start..i).unwrap_or_default())?;
+                    out.write_str(if c == "~" { "~0" } else { "~1" })?;
+                    start = i + c.len();
+                }
+                out.write_str(k.get(start..).unwrap_or_default())
+            }
+            PathSegment::Index(i) => write!(out, "{i}"),
+        }
+    }
+}
+
 impl From<&'static str> for PathSegment {
     fn from(k: &'static str) -> Self {
         PathSegment::Key(Cow::Borrowed(k))
@@ -265,10 +285,7 @@ impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for seg in &self.0 {
             f.write_str("/")?;
-            match seg {
-                PathSegment::Key(k) => f.write_str(&k.replace('~', "~0").replace('/', "~1"))?,
-                PathSegment::Index(i) => write!(f, "{i}")?,
-            }
+            seg.write_token(f)?;
         }
         Ok(())
     }

@@ -124,7 +124,9 @@ impl Repaired {
                 ),
                 key => key.clone(),
             };
-            pointer.push_str(&Path(vec![seg.clone()]).to_string());
+            pointer.push('/');
+            // Writing to a `String` cannot fail.
+            let _ = seg.write_token(&mut pointer);
             out.push(seg);
         }
         Path(out)
