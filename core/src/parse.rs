@@ -397,11 +397,14 @@ fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Val
     if !covered {
         issues.push(first);
     }
-    locate(text, &mut issues);
-    sort_by_position(&mut issues);
+    let shape = issues.len();
     if covered || duplicate {
-        issues.extend(rules_on_the_rest(text, limits, doc, &findings));
+        issues.extend(rules_on_the_rest(limits, doc, &findings));
     }
+    // One scan of the text locates the shape problems and the rules' issues alike; the shape
+    // problems come first, in the order of the text, then the rules' issues in rule order.
+    locate(text, &mut issues);
+    sort_by_position(issues.get_mut(..shape).unwrap_or_default());
     Checked { plan: None, issues }
 }
 
@@ -434,9 +437,8 @@ pub(crate) fn duplicate_field_issues(text: &str) -> Vec<Issue> {
 }
 
 /// The semantic rules' issues on `doc` with the findings' parts set aside, at the pointers
-/// of the document as written; none when the parts cannot be set aside.
+/// of the document as written (not yet located); none when the parts cannot be set aside.
 fn rules_on_the_rest(
-    text: &str,
     limits: &Limits,
     doc: serde_json::Value,
     findings: &[crate::shape::Finding],
@@ -454,7 +456,7 @@ fn rules_on_the_rest(
     let Ok(plan) = crate::strict::from_str::<Plan>(&repaired_text, &trail) else {
         return Vec::new();
     };
-    let mut issues: Vec<Issue> = crate::validate::validate_parsed(&plan, limits, &trail.parsed())
+    crate::validate::validate_parsed(&plan, limits, &trail.parsed())
         .into_iter()
         .filter_map(|mut issue| {
             let original = repaired.original_path(&issue.path);
@@ -464,9 +466,7 @@ fn rules_on_the_rest(
             issue.path = original;
             Some(issue)
         })
-        .collect();
-    locate(text, &mut issues);
-    issues
+        .collect()
 }
 
 /// Fills in line and column for issues found on the typed plan: one scan to find every
