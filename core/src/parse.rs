@@ -245,12 +245,20 @@ pub fn load(input: &[u8]) -> Result<Plan, Error> {
 pub(crate) fn too_large(len: usize, limits: &Limits) -> Option<Checked> {
     (len > limits.max_input_bytes).then(|| {
         let max = limits.max_input_bytes;
-        failed(Issue::new(
-            IssueCode::InputTooLarge,
-            Path::root(),
-            format!("the input is {len} bytes; the limit is {max}"),
-            format!("入力が大きすぎます（{len}バイト、上限{max}バイト）"),
-        ))
+        // One byte over is all that [`read_limited`] reads of a larger input: its true size is
+        // not known, only that it is over.
+        let (en, ja) = if len == max.saturating_add(1) {
+            (
+                format!("the input is more than {max} bytes, the limit"),
+                format!("入力が大きすぎます（上限{max}バイトを超えています）"),
+            )
+        } else {
+            (
+                format!("the input is {len} bytes; the limit is {max}"),
+                format!("入力が大きすぎます（{len}バイト、上限{max}バイト）"),
+            )
+        };
+        failed(Issue::new(IssueCode::InputTooLarge, Path::root(), en, ja))
     })
 }
 
@@ -878,5 +886,22 @@ mod tests {
             check_with(b"{\"a\":1}", &small).issues[0].code,
             IssueCode::InputTooLarge
         );
+    }
+
+    #[test]
+    fn an_input_cut_at_the_limit_is_said_to_be_over_it_not_given_a_size() {
+        let small = Limits {
+            max_input_bytes: 4,
+            ..Limits::default()
+        };
+        let input = b"{\"a\": 1, \"b\": 2}";
+        let read = read_limited(&input[..], &small).unwrap_or_default();
+        assert_eq!(read.len(), 5, "one byte over the limit is read");
+        let cut = &check_with(&read, &small).issues[0];
+        assert_eq!(cut.message_en, "the input is more than 4 bytes, the limit");
+        assert_eq!(cut.message_ja, "入力が大きすぎます（上限4バイトを超えています）");
+        // Given whole, its size is known and said.
+        let whole = &check_with(input, &small).issues[0];
+        assert_eq!(whole.message_en, "the input is 16 bytes; the limit is 4");
     }
 }
