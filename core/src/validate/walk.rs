@@ -155,6 +155,11 @@ impl Visits {
     fn has(self, bit: usize) -> bool {
         self.0 & (1 << bit) != 0
     }
+
+    /// The bit of a single kind of visit.
+    const fn bit(self) -> usize {
+        self.0.trailing_zeros() as usize
+    }
 }
 
 /// What a rule wants to see. Every method has an empty default.
@@ -528,9 +533,10 @@ impl<'a, 'p> Fanout<'a, 'p> {
         Fanout { all, to }
     }
 
-    fn each(&mut self, bit: usize, mut f: impl FnMut(&mut dyn Visitor<'p>)) {
+    /// Calls `f` with each visitor that handles `visit` (one kind).
+    fn each(&mut self, visit: Visits, mut f: impl FnMut(&mut dyn Visitor<'p>)) {
         let Fanout { all, to } = self;
-        for &i in to.get(bit).map(Vec::as_slice).unwrap_or_default() {
+        for &i in to.get(visit.bit()).map(Vec::as_slice).unwrap_or_default() {
             if let Some(v) = all.get_mut(usize::from(i)) {
                 f(&mut **v);
             }
@@ -540,31 +546,31 @@ impl<'a, 'p> Fanout<'a, 'p> {
 
 impl<'p> Visitor<'p> for Fanout<'_, 'p> {
     fn text(&mut self, text: &'p Text, path: &Stack) {
-        self.each(0, |v| v.text(text, path));
+        self.each(Visits::TEXT, |v| v.text(text, path));
     }
     fn year(&mut self, year: FiscalYear, role: YearRole, path: &Stack) {
-        self.each(1, |v| v.year(year, role, path));
+        self.each(Visits::YEAR, |v| v.year(year, role, path));
     }
     fn list(&mut self, len: usize, path: &Stack) {
-        self.each(2, |v| v.list(len, path));
+        self.each(Visits::LIST, |v| v.list(len, path));
     }
     fn id(&mut self, id: &'p Id, kind: Kind, path: &Stack) {
-        self.each(3, |v| v.id(id, kind, path));
+        self.each(Visits::ID, |v| v.id(id, kind, path));
     }
     fn reference(&mut self, id: &'p Id, want: Kind, from: Kind, path: &Stack) {
-        self.each(4, |v| v.reference(id, want, from, path));
+        self.each(Visits::REFERENCE, |v| v.reference(id, want, from, path));
     }
     fn sector(&mut self, sector: &'p Id, path: &Stack) {
-        self.each(5, |v| v.sector(sector, path));
+        self.each(Visits::SECTOR, |v| v.sector(sector, path));
     }
     fn foreign(&mut self, id: &'p Id, path: &Stack) {
-        self.each(6, |v| v.foreign(id, path));
+        self.each(Visits::FOREIGN, |v| v.foreign(id, path));
     }
     fn extensions(&mut self, ext: &'p Extensions, path: &Stack) {
-        self.each(7, |v| v.extensions(ext, path));
+        self.each(Visits::EXTENSIONS, |v| v.extensions(ext, path));
     }
     fn indicator(&mut self, indicator: &'p Indicator, path: &Stack) {
-        self.each(8, |v| v.indicator(indicator, path));
+        self.each(Visits::INDICATOR, |v| v.indicator(indicator, path));
     }
 }
 
@@ -627,6 +633,55 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
+
+    #[test]
+    fn fanout_calls_each_visitor_only_for_the_visits_it_declares() {
+        struct Count {
+            declared: Visits,
+            texts: usize,
+            ids: usize,
+            references: usize,
+        }
+        impl Visitor<'_> for Count {
+            fn visits(&self) -> Visits {
+                self.declared
+            }
+            fn text(&mut self, _: &Text, _: &Stack) {
+                self.texts += 1;
+            }
+            fn id(&mut self, _: &Id, _: Kind, _: &Stack) {
+                self.ids += 1;
+            }
+            fn reference(&mut self, _: &Id, _: Kind, _: Kind, _: &Stack) {
+                self.references += 1;
+            }
+        }
+        let count = |declared| Count {
+            declared,
+            texts: 0,
+            ids: 0,
+            references: 0,
+        };
+        let plan = crate::iizuka::third_plan();
+        let (mut all, mut references, mut texts_and_ids) = (
+            count(Visits::ALL),
+            count(Visits::REFERENCE),
+            count(Visits::TEXT.and(Visits::ID)),
+        );
+        walk(
+            &plan,
+            &mut Fanout::new(vec![&mut all, &mut references, &mut texts_and_ids]),
+        );
+        assert!(all.texts > 0 && all.ids > 0 && all.references > 0);
+        assert_eq!(
+            (references.texts, references.ids, references.references),
+            (0, 0, all.references)
+        );
+        assert_eq!(
+            (texts_and_ids.texts, texts_and_ids.ids, texts_and_ids.references),
+            (all.texts, all.ids, 0)
+        );
+    }
 
     /// Records the JSON Pointer of everything the walk hands out, and checks each against the
     /// value serde wrote at that pointer.
