@@ -215,23 +215,26 @@ pub enum PathSegment {
 }
 
 impl PathSegment {
-    /// Writes the segment as a JSON Pointer reference token (RFC 6901: `~` as `~0`, `/` as
-    /// `~1`), without its leading slash. Written in place: paths are formatted for every issue,
-    /// and a key needs escaping only in rare documents.
+    /// Writes the segment as a JSON Pointer reference token, without its leading slash.
     pub(crate) fn write_token(&self, out: &mut impl fmt::Write) -> fmt::Result {
         match self {
-            PathSegment::Key(k) => {
-                let mut start = 0;
-                for (i, c) in k.match_indices(['~', '/']) {
-                    out.write_str(k.get(start..i).unwrap_or_default())?;
-                    out.write_str(if c == "~" { "~0" } else { "~1" })?;
-                    start = i + c.len();
-                }
-                out.write_str(k.get(start..).unwrap_or_default())
-            }
+            PathSegment::Key(k) => write_key_token(k, out),
             PathSegment::Index(i) => write!(out, "{i}"),
         }
     }
+}
+
+/// Writes an object key as a JSON Pointer reference token (RFC 6901: `~` as `~0`, `/` as
+/// `~1`), in place: pointers are built for every issue and every key the locator passes, and
+/// a key needs escaping only in rare documents.
+pub(crate) fn write_key_token(key: &str, out: &mut impl fmt::Write) -> fmt::Result {
+    let mut start = 0;
+    for (i, c) in key.match_indices(['~', '/']) {
+        out.write_str(key.get(start..i).unwrap_or_default())?;
+        out.write_str(if c == "~" { "~0" } else { "~1" })?;
+        start = i + c.len();
+    }
+    out.write_str(key.get(start..).unwrap_or_default())
 }
 
 impl From<&'static str> for PathSegment {

@@ -184,11 +184,8 @@ impl<'a> Scanner<'a> {
                     self.at.push('/');
                     let start = self.i;
                     let key = self.string();
-                    if key.contains(['~', '/']) {
-                        self.at.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                    } else {
-                        self.at.push_str(&key);
-                    }
+                    // Writing to a `String` cannot fail.
+                    let _ = crate::error::write_key_token(&key, &mut self.at);
                     if let Some(slot) = self.wanted.get_mut(&self.at) {
                         slot.key.get_or_insert(start);
                     }

@@ -86,11 +86,15 @@ pub fn validate_with(plan: &Plan, limits: &Limits) -> Vec<Issue> {
 /// [`validate_with`] on a plan just parsed, skipping the rules that what the parse established
 /// settles.
 pub(crate) fn validate_parsed(plan: &Plan, limits: &Limits, parsed: &Parsed) -> Vec<Issue> {
+    let rules: Vec<&dyn Rule> = rules::ALL
+        .iter()
+        .copied()
+        .filter(|rule| !rule.settled_by(parsed))
+        .collect();
     let mut ids = IdIndex::for_plan(plan);
-    let mut visitors: Vec<(usize, Box<dyn RuleVisitor<'_> + '_>)> = rules::ALL
+    let mut visitors: Vec<(usize, Box<dyn RuleVisitor<'_> + '_>)> = rules
         .iter()
         .enumerate()
-        .filter(|(_, rule)| !rule.settled_by(parsed))
         .filter_map(|(i, rule)| rule.visitor(plan, limits).map(|v| (i, v)))
         .collect();
     {
@@ -105,10 +109,7 @@ pub(crate) fn validate_parsed(plan: &Plan, limits: &Limits, parsed: &Parsed) -> 
     let cx = Context { plan, ids };
     let mut out = Vec::new();
     let mut visitors = visitors.into_iter().peekable();
-    for (i, rule) in rules::ALL.iter().enumerate() {
-        if rule.settled_by(parsed) {
-            continue;
-        }
+    for (i, rule) in rules.iter().enumerate() {
         if let Some((_, v)) = visitors.next_if(|(j, _)| *j == i) {
             v.finish(&cx, &mut out);
         }

@@ -143,9 +143,10 @@ impl Visits {
     pub const EXTENSIONS: Visits = Visits(1 << 7);
     /// [`Visitor::indicator`].
     pub const INDICATOR: Visits = Visits(1 << 8);
-    /// Every kind.
-    pub const ALL: Visits = Visits((1 << 9) - 1);
+    /// How many kinds there are.
     const KINDS: usize = 9;
+    /// Every kind.
+    pub const ALL: Visits = Visits((1 << Self::KINDS) - 1);
 
     /// Both sets.
     pub const fn and(self, other: Visits) -> Visits {
@@ -518,7 +519,7 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
 pub struct Fanout<'a, 'p> {
     all: Vec<&'a mut dyn Visitor<'p>>,
     /// For each kind of visit (a bit of [`Visits`]), the positions in `all` of its visitors.
-    to: [Vec<u8>; Visits::KINDS],
+    to: [Vec<usize>; Visits::KINDS],
 }
 
 impl<'a, 'p> Fanout<'a, 'p> {
@@ -527,7 +528,6 @@ impl<'a, 'p> Fanout<'a, 'p> {
         let to = std::array::from_fn(|bit| {
             (0..all.len())
                 .filter(|&i| all.get(i).is_some_and(|v| v.visits().has(bit)))
-                .filter_map(|i| u8::try_from(i).ok())
                 .collect()
         });
         Fanout { all, to }
@@ -537,7 +537,7 @@ impl<'a, 'p> Fanout<'a, 'p> {
     fn each(&mut self, visit: Visits, mut f: impl FnMut(&mut dyn Visitor<'p>)) {
         let Fanout { all, to } = self;
         for &i in to.get(visit.bit()).map(Vec::as_slice).unwrap_or_default() {
-            if let Some(v) = all.get_mut(usize::from(i)) {
+            if let Some(v) = all.get_mut(i) {
                 f(&mut **v);
             }
         }
