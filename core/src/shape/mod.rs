@@ -19,6 +19,7 @@
 //! one run.
 
 mod repair;
+mod tree;
 mod words;
 
 use std::borrow::Cow;
@@ -28,6 +29,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{preview, Issue, IssueCode, Path, PathSegment};
 pub(crate) use repair::repair;
+use tree::{Kind, Tree, Types};
 
 /// What is wrong with one value, as data; [`words`] renders it in both languages.
 #[derive(Debug, Clone)]
@@ -160,6 +162,17 @@ impl Doc {
         cell.get_or_init(|| serde_json::from_str(text).unwrap_or(Value::Bool(true)))
     }
 
+    /// The schema compiled for the walk ([`tree`]), once.
+    fn tree(self) -> &'static Tree {
+        static PLAN: OnceLock<Tree> = OnceLock::new();
+        static REPORT: OnceLock<Tree> = OnceLock::new();
+        let cell = match self {
+            Doc::Plan => &PLAN,
+            Doc::Report => &REPORT,
+        };
+        cell.get_or_init(|| Tree::compile(self.schema(), self.root()))
+    }
+
     /// The name of the root type, as the walk's words know it.
     fn root(self) -> &'static str {
         match self {
@@ -177,9 +190,13 @@ pub(crate) fn findings(doc: &Value) -> Vec<Finding> {
 
 /// Every shape problem in `doc`, a document of type `kind`.
 pub(crate) fn findings_in(kind: Doc, doc: &Value) -> Vec<Finding> {
-    let schema = kind.schema();
-    let mut w = Walker::new(schema);
-    w.value(schema, Some(kind.root()), doc, false);
+    let tree = kind.tree();
+    let mut w = Walker {
+        tree,
+        out: Vec::new(),
+        path: Vec::new(),
+    };
+    w.value(tree.root(), doc, false);
     w.out
 }
 
@@ -187,18 +204,21 @@ pub(crate) fn findings_in(kind: Doc, doc: &Value) -> Vec<Finding> {
 /// words for a wrong type that only the typed parse saw (when the document is too deep for
 /// the walk to read it as a value).
 pub(crate) fn wrong_type_message(kind: Doc, text: &str, path: &Path) -> Option<(String, String)> {
-    let schema = kind.schema();
-    let w = Walker::new(schema);
-    let (mut node, mut name) = w.resolve(schema, Some(kind.root()));
+    let tree = kind.tree();
+    let step_in = |i: usize| match tree.node(i).kind {
+        Kind::Optional(inner) => inner,
+        _ => i,
+    };
+    let mut at = step_in(tree.root());
     for seg in path.segments() {
-        let next = match seg {
-            PathSegment::Key(k) => node.get("properties").and_then(|p| p.get(k.as_ref())),
-            PathSegment::Index(_) => node.get("items"),
+        let Kind::Typed { items, object, .. } = &tree.node(at).kind else {
+            return None;
         };
-        (node, name) = w.resolve(next?, None);
-        if let Some(inner) = optional(node) {
-            (node, name) = w.resolve(inner, name);
-        }
+        let next = match seg {
+            PathSegment::Key(k) => object.field(k).map(|(_, f)| f.node),
+            PathSegment::Index(_) => *items,
+        };
+        at = step_in(next?);
     }
     let offset = crate::locate::locate_all(text, &[path.to_string()])
         .pop()
@@ -213,26 +233,21 @@ pub(crate) fn wrong_type_message(kind: Doc, text: &str, path: &Path) -> Option<(
         _ => Found::Number(None),
     };
     Some(words::message(&Problem::WrongType {
-        expected: expected(node, name),
+        expected: tree.expected(at),
         found,
     }))
 }
 
-struct Walker<'s> {
-    defs: Option<&'s Map<String, Value>>,
+/// The walk of one document against its compiled schema.
+struct Walker {
+    tree: &'static Tree,
     out: Vec<Finding>,
+    /// Where the walk is. Known fields are named by the schema's own (static) key, so that
+    /// walking a field allocates nothing; only a finding copies the path.
     path: Vec<PathSegment>,
 }
 
-impl<'s> Walker<'s> {
-    fn new(schema: &'s Value) -> Self {
-        Walker {
-            defs: schema.get("$defs").and_then(Value::as_object),
-            out: Vec::new(),
-            path: Vec::new(),
-        }
-    }
-
+impl Walker {
     fn report(&mut self, problem: Problem, droppable: bool) {
         self.out.push(Finding {
             path: Path(self.path.clone()),
@@ -241,81 +256,63 @@ impl<'s> Walker<'s> {
         });
     }
 
-    /// Follows `$ref`s, returning the schema and the name of the last `$defs` entry.
-    fn resolve(&self, mut node: &'s Value, mut name: Option<&'s str>) -> (&'s Value, Option<&'s str>) {
-        for _ in 0..16 {
-            let Some(r) = node.get("$ref").and_then(Value::as_str) else {
-                break;
-            };
-            let Some(def) = r.strip_prefix("#/$defs/") else {
-                break;
-            };
-            match self.defs.and_then(|d| d.get_key_value(def)) {
-                Some((k, v)) => {
-                    node = v;
-                    name = Some(k.as_str());
-                }
-                None => break,
-            }
-        }
-        (node, name)
+    fn wrong_type(&mut self, at: usize, v: &Value, droppable: bool) {
+        self.report(
+            Problem::WrongType {
+                expected: self.tree.expected(at),
+                found: Found::of(v),
+            },
+            droppable,
+        );
     }
 
-    /// Checks `v` against `node`. `droppable`: the value sits in an optional field.
-    fn value(&mut self, node: &'s Value, name: Option<&'s str>, v: &Value, droppable: bool) {
-        let (node, name) = self.resolve(node, name);
-        if let Some(inner) = optional(node) {
-            if !v.is_null() {
-                self.value(inner, name, v, droppable);
+    /// Checks `v` against the node at `at`. `droppable`: the value sits in an optional field.
+    fn value(&mut self, at: usize, v: &Value, droppable: bool) {
+        let tree = self.tree;
+        let node = tree.node(at);
+        let (types, expected, items, object) = match &node.kind {
+            Kind::Optional(inner) => {
+                if !v.is_null() {
+                    self.value(*inner, v, droppable);
+                }
+                return;
             }
-            return;
-        }
-        if is_code_list(node) {
-            // Checked without building the list; it is built only for the message.
-            let known = |s: &str| code_values(node).any(|c| c == s);
-            return match v.as_str() {
-                Some(s) if known(s) => {}
-                Some(s) => self.report(
-                    Problem::UnknownCode {
-                        code: preview(s),
-                        known: code_values(node).map(str::to_owned).collect(),
-                    },
-                    droppable,
-                ),
-                None => self.report(
-                    Problem::WrongType {
-                        expected: expected(node, name),
-                        found: Found::of(v),
-                    },
-                    droppable,
-                ),
-            };
-        }
-        let has = |t: &str| has_type(node, t);
-        if v.is_null() && has("null") {
-            return;
-        }
+            Kind::Code(codes) => {
+                return match v.as_str() {
+                    Some(s) if codes.contains(&s) => {}
+                    Some(s) => self.report(
+                        Problem::UnknownCode {
+                            code: preview(s),
+                            known: tree::owned(codes),
+                        },
+                        droppable,
+                    ),
+                    None => self.wrong_type(at, v, droppable),
+                };
+            }
+            Kind::Typed {
+                types,
+                expected,
+                items,
+                object,
+            } => (*types, expected, *items, object),
+        };
         let fits = match v {
-            Value::Null => false,
-            Value::Bool(_) => has("boolean"),
-            Value::Number(n) => has("number") || (has("integer") && (n.is_i64() || n.is_u64())),
-            Value::String(_) => has("string"),
-            Value::Array(_) => has("array"),
-            Value::Object(_) => has("object"),
+            Value::Null => types.has(Types::NULL),
+            Value::Bool(_) => types.has(Types::BOOLEAN),
+            Value::Number(n) => {
+                types.has(Types::NUMBER) || (types.has(Types::INTEGER) && (n.is_i64() || n.is_u64()))
+            }
+            Value::String(_) => types.has(Types::STRING),
+            Value::Array(_) => types.has(Types::ARRAY),
+            Value::Object(_) => types.has(Types::OBJECT),
         };
         if !fits {
-            return self.report(
-                Problem::WrongType {
-                    expected: expected(node, name),
-                    found: Found::of(v),
-                },
-                droppable,
-            );
+            return self.wrong_type(at, v, droppable);
         }
         match v {
             Value::Number(n) => {
-                let expected = expected(node, name);
-                if let Expected::Integer { min, max, .. } = expected {
+                if let Expected::Integer { min, max, .. } = *expected {
                     let ok = match (n.as_i64(), n.as_u64()) {
                         (Some(i), _) => (min..=max).contains(&i),
                         (None, Some(u)) => i64::try_from(u).is_ok_and(|u| u <= max),
@@ -324,7 +321,7 @@ impl<'s> Walker<'s> {
                     if !ok {
                         self.report(
                             Problem::OutOfRange {
-                                expected,
+                                expected: expected.clone(),
                                 found: Found::of(v),
                             },
                             droppable,
@@ -333,7 +330,7 @@ impl<'s> Walker<'s> {
                 }
             }
             Value::String(s) => {
-                if let Some(name) = name {
+                if let Some(name) = node.name {
                     if !words::named_string_is_valid(name, s) {
                         self.report(
                             Problem::OutOfRange {
@@ -345,55 +342,41 @@ impl<'s> Walker<'s> {
                     }
                 }
             }
-            Value::Array(items) => {
-                if let Some(item) = node.get("items") {
-                    for (i, x) in items.iter().enumerate() {
+            Value::Array(list) => {
+                if let Some(item) = items {
+                    for (i, x) in list.iter().enumerate() {
                         self.path.push(PathSegment::Index(i));
-                        self.value(item, None, x, false);
+                        self.value(item, x, false);
                         self.path.pop();
                     }
                 }
             }
-            Value::Object(obj) => self.object(node, obj),
-            _ => {}
+            Value::Object(obj) => self.object(object, obj),
+            Value::Null | Value::Bool(_) => {}
         }
     }
 
-    fn object(&mut self, node: &'s Value, obj: &Map<String, Value>) {
-        let props = node.get("properties").and_then(Value::as_object);
-        let required: Vec<&str> = node
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        let closed = node.get("additionalProperties") == Some(&Value::Bool(false));
-        for name in &required {
-            if !obj.contains_key(*name) {
-                self.path.push(PathSegment::Key(Cow::Owned((*name).to_owned())));
-                self.report(
-                    Problem::MissingField {
-                        name: (*name).to_owned(),
-                    },
-                    false,
-                );
-                self.path.pop();
-            }
-        }
+    fn object(&mut self, object: &'static tree::Object, obj: &Map<String, Value>) {
+        // Missing fields come first in the walk's order; they are known only once every key
+        // has been seen, so they are put in front of what the keys found.
+        let first = self.out.len();
+        let mut required_seen = 0;
         for (key, v) in obj {
-            match props.and_then(|p| p.get(key)) {
-                Some(prop) => {
-                    self.path.push(PathSegment::Key(Cow::Owned(key.clone())));
-                    self.value(prop, None, v, !required.contains(&key.as_str()));
+            match object.field(key) {
+                Some((name, field)) => {
+                    required_seen += usize::from(field.required);
+                    self.path.push(PathSegment::Key(Cow::Borrowed(name)));
+                    self.value(field.node, v, !field.required);
                     self.path.pop();
                 }
-                None if closed => {
+                None if object.closed => {
                     // An unknown key can be any length: the path names it by its preview,
                     // as the message does.
                     self.path.push(PathSegment::Key(Cow::Owned(preview(key))));
                     self.report(
                         Problem::UnknownField {
                             name: preview(key),
-                            known: props.map(|p| p.keys().cloned().collect()).unwrap_or_default(),
+                            known: object.known(),
                         },
                         true,
                     );
@@ -402,110 +385,104 @@ impl<'s> Walker<'s> {
                 None => {}
             }
         }
-    }
-}
-
-/// The value type of an optional value: schemars writes `Option<X>` as `anyOf [X, {type: null}]`.
-fn optional(node: &Value) -> Option<&Value> {
-    let alts = node.get("anyOf")?.as_array()?;
-    let mut non_null = alts
-        .iter()
-        .filter(|a| a.get("type").and_then(Value::as_str) != Some("null"));
-    match (non_null.next(), non_null.next()) {
-        (Some(inner), None) if alts.len() == 2 => Some(inner),
-        _ => None,
-    }
-}
-
-/// Whether `node` is an enumeration: a `oneOf` of `const`s, or an `enum`.
-fn is_code_list(node: &Value) -> bool {
-    match node.get("oneOf").and_then(Value::as_array) {
-        Some(alts) => alts.iter().all(|a| a.get("const").is_some_and(Value::is_string)),
-        None => node.get("enum").is_some_and(Value::is_array),
-    }
-}
-
-/// The codes of an enumeration ([`is_code_list`]).
-fn code_values(node: &Value) -> impl Iterator<Item = &str> {
-    let alts = node.get("oneOf").and_then(Value::as_array).into_iter().flatten();
-    let consts = alts.filter_map(|a| a.get("const").and_then(Value::as_str));
-    let listed = node
-        .get("enum")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str);
-    consts.chain(listed)
-}
-
-/// Whether `node` allows JSON type `t` (a node with no `type` allows every type).
-fn has_type(node: &Value, t: &str) -> bool {
-    match node.get("type") {
-        Some(Value::String(s)) => s == t,
-        Some(Value::Array(ts)) => ts.iter().any(|x| x.as_str() == Some(t)),
-        _ => true,
-    }
-}
-
-fn types(node: &Value) -> Vec<&str> {
-    match node.get("type") {
-        Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
-        // No type: anything goes (schemars writes `true` schemas as objects with no keywords).
-        _ => vec!["null", "boolean", "number", "string", "array", "object"],
-    }
-}
-
-/// What the parse accepts at `node`: integer ranges come from the Rust type (its `maximum`),
-/// not from the schema's `minimum`, which the semantic rules check with their own codes.
-fn expected(node: &Value, name: Option<&str>) -> Expected {
-    if is_code_list(node) {
-        return Expected::Code(code_values(node).map(str::to_owned).collect());
-    }
-    let non_null: Vec<&str> = types(node).into_iter().filter(|t| *t != "null").collect();
-    match non_null.as_slice() {
-        ["integer"] => {
-            // An unsigned Rust type states its range with `maximum` (schema.rs writes it for
-            // schemars' `uint32` …); its `minimum` may be higher (1 for ordinals), which the
-            // semantic rules check. FiscalYear and other plain integers are i32 in the model.
-            // The frozen 1.0 schema still names the Rust type as a `format`.
-            let (min, max) = match (
-                node.get("maximum").and_then(Value::as_i64),
-                node.get("format").and_then(Value::as_str),
-            ) {
-                (Some(max), _) => (0, max),
-                (None, Some("uint32")) => (0, i64::from(u32::MAX)),
-                _ => (i64::from(i32::MIN), i64::from(i32::MAX)),
-            };
-            // The format's own minimum (1 for ordinals) is worth saying: 「1以上の整数」.
-            let at_least = node
-                .get("minimum")
-                .and_then(Value::as_i64)
-                .filter(|m| *m >= min)
-                .or((min == 0).then_some(0));
-            Expected::Integer {
-                min,
-                max,
-                at_least,
-                name: name.map(str::to_owned),
+        if required_seen < object.required.len() {
+            let mut at = first.min(self.out.len());
+            for name in &object.required {
+                if !obj.contains_key(*name) {
+                    let mut path = self.path.clone();
+                    path.push(PathSegment::Key(Cow::Borrowed(name)));
+                    let problem = Problem::MissingField {
+                        name: (*name).to_owned(),
+                    };
+                    let droppable = false;
+                    self.out.insert(
+                        at,
+                        Finding {
+                            path: Path(path),
+                            problem,
+                            droppable,
+                        },
+                    );
+                    at += 1;
+                }
             }
         }
-        ["number"] => Expected::Number,
-        ["boolean"] => Expected::Boolean,
-        ["array"] => Expected::List(
-            node.get("items")
-                .and_then(|i| i.get("$ref"))
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix("#/$defs/"))
-                .map(str::to_owned),
-        ),
-        ["object"] => Expected::Object(name.map(str::to_owned)),
-        // An indicator's value (Quantity): said in the format's words by name.
-        ["number", "string"] | ["string", "number"] => Expected::Named(name.unwrap_or("Quantity").to_owned()),
-        ["string"] => match name {
-            Some(n) => Expected::Named(n.to_owned()),
-            None => Expected::String,
-        },
-        _ => Expected::Object(name.map(str::to_owned)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> Value {
+        serde_json::to_value(crate::iizuka::third_plan()).unwrap_or_default()
+    }
+
+    fn found(doc: &Value) -> Vec<(String, IssueCode, bool)> {
+        findings(doc)
+            .iter()
+            .map(|f| (f.path.to_string(), f.problem.code(), f.droppable))
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_plan_has_no_shape_problem() {
+        assert_eq!(found(&embedded()), vec![]);
+    }
+
+    #[test]
+    fn a_missing_field_comes_before_the_problems_of_the_fields_beside_it() {
+        let mut doc = embedded();
+        let node = &mut doc["nodes"][0];
+        node.as_object_mut().map(|o| o.remove("title"));
+        node["number"] = "one".into();
+        node["titel"] = "x".into();
+        assert_eq!(
+            found(&doc),
+            vec![
+                ("/nodes/0/title".into(), IssueCode::MissingField, false),
+                ("/nodes/0/number".into(), IssueCode::WrongType, true),
+                ("/nodes/0/titel".into(), IssueCode::UnknownField, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_walk_follows_references_through_lists_of_nodes_at_any_depth() {
+        let mut doc = embedded();
+        doc["nodes"][0]["children"][0]["children"][0]["participants"][0]["actor"] = 7.into();
+        doc["nodes"][1]["children"][0]["priority"] = "yes".into();
+        let got = findings(&doc);
+        let paths: Vec<String> = got.iter().map(|f| f.path.to_string()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/nodes/0/children/0/children/0/participants/0/actor",
+                "/nodes/1/children/0/priority",
+            ]
+        );
+        // Each says what its place expects, in the format's words, reached through `$ref`s.
+        let (en, ja) = got.first().map(|f| f.problem.messages()).unwrap_or_default();
+        assert!(en.contains("an id") && ja.contains("ID"), "{en} / {ja}");
+        let (en, ja) = got.get(1).map(|f| f.problem.messages()).unwrap_or_default();
+        assert!(
+            en.contains("`true` or `false`") && ja.contains("`true` または `false`"),
+            "{en} / {ja}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_type_seen_only_by_the_typed_parse_is_worded_from_the_compiled_schema() {
+        let text = r#"{"nodes": [{"children": [{"number": "2"}]}]}"#;
+        let path = Path(vec![
+            "nodes".into(),
+            0.into(),
+            "children".into(),
+            0.into(),
+            "number".into(),
+        ]);
+        let (en, ja) = wrong_type_message(Doc::Plan, text, &path).unwrap_or_default();
+        assert!(en.contains("a whole number of 1 or more"), "{en}");
+        assert!(ja.contains("1以上の整数"), "{ja}");
     }
 }
