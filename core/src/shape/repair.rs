@@ -18,24 +18,26 @@ use serde_json::Value;
 use super::Finding;
 use crate::error::{Issue, IssueCode, Path, PathSegment};
 
-/// A document with its shape problems set aside.
+/// What was set aside of a document, to map the rules' findings on the rest back to the
+/// document as written. Paths are kept as segments, not pointer text: a plan with a problem
+/// in each of its ten thousand parts formatted and parsed as many pointers.
 pub(crate) struct Repaired {
-    /// The document without the parts that had problems.
-    pub value: Value,
-    /// For each list that lost elements (by its original pointer), the original index of
-    /// each element kept.
-    kept: FxHashMap<String, Vec<usize>>,
-    /// The ids of everything left out.
-    removed_ids: FxHashSet<String>,
-    /// Pointers of the optional fields dropped on their own.
-    dropped: FxHashSet<String>,
+    /// For each list that lost elements (by its original path), the original index of each
+    /// element kept.
+    kept: FxHashMap<Vec<PathSegment>, Vec<usize>>,
+    /// Where the repaired document has a string naming something left out: a reference there
+    /// that dangles only dangles because of the repair.
+    refs_to_removed: FxHashSet<Vec<PathSegment>>,
+    /// The optional fields dropped on their own (their original paths).
+    dropped: FxHashSet<Vec<PathSegment>>,
 }
 
-/// Sets aside every finding's part of `doc`; `None` when one of them cannot be.
-pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
+/// Sets aside every finding's part of `doc`: the document that is left, and what was set
+/// aside; `None` when one of them cannot be.
+pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<(Value, Repaired)> {
     let mut keys: Vec<&[PathSegment]> = Vec::new();
-    // By the list's pointer: the indices of the elements to remove from it.
-    let mut elements: FxHashMap<String, FxHashSet<usize>> = FxHashMap::default();
+    // By the list's path: the indices of the elements to remove from it.
+    let mut elements: FxHashMap<&[PathSegment], FxHashSet<usize>> = FxHashMap::default();
     for f in findings {
         let segs = f.path.segments();
         if f.droppable && matches!(segs.last(), Some(PathSegment::Key(_))) {
@@ -45,28 +47,23 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
         let k = segs.iter().rposition(|s| matches!(s, PathSegment::Index(_)))?;
         let (list, index) = (segs.get(..k)?, segs.get(k)?);
         let PathSegment::Index(i) = index else { return None };
-        elements
-            .entry(Path(list.to_vec()).to_string())
-            .or_default()
-            .insert(*i);
+        elements.entry(list).or_default().insert(*i);
     }
-    let dropped = keys.iter().map(|segs| Path(segs.to_vec()).to_string()).collect();
+    let dropped = keys.iter().map(|segs| segs.to_vec()).collect();
     for segs in keys {
         let (last, parent) = segs.split_last()?;
-        let parent = doc.pointer_mut(&Path(parent.to_vec()).to_string());
-        if let (PathSegment::Key(k), Some(Value::Object(obj))) = (last, parent) {
+        if let (PathSegment::Key(k), Some(Value::Object(obj))) = (last, at_mut(&mut doc, parent)) {
             obj.remove(k.as_ref());
         }
     }
-    // Deeper lists first (more segments in the pointer): their pointers stay valid while their
-    // ancestors are untouched.
-    let depth = |p: &str| p.matches('/').count();
-    let mut lists: Vec<(String, FxHashSet<usize>)> = elements.into_iter().collect();
-    lists.sort_by(|a, b| depth(&b.0).cmp(&depth(&a.0)).then_with(|| a.0.cmp(&b.0)));
+    // Deeper lists first: their paths stay valid while their ancestors are untouched. (Lists
+    // at the same depth cannot hold one another, so their order does not matter.)
+    let mut lists: Vec<(&[PathSegment], FxHashSet<usize>)> = elements.into_iter().collect();
+    lists.sort_by_key(|(list, _)| std::cmp::Reverse(list.len()));
     let mut kept = FxHashMap::default();
     let mut removed_ids = FxHashSet::default();
-    for (pointer, gone) in lists {
-        let Some(Value::Array(items)) = doc.pointer_mut(&pointer) else {
+    for (list, gone) in lists {
+        let Some(Value::Array(items)) = at_mut(&mut doc, list) else {
             return None;
         };
         let old = std::mem::take(items);
@@ -79,14 +76,30 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
                 items.push(item);
             }
         }
-        kept.insert(pointer, keep);
+        kept.insert(list.to_vec(), keep);
     }
-    Some(Repaired {
-        value: doc,
+    let mut refs_to_removed = FxHashSet::default();
+    if !removed_ids.is_empty() {
+        strings_naming(&doc, &removed_ids, &mut Vec::new(), &mut refs_to_removed);
+    }
+    let repaired = Repaired {
         kept,
-        removed_ids,
+        refs_to_removed,
         dropped,
-    })
+    };
+    Some((doc, repaired))
+}
+
+/// The value at `path` in `v`.
+fn at_mut<'v>(mut v: &'v mut Value, path: &[PathSegment]) -> Option<&'v mut Value> {
+    for seg in path {
+        v = match (seg, v) {
+            (PathSegment::Key(k), Value::Object(o)) => o.get_mut(k.as_ref())?,
+            (PathSegment::Index(i), Value::Array(a)) => a.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(v)
 }
 
 /// Every `id` string in a part of the document, at any depth.
@@ -103,30 +116,56 @@ fn collect_ids(v: &Value, out: &mut FxHashSet<String>) {
     }
 }
 
+/// The path of every string in `v` that is one of `ids`. The walk borrows the keys; only a
+/// match copies its path.
+fn strings_naming<'v>(
+    v: &'v Value,
+    ids: &FxHashSet<String>,
+    at: &mut Vec<(Option<&'v str>, usize)>,
+    out: &mut FxHashSet<Vec<PathSegment>>,
+) {
+    match v {
+        Value::String(s) if ids.contains(s) => {
+            let path = at.iter().map(|&(key, i)| match key {
+                Some(k) => PathSegment::Key(k.to_owned().into()),
+                None => PathSegment::Index(i),
+            });
+            out.insert(path.collect());
+        }
+        Value::Object(o) => o.iter().for_each(|(k, x)| {
+            at.push((Some(k), 0));
+            strings_naming(x, ids, at, out);
+            at.pop();
+        }),
+        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| {
+            at.push((None, i));
+            strings_naming(x, ids, at, out);
+            at.pop();
+        }),
+        _ => {}
+    }
+}
+
 impl Repaired {
     /// Whether anything was left out (beyond single fields).
     fn removed_elements(&self) -> bool {
         !self.kept.is_empty()
     }
 
-    /// The pointer, in the document as written, of a path in the repaired document.
+    /// The path, in the document as written, of a path in the repaired document.
     pub fn original_path(&self, path: &Path) -> Path {
-        let mut pointer = String::new();
         let mut out = Vec::with_capacity(path.segments().len());
         for seg in path.segments() {
             let seg = match seg {
                 PathSegment::Index(i) => PathSegment::Index(
                     self.kept
-                        .get(&pointer)
+                        .get(out.as_slice())
                         .and_then(|k| k.get(*i))
                         .copied()
                         .unwrap_or(*i),
                 ),
                 key => key.clone(),
             };
-            pointer.push('/');
-            // Writing to a `String` cannot fail.
-            let _ = seg.write_token(&mut pointer);
             out.push(seg);
         }
         Path(out)
@@ -135,26 +174,22 @@ impl Repaired {
     /// Whether a rule's issue on the repaired document is only a consequence of what was
     /// left out. `original` is its path in the document as written.
     pub fn is_consequence(&self, issue: &Issue, original: &Path) -> bool {
+        let segs = original.segments();
         // A dropped optional field that a rule then misses (a node's `number`).
-        if self.dropped.contains(&original.to_string()) {
+        if self.dropped.contains(segs) {
             return true;
         }
         if !self.removed_elements() {
             return false;
         }
-        let segs = original.segments();
         let list_touched = |n: usize| {
             segs.len()
                 .checked_sub(n)
                 .and_then(|end| segs.get(..end))
-                .is_some_and(|list| self.kept.contains_key(&Path(list.to_vec()).to_string()))
+                .is_some_and(|list| self.kept.contains_key(list))
         };
         match issue.code {
-            IssueCode::DanglingReference => self
-                .value
-                .pointer(&issue.path.to_string())
-                .and_then(Value::as_str)
-                .is_some_and(|id| self.removed_ids.contains(id)),
+            IssueCode::DanglingReference => self.refs_to_removed.contains(issue.path.segments()),
             // `/…/list/3/number`: the list is two segments up.
             IssueCode::NumberingGap | IssueCode::NumberingDuplicate => list_touched(2),
             IssueCode::EmptyCollection => list_touched(0),
