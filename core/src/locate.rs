@@ -5,6 +5,7 @@
 //! it favours simplicity over speed: one pass over the text, no allocation per value.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use rustc_hash::FxHashMap;
 
@@ -95,8 +96,10 @@ pub(crate) fn locate_spots(src: &str, pointers: &[String]) -> Vec<Spot> {
     let mut wanted: FxHashMap<String, Spot> = FxHashMap::default();
     for p in pointers {
         let mut prefix = p.as_str();
-        loop {
-            wanted.entry(prefix.to_owned()).or_default();
+        // Once a prefix is wanted, so are all of its own: the pointers of the parts of one
+        // list share their ancestors, which are copied once, not once per pointer.
+        while !wanted.contains_key(prefix) {
+            wanted.insert(prefix.to_owned(), Spot::default());
             match prefix.rfind('/') {
                 Some(i) => prefix = prefix.get(..i).unwrap_or(""),
                 None => break,
@@ -224,7 +227,8 @@ impl<'a> Scanner<'a> {
                     }
                     let len = self.at.len();
                     self.at.push('/');
-                    self.at.push_str(&n.to_string());
+                    // Writing to a `String` cannot fail.
+                    let _ = write!(self.at, "{n}");
                     if let Some(r) = &mut self.repeats {
                         r.path.push(PathSegment::Index(n));
                     }
