@@ -304,7 +304,7 @@ pub(crate) fn cap(issues: &mut Vec<Issue>, max: usize) {
 
 /// The issue that counts what the `max_issues` limit left out; `at_least` when the semantic
 /// rules did not run, so more may be wrong than was counted.
-fn too_many_issues(dropped: usize, max: usize, at_least: bool) -> Issue {
+pub(crate) fn too_many_issues(dropped: usize, max: usize, at_least: bool) -> Issue {
     let (en_more, ja_more) = if at_least {
         ("at least ", "少なくとも")
     } else {
@@ -375,22 +375,19 @@ fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
 /// the first, which the typed parse stopped at), then the semantic rules on what is left once
 /// those parts are set aside (see [`crate::shape`]).
 fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Value) -> Checked {
-    let findings = crate::shape::findings(&doc);
     let max = limits.max_issues.max(1);
-    if findings.len() > max {
+    let found = crate::shape::findings(&doc, max);
+    if found.left_out() > 0 {
         // Far more shape problems than will be shown (a hostile document can hold millions):
-        // only the first `max`, in the walk's order, are worded and located; the rest are
-        // counted, and the rules wait for a document whose shape is closer to right.
-        let mut issues: Vec<Issue> = findings
-            .iter()
-            .take(max)
-            .map(crate::shape::Finding::to_issue)
-            .collect();
+        // only the first `max`, in the walk's order, were kept, worded and located; the rest
+        // are counted, and the rules wait for a document whose shape is closer to right.
+        let mut issues: Vec<Issue> = found.kept.iter().map(crate::shape::Finding::to_issue).collect();
         locate(text, &mut issues);
         sort_by_position(&mut issues);
-        issues.push(too_many_issues(findings.len() - max, max, true));
+        issues.push(too_many_issues(found.left_out(), max, true));
         return Checked { plan: None, issues };
     }
+    let findings = found.kept;
     let mut issues: Vec<Issue> = findings.iter().map(crate::shape::Finding::to_issue).collect();
     let duplicate = first.code == IssueCode::DuplicateField;
     if duplicate {
@@ -451,18 +448,21 @@ fn rules_on_the_rest(
     doc: serde_json::Value,
     findings: &[crate::shape::Finding],
 ) -> Vec<Issue> {
-    let Some((rest, repaired)) = crate::shape::repair(doc, findings) else {
+    let Some(repaired) = crate::shape::repair(doc, findings) else {
         return Vec::new();
     };
     let trail = crate::strict::Trail::default();
     // Natively, straight from the value: writing it out as text and parsing that again was a
-    // fifth of the error path on a large plan with a problem in every part.
+    // fifth of the error path on a large plan with a problem in every part. (Borrowed, not
+    // consumed: a dangling reference is checked against what was left out by looking at the
+    // value, see `Repaired::is_consequence`.)
     #[cfg(not(target_arch = "wasm32"))]
-    let plan = crate::strict::from_value::<Plan>(rest, &trail);
+    let plan = crate::strict::from_value::<Plan>(&repaired.value, &trail);
     // In WebAssembly, through text: deserializing from a `Value` compiles every type's
     // deserializer a second time (measured: +50 KB of gzipped module), for the error path.
     #[cfg(target_arch = "wasm32")]
-    let plan = serde_json::to_string(&rest).and_then(|text| crate::strict::from_str::<Plan>(&text, &trail));
+    let plan = serde_json::to_string(&repaired.value)
+        .and_then(|text| crate::strict::from_str::<Plan>(&text, &trail));
     let Ok(plan) = plan else {
         return Vec::new();
     };
@@ -816,6 +816,33 @@ mod tests {
         let mut few = vec![error];
         cap(&mut few, 2);
         assert_eq!(few.len(), 1);
+    }
+
+    #[test]
+    fn shape_problems_past_max_issues_are_counted_not_kept() {
+        let mut doc = serde_json::to_value(crate::iizuka::third_plan()).unwrap_or_default();
+        doc["nodes"] = serde_json::json!(vec![7; 50]);
+        let limits = Limits {
+            max_issues: 10,
+            ..Limits::default()
+        };
+        let checked = check_with(doc.to_string().as_bytes(), &limits);
+        let paths: Vec<String> = checked.issues.iter().map(|i| i.path.to_string()).collect();
+        let mut want: Vec<String> = (0..10).map(|i| format!("/nodes/{i}")).collect();
+        want.push(String::new());
+        assert_eq!(paths, want);
+        assert!(checked
+            .issues
+            .iter()
+            .take(10)
+            .all(|i| i.code == IssueCode::WrongType && i.line.is_some()));
+        assert_eq!(
+            checked.issues.last().map(|i| i.message_en.as_str()),
+            Some("at least 40 more issues are not shown; the limit is 10")
+        );
+        // The walk keeps only what is shown.
+        let found = crate::shape::findings(&doc, 10);
+        assert_eq!((found.kept.len(), found.total, found.left_out()), (10, 50, 40));
     }
 
     #[test]

@@ -243,6 +243,33 @@ fn bad_bytes_are_reported_not_panics() {
     assert!(!check_report(deep.as_bytes(), &plan, &limits).is_valid());
 }
 
+#[test]
+fn shape_problems_past_max_issues_in_a_report_are_counted_once_at_the_end() {
+    let (plan, _) = example();
+    let mut doc: Value =
+        serde_json::from_slice(&read("examples/progress/synthetic-hoshizora-report-2025.json")).unwrap();
+    // Fifty wrong values where the report's observations belong: fifty shape problems.
+    doc["observations"] = json!(vec![7; 50]);
+    let limits = Limits {
+        max_issues: 10,
+        ..Limits::default()
+    };
+    let checked = check_report(doc.to_string().as_bytes(), &plan, &limits);
+    let codes: Vec<String> = checked.issues.iter().map(|i| i.code.to_string()).collect();
+    assert_eq!(codes.len(), 11, "{codes:?}");
+    assert!(codes[..10].iter().all(|c| c == "schema.wrong_type"), "{codes:?}");
+    let last = checked.issues.last().unwrap();
+    assert_eq!(last.code.to_string(), "limit.too_many_issues");
+    assert_eq!(
+        last.message_en,
+        "at least 40 more issues are not shown; the limit is 10"
+    );
+    // The ten shown are the first ten, in the order of the text.
+    let paths: Vec<String> = checked.issues[..10].iter().map(|i| i.path.to_string()).collect();
+    let want: Vec<String> = (0..10).map(|i| format!("/observations/{i}")).collect();
+    assert_eq!(paths, want);
+}
+
 /// The previous edition's reports, read in the next edition's terms, continue an indicator's
 /// series under its new id (by lineage), and leave out what was split.
 #[test]

@@ -94,8 +94,9 @@ fn parse(input: &[u8], limits: &Limits) -> (Option<ProgressReport>, Option<Strin
             let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
                 return (None, None, vec![first]);
             };
-            let findings = crate::shape::findings_in(Doc::Report, &doc);
-            let mut issues: Vec<Issue> = findings.iter().map(crate::shape::Finding::to_issue).collect();
+            let max = limits.max_issues.max(1);
+            let found = crate::shape::findings_in(Doc::Report, &doc, max);
+            let mut issues: Vec<Issue> = found.kept.iter().map(crate::shape::Finding::to_issue).collect();
             if !issues
                 .iter()
                 .any(|i| i.code == first.code && i.path == first.path)
@@ -104,6 +105,10 @@ fn parse(input: &[u8], limits: &Limits) -> (Option<ProgressReport>, Option<Strin
             }
             crate::parse::locate(text, &mut issues);
             crate::parse::sort_by_position(&mut issues);
+            if found.left_out() > 0 {
+                // Counted last, where `cap` looks for it.
+                issues.push(crate::parse::too_many_issues(found.left_out(), max, true));
+            }
             (None, None, issues)
         }
     }

@@ -18,23 +18,24 @@ use serde_json::Value;
 use super::Finding;
 use crate::error::{Issue, IssueCode, Path, PathSegment};
 
-/// What was set aside of a document, to map the rules' findings on the rest back to the
-/// document as written. Paths are kept as segments, not pointer text: a plan with a problem
-/// in each of its ten thousand parts formatted and parsed as many pointers.
+/// A document with its shape problems set aside, and what was set aside, to map the rules'
+/// findings on the rest back to the document as written. Paths are kept as segments, not
+/// pointer text: a plan with a problem in each of its ten thousand parts formatted and parsed
+/// as many pointers.
 pub(crate) struct Repaired {
+    /// The document without the parts that had problems.
+    pub value: Value,
     /// For each list that lost elements (by its original path), the original index of each
     /// element kept.
     kept: FxHashMap<Vec<PathSegment>, Vec<usize>>,
-    /// Where the repaired document has a string naming something left out: a reference there
-    /// that dangles only dangles because of the repair.
-    refs_to_removed: FxHashSet<Vec<PathSegment>>,
+    /// The ids of everything left out.
+    removed_ids: FxHashSet<String>,
     /// The optional fields dropped on their own (their original paths).
     dropped: FxHashSet<Vec<PathSegment>>,
 }
 
-/// Sets aside every finding's part of `doc`: the document that is left, and what was set
-/// aside; `None` when one of them cannot be.
-pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<(Value, Repaired)> {
+/// Sets aside every finding's part of `doc`; `None` when one of them cannot be.
+pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
     let mut keys: Vec<&[PathSegment]> = Vec::new();
     // By the list's path: the indices of the elements to remove from it.
     let mut elements: FxHashMap<&[PathSegment], FxHashSet<usize>> = FxHashMap::default();
@@ -78,16 +79,24 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<(Value, Rep
         }
         kept.insert(list.to_vec(), keep);
     }
-    let mut refs_to_removed = FxHashSet::default();
-    if !removed_ids.is_empty() {
-        strings_naming(&doc, &removed_ids, &mut Vec::new(), &mut refs_to_removed);
-    }
-    let repaired = Repaired {
+    Some(Repaired {
+        value: doc,
         kept,
-        refs_to_removed,
+        removed_ids,
         dropped,
-    };
-    Some((doc, repaired))
+    })
+}
+
+/// The value at `path` in `v`.
+fn at<'v>(mut v: &'v Value, path: &[PathSegment]) -> Option<&'v Value> {
+    for seg in path {
+        v = match (seg, v) {
+            (PathSegment::Key(k), Value::Object(o)) => o.get(k.as_ref())?,
+            (PathSegment::Index(i), Value::Array(a)) => a.get(*i)?,
+            _ => return None,
+        };
+    }
+    Some(v)
 }
 
 /// The value at `path` in `v`.
@@ -112,36 +121,6 @@ fn collect_ids(v: &Value, out: &mut FxHashSet<String>) {
             o.values().for_each(|x| collect_ids(x, out));
         }
         Value::Array(a) => a.iter().for_each(|x| collect_ids(x, out)),
-        _ => {}
-    }
-}
-
-/// The path of every string in `v` that is one of `ids`. The walk borrows the keys; only a
-/// match copies its path.
-fn strings_naming<'v>(
-    v: &'v Value,
-    ids: &FxHashSet<String>,
-    at: &mut Vec<(Option<&'v str>, usize)>,
-    out: &mut FxHashSet<Vec<PathSegment>>,
-) {
-    match v {
-        Value::String(s) if ids.contains(s) => {
-            let path = at.iter().map(|&(key, i)| match key {
-                Some(k) => PathSegment::Key(k.to_owned().into()),
-                None => PathSegment::Index(i),
-            });
-            out.insert(path.collect());
-        }
-        Value::Object(o) => o.iter().for_each(|(k, x)| {
-            at.push((Some(k), 0));
-            strings_naming(x, ids, at, out);
-            at.pop();
-        }),
-        Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| {
-            at.push((None, i));
-            strings_naming(x, ids, at, out);
-            at.pop();
-        }),
         _ => {}
     }
 }
@@ -189,7 +168,9 @@ impl Repaired {
                 .is_some_and(|list| self.kept.contains_key(list))
         };
         match issue.code {
-            IssueCode::DanglingReference => self.refs_to_removed.contains(issue.path.segments()),
+            IssueCode::DanglingReference => at(&self.value, issue.path.segments())
+                .and_then(Value::as_str)
+                .is_some_and(|id| self.removed_ids.contains(id)),
             // `/…/list/3/number`: the list is two segments up.
             IssueCode::NumberingGap | IssueCode::NumberingDuplicate => list_touched(2),
             IssueCode::EmptyCollection => list_touched(0),

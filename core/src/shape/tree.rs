@@ -76,9 +76,9 @@ pub(super) enum Kind {
 /// An object's fields, as the walk checks them.
 #[derive(Debug, Default)]
 pub(super) struct Object {
-    /// Each field's name, node and whether it is required, in the schema's order. Found by a
-    /// linear search: an object has at most two dozen fields, and a hash map or a sort here
-    /// measurably grew the WebAssembly module.
+    /// Each field's name, node and whether it is required, by name (the order of the schema's
+    /// `properties` map). Found by a linear search: an object has at most two dozen fields,
+    /// and a hash map or a sort here measurably grew the WebAssembly module.
     props: Vec<(&'static str, Field)>,
     /// The required fields, in the schema's order (the order missing ones are reported in).
     pub required: Vec<&'static str>,
@@ -92,7 +92,7 @@ impl Object {
         self.props.iter().find(|(k, _)| *k == name).copied()
     }
 
-    /// The field names, in the schema's order, for an unknown field's suggestion.
+    /// The field names, by name, for an unknown field's suggestion.
     pub fn known(&self) -> Vec<String> {
         owned(self.props.iter().map(|(k, _)| k))
     }
@@ -127,8 +127,8 @@ impl Tree {
         self.root
     }
 
-    /// The node at `i` (a placeholder `Any` node for an index no compile produced, which
-    /// cannot happen: every index comes from the compiler).
+    /// The node at `i`. Every index comes from the compiler; for one that did not, a node no
+    /// value fits (an empty code list), so that nothing passes unchecked.
     pub fn node(&self, i: usize) -> &Node {
         static ANY: Node = Node {
             name: None,

@@ -386,13 +386,13 @@ pub fn from_str<'de, T: serde::Deserialize<'de>>(
 }
 
 /// Reads `value` as `T` with the same rules as [`from_str`]: the error path's second read of
-/// a repaired document, which is a value already (its strings move into `T`, uncopied).
-/// Native builds only: in WebAssembly each type's deserializer compiled a second time, for
-/// values, costs more module size than the error path is worth, so there the value goes
-/// through text (see `parse::rules_on_the_rest`).
+/// a repaired document, which is a value already. Native builds only: in WebAssembly each
+/// type's deserializer compiled a second time, for values, costs more module size than the
+/// error path is worth, so there the value goes through text (see
+/// `parse::rules_on_the_rest`).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn from_value<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
+pub fn from_value<'de, T: serde::Deserialize<'de>>(
+    value: &'de serde_json::Value,
     trail: &Trail,
 ) -> Result<T, serde_json::Error> {
     T::deserialize(Strict { de: value, trail })
