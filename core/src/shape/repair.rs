@@ -88,18 +88,6 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
 }
 
 /// The value at `path` in `v`.
-fn at<'v>(mut v: &'v Value, path: &[PathSegment]) -> Option<&'v Value> {
-    for seg in path {
-        v = match (seg, v) {
-            (PathSegment::Key(k), Value::Object(o)) => o.get(k.as_ref())?,
-            (PathSegment::Index(i), Value::Array(a)) => a.get(*i)?,
-            _ => return None,
-        };
-    }
-    Some(v)
-}
-
-/// The value at `path` in `v`.
 fn at_mut<'v>(mut v: &'v mut Value, path: &[PathSegment]) -> Option<&'v mut Value> {
     for seg in path {
         v = match (seg, v) {
@@ -168,7 +156,10 @@ impl Repaired {
                 .is_some_and(|list| self.kept.contains_key(list))
         };
         match issue.code {
-            IssueCode::DanglingReference => at(&self.value, issue.path.segments())
+            // Rare enough (one look per dangling reference) to go through a pointer.
+            IssueCode::DanglingReference => self
+                .value
+                .pointer(&issue.path.to_string())
                 .and_then(Value::as_str)
                 .is_some_and(|id| self.removed_ids.contains(id)),
             // `/…/list/3/number`: the list is two segments up.
