@@ -448,7 +448,7 @@ fn rules_on_the_rest(
     doc: serde_json::Value,
     findings: &[crate::shape::Finding],
 ) -> Vec<Issue> {
-    let Some(repaired) = crate::shape::repair(doc, findings) else {
+    let Some(mut repaired) = crate::shape::repair(doc, findings) else {
         return Vec::new();
     };
     let trail = crate::strict::Trail::default();
