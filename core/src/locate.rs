@@ -174,8 +174,9 @@ impl<'a> Scanner<'a> {
             Some(slot) if slot.value.is_none() => {
                 slot.value = Some(self.i.min(self.b.len()));
                 self.unfound = self.unfound.saturating_sub(1);
-                if self.unfound == 0 && self.repeats.is_none() {
+                if self.unfound == 0 {
                     // Everything wanted is found: every enclosing loop ends at the end of text.
+                    // (The duplicate-key scan wants nothing, so it never comes here.)
                     self.i = self.b.len();
                     return;
                 }
