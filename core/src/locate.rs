@@ -1,15 +1,12 @@
-//! Finding a JSON Pointer in the source text, so that issues found on the typed plan can
-//! still say file:line:column (and a demo page can select the place).
+//! Places in the source text, so that issues can say file:line:column (and a demo page can
+//! select the place): lines and columns of byte offsets, in one pass for any number of them,
+//! and the offset of a JSON Pointer's value in any text, read along the pointer alone.
 //!
-//! Only ever run on documents that have already parsed, and only when there are issues, so
-//! it favours simplicity over speed: one pass over the text, no allocation per value.
+//! Many issues at once are placed through the document read as a tree (`shape::Value`, which
+//! knows where each value starts), not by following each pointer: that was a rescan of the
+//! text per issue.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
-
-use rustc_hash::FxHashMap;
-
-use crate::error::{Path, PathSegment};
 
 /// 1-based line and column (in characters) of a byte offset in `src`.
 pub fn line_column(src: &str, offset: usize) -> (u32, u32) {
@@ -55,32 +52,16 @@ pub fn line_columns(src: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
     out
 }
 
-/// Every key written a second time in its object, as the path of the repeated key and the
-/// offset of its opening quote, in document order. JSON parsers keep the last value and say
-/// nothing, so this scan is how a clerk learns of all of them at once. Run only on text that
-/// parsed as JSON (its depth is bounded by the parser's limit).
-pub(crate) fn duplicate_keys(src: &str) -> Vec<(Path, usize)> {
-    let mut s = Scanner {
-        b: src.as_bytes(),
-        i: 0,
-        at: String::new(),
-        wanted: &mut FxHashMap::default(),
-        unfound: 0,
-        repeats: Some(Repeats::default()),
-    };
-    s.skip_ws();
-    s.value(0);
-    s.repeats.map(|r| r.found).unwrap_or_default()
-}
-
 fn clamp(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The byte offset where the value at each pointer starts; for a pointer that names nothing
-/// (a missing field), the offset of its nearest existing ancestor.
+/// (a missing field), the offset of its nearest existing ancestor. Each pointer is followed on
+/// its own, reading only what lies before it: for a few pointers, on any text (the checks
+/// place many issues at once through the document's tree instead).
 pub fn locate_all(src: &str, pointers: &[String]) -> Vec<Option<usize>> {
-    locate_spots(src, pointers).into_iter().map(|s| s.value).collect()
+    pointers.iter().map(|p| spot(src, p).value).collect()
 }
 
 /// Where a pointer's value starts and, when it is an object member, where its key starts.
@@ -92,72 +73,43 @@ pub(crate) struct Spot {
     pub key: Option<usize>,
 }
 
-/// [`locate_all`], with the keys' offsets too: an unknown field is shown at its key.
-pub(crate) fn locate_spots(src: &str, pointers: &[String]) -> Vec<Spot> {
-    let mut wanted: FxHashMap<String, Spot> = FxHashMap::default();
-    for p in pointers {
-        let mut prefix = p.as_str();
-        // Once a prefix is wanted, so are all of its own: the pointers of the parts of one
-        // list share their ancestors, which are copied once, not once per pointer.
-        while !wanted.contains_key(prefix) {
-            wanted.insert(prefix.to_owned(), Spot::default());
-            match prefix.rfind('/') {
-                Some(i) => prefix = prefix.get(..i).unwrap_or(""),
-                None => break,
+/// [`locate_all`] for one pointer, with the key's offset too (an unknown field is shown at its
+/// key). Reads along the pointer only, skipping every value beside it without looking inside,
+/// iteratively: any text, any depth.
+pub(crate) fn spot(src: &str, pointer: &str) -> Spot {
+    let mut c = Cursor {
+        b: src.as_bytes(),
+        i: 0,
+    };
+    c.skip_ws();
+    let mut spot = Spot {
+        value: Some(c.i.min(src.len())),
+        key: None,
+    };
+    for token in pointer.split('/').skip(1) {
+        match c.step(token) {
+            Some(key) => {
+                spot = Spot {
+                    value: Some(c.i.min(src.len())),
+                    key,
+                }
+            }
+            None => {
+                spot.key = None;
+                break;
             }
         }
     }
-    let mut s = Scanner {
-        b: src.as_bytes(),
-        i: 0,
-        at: String::new(),
-        unfound: wanted.len(),
-        wanted: &mut wanted,
-        repeats: None,
-    };
-    s.skip_ws();
-    s.value(0);
-    pointers
-        .iter()
-        .map(|p| {
-            let key = wanted.get(p.as_str()).and_then(|s| s.key);
-            let mut prefix = p.as_str();
-            let value = loop {
-                if let Some(Spot { value: Some(off), .. }) = wanted.get(prefix) {
-                    break Some(*off);
-                }
-                match prefix.rfind('/').and_then(|i| prefix.get(..i)) {
-                    Some(up) => prefix = up,
-                    None => break None,
-                }
-            };
-            Spot { value, key }
-        })
-        .collect()
+    spot
 }
 
-struct Scanner<'a> {
+/// A place in a text that may or may not be JSON.
+struct Cursor<'a> {
     b: &'a [u8],
     i: usize,
-    at: String,
-    wanted: &'a mut FxHashMap<String, Spot>,
-    /// How many wanted values have not been reached yet. At zero the scan stops: the first
-    /// shape problem of a large document is near its start, and the rest of the text need not
-    /// be read to place it (measured: 8% of checking a 10,000-initiative plan with a problem in
-    /// every initiative went to reading past it).
-    unfound: usize,
-    /// Set when looking for repeated keys: then every value is read, none skipped.
-    repeats: Option<Repeats>,
 }
 
-/// The typed path to the current value, and every repeated key found so far.
-#[derive(Default)]
-struct Repeats {
-    path: Vec<crate::error::PathSegment>,
-    found: Vec<(crate::error::Path, usize)>,
-}
-
-impl<'a> Scanner<'a> {
+impl<'a> Cursor<'a> {
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
@@ -168,113 +120,64 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) {
-        match self.wanted.get_mut(&self.at) {
-            // Past the end only on text that is not JSON (an escape at the very end).
-            Some(slot) if slot.value.is_none() => {
-                slot.value = Some(self.i.min(self.b.len()));
-                self.unfound = self.unfound.saturating_sub(1);
-                if self.unfound == 0 {
-                    // Everything wanted is found: every enclosing loop ends at the end of text.
-                    // (The duplicate-key scan wants nothing, so it never comes here.)
-                    self.i = self.b.len();
-                    return;
-                }
-            }
-            Some(_) => {}
-            // `wanted` holds every prefix of every pointer: nothing below here is wanted, so
-            // the value is skipped byte by byte, with no path built and nothing looked up.
-            None if self.repeats.is_none() => return self.skip(),
-            None => {}
-        }
-        if depth > crate::limits::PARSER_MAX_DEPTH {
-            return;
-        }
-        match self.peek() {
-            Some(b'{') => {
+    /// From the start of an object or a list, to the start of its member or element named by
+    /// the pointer's reference `token`; `Some` with the key's offset for a member. `None` when
+    /// it has none such, or the text is not JSON here.
+    fn step(&mut self, token: &str) -> Option<Option<usize>> {
+        match self.peek()? {
+            b'{' => {
+                let mut name = String::new();
                 self.i += 1;
-                let mut keys = rustc_hash::FxHashSet::default();
                 loop {
                     self.skip_ws();
-                    if self.peek() != Some(b'"') {
-                        self.i += 1; // '}' (or junk: stop at the end)
-                        return;
+                    if self.peek()? != b'"' {
+                        return None;
                     }
-                    let len = self.at.len();
-                    self.at.push('/');
-                    let start = self.i;
+                    let key_at = self.i;
                     let key = self.string();
-                    // Writing to a `String` cannot fail.
-                    let _ = crate::error::write_key_token(&key, &mut self.at);
-                    if let Some(slot) = self.wanted.get_mut(&self.at) {
-                        slot.key.get_or_insert(start);
-                    }
-                    if let Some(r) = &mut self.repeats {
-                        let repeated = !keys.insert(key.to_string());
-                        r.path.push(PathSegment::Key(Cow::Owned(key.into_owned())));
-                        if repeated {
-                            r.found.push((Path(r.path.clone()), start));
-                        }
-                    }
                     self.skip_ws();
-                    self.i += 1; // ':'
-                    self.skip_ws();
-                    self.value(depth + 1);
-                    self.at.truncate(len);
-                    if let Some(r) = &mut self.repeats {
-                        r.path.pop();
+                    if self.peek()? != b':' {
+                        return None;
                     }
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.i += 1;
-                    }
-                    if self.i >= self.b.len() {
-                        return;
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.i += 1;
-                let mut n = 0usize;
-                loop {
-                    self.skip_ws();
-                    if matches!(self.peek(), Some(b']') | None) {
-                        self.i += 1;
-                        return;
-                    }
-                    let len = self.at.len();
-                    self.at.push('/');
-                    // Writing to a `String` cannot fail.
-                    let _ = write!(self.at, "{n}");
-                    if let Some(r) = &mut self.repeats {
-                        r.path.push(PathSegment::Index(n));
-                    }
-                    let before = self.i;
-                    self.value(depth + 1);
-                    self.at.truncate(len);
-                    if let Some(r) = &mut self.repeats {
-                        r.path.pop();
-                    }
-                    if self.i == before {
-                        return; // Not JSON here (only parsed JSON is located): stop, never spin.
-                    }
-                    n += 1;
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.i += 1;
-                    }
-                }
-            }
-            Some(b'"') => {
-                self.string();
-            }
-            _ => {
-                while matches!(self.peek(), Some(c) if !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
-                {
                     self.i += 1;
+                    self.skip_ws();
+                    // The key as a reference token, as the pointer writes it.
+                    name.clear();
+                    let _ = crate::error::write_key_token(&key, &mut name);
+                    if name == token {
+                        return Some(Some(key_at));
+                    }
+                    self.next_sibling()?;
                 }
             }
+            b'[' => {
+                let index = token.parse::<usize>().ok()?;
+                self.i += 1;
+                for _ in 0..index {
+                    self.skip_ws();
+                    if matches!(self.peek()?, b']') {
+                        return None;
+                    }
+                    self.next_sibling()?;
+                }
+                self.skip_ws();
+                (self.peek()? != b']').then_some(None)
+            }
+            _ => None,
         }
+    }
+
+    /// Moves past a value and the comma after it; `None` at the end of its object or list,
+    /// or where the text is not JSON (so that the loops above always end).
+    fn next_sibling(&mut self) -> Option<()> {
+        let before = self.i;
+        self.skip();
+        self.skip_ws();
+        if self.i == before || self.peek()? != b',' {
+            return None;
+        }
+        self.i += 1;
+        Some(())
     }
 
     /// Moves past one value without looking inside it (iteratively: any depth is fine).
@@ -324,32 +227,17 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Reads a string starting at its opening quote; returns its contents with the common
-    /// escapes undone (enough to match object keys).
-    fn string(&mut self) -> std::borrow::Cow<'a, str> {
-        self.i += 1;
+    /// Reads a string starting at its opening quote, its escapes undone (by serde_json).
+    fn string(&mut self) -> Cow<'a, str> {
         let start = self.i;
-        let mut escaped = false;
-        while let Some(c) = self.peek() {
-            self.i += 1;
-            match c {
-                b'\\' => {
-                    escaped = true;
-                    self.i += 1;
-                }
-                b'"' => break,
-                _ => {}
-            }
-        }
-        let raw: &'a [u8] = self.b.get(start..self.i.saturating_sub(1)).unwrap_or_default();
-        let raw = String::from_utf8_lossy(raw);
-        if escaped {
-            let quoted = format!("\"{raw}\"");
-            std::borrow::Cow::Owned(
-                serde_json::from_str::<String>(&quoted).unwrap_or_else(|_| raw.into_owned()),
-            )
+        self.skip_string();
+        let raw: &'a [u8] = self.b.get(start..self.i.min(self.b.len())).unwrap_or_default();
+        let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+        if inner.contains(&b'\\') {
+            let quoted = String::from_utf8_lossy(raw);
+            Cow::Owned(serde_json::from_str::<String>(&quoted).unwrap_or_else(|_| quoted.into_owned()))
         } else {
-            raw
+            String::from_utf8_lossy(inner)
         }
     }
 }
@@ -407,41 +295,39 @@ mod tests {
     #[test]
     fn every_repeated_key_is_found_at_its_second_appearance() {
         let src = r#"{"a": 1, "b": [{"x": 1, "x": 2, "x": 3}], "a": {"a": 1}}"#;
-        let found: Vec<(String, usize)> = duplicate_keys(src)
+        let repeated = |src| crate::shape::read(src).map(|d| d.repeated()).unwrap_or_default();
+        let mut found: Vec<(String, usize)> = repeated(src)
             .into_iter()
             .map(|(p, o)| (p.to_string(), o))
             .collect();
+        found.sort_by_key(|f| f.1);
         assert_eq!(
             found,
             vec![("/b/0/x".into(), 24), ("/b/0/x".into(), 32), ("/a".into(), 42)]
         );
-        assert!(duplicate_keys(r#"{"a": {"a": {"a": 1}}}"#).is_empty());
+        assert!(repeated(r#"{"a": {"a": {"a": 1}}}"#).is_empty());
     }
 
     #[test]
     fn a_member_is_found_at_its_key_and_its_value() {
         let src = r#"{"a": {"b\"c": 1}, "d": [2]}"#;
-        let spots = locate_spots(src, &["/a/b\"c".into(), "/d/0".into(), "/a/missing".into()]);
+        let spots: Vec<Spot> = ["/a/b\"c", "/d/0", "/a/missing", "/d/1", "/d/0/x"]
+            .iter()
+            .map(|p| spot(src, p))
+            .collect();
+        let at = |value, key| Spot {
+            value: Some(value),
+            key,
+        };
         assert_eq!(
-            spots[0],
-            Spot {
-                value: Some(15),
-                key: Some(7)
-            }
-        );
-        assert_eq!(
-            spots[1],
-            Spot {
-                value: Some(25),
-                key: None
-            }
-        );
-        assert_eq!(
-            spots[2],
-            Spot {
-                value: Some(6),
-                key: None
-            }
+            spots,
+            [
+                at(15, Some(7)),
+                at(25, None),
+                at(6, None),
+                at(24, None),
+                at(25, None)
+            ]
         );
     }
 

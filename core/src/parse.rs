@@ -352,18 +352,19 @@ fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
             if e.classify() != serde_json::error::Category::Data {
                 return failed(first);
             }
-            // JSON, but not a 2.0 plan: read it as a value, once, for the error path or the
-            // upgrade of a 1.0 document.
-            let doc = match serde_json::from_str::<serde_json::Value>(text) {
+            // JSON, but not a 2.0 plan: read it as a tree, once, for the error path.
+            let doc = match crate::shape::read(text) {
                 Ok(doc) => doc,
                 // Broken JSON further on (trailing text) matters more than the shape; nesting
-                // too deep to read as a value does not (a root array is still the problem).
+                // too deep to read as a tree does not (a root array is still the problem).
                 Err(e) if !e.to_string().starts_with("recursion limit") => {
                     return failed(structural_issue(crate::shape::Doc::Plan, text, Path::root(), &e))
                 }
                 Err(_) => return failed(first),
             };
-            if may_upgrade && crate::upgrade::is_v1_shaped(&doc) {
+            let version = doc.get("schema_version").and_then(crate::shape::Value::as_str);
+            let (goals, nodes) = (doc.get("goals").is_some(), doc.get("nodes").is_some());
+            if may_upgrade && crate::upgrade::is_v1_shaped(version, goals, nodes) {
                 return crate::upgrade::check_v1(text, doc, limits);
             }
             every_problem(text, limits, first, doc)
@@ -374,7 +375,7 @@ fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
 /// The error path for a document that is JSON but not a plan: every shape problem (not only
 /// the first, which the typed parse stopped at), then the semantic rules on what is left once
 /// those parts are set aside (see [`crate::shape`]).
-fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Value) -> Checked {
+fn every_problem(text: &str, limits: &Limits, first: Issue, doc: crate::shape::Value<'_>) -> Checked {
     let max = limits.max_issues.max(1);
     let found = crate::shape::findings(&doc, max);
     if found.left_out() > 0 {
@@ -382,7 +383,7 @@ fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Val
         // only the first `max`, in the walk's order, were kept, worded and located; the rest
         // are counted, and the rules wait for a document whose shape is closer to right.
         let mut issues: Vec<Issue> = found.kept.iter().map(crate::shape::Finding::to_issue).collect();
-        locate(text, &mut issues);
+        locate_in(text, &doc, &mut issues);
         sort_by_position(&mut issues);
         issues.push(too_many_issues(found.left_out(), max, true));
         return Checked { plan: None, issues };
@@ -392,7 +393,7 @@ fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Val
     let duplicate = first.code == IssueCode::DuplicateField;
     if duplicate {
         // The value kept only the last of each repeated key; the text has them all.
-        issues.extend(duplicate_field_issues(text));
+        issues.extend(duplicate_field_issues(text, &doc));
     }
     // The walk and the typed parse read the same types; should they ever disagree, the typed
     // parse's finding is still reported, and no repair is trusted.
@@ -402,14 +403,13 @@ fn every_problem(text: &str, limits: &Limits, first: Issue, doc: serde_json::Val
     if !covered {
         issues.push(first);
     }
-    let shape = issues.len();
+    // The shape problems come first, in the order of the text, then the rules' issues in rule
+    // order.
+    locate_in(text, &doc, &mut issues);
+    sort_by_position(&mut issues);
     if covered || duplicate {
-        issues.extend(rules_on_the_rest(limits, doc, &findings));
+        issues.extend(rules_on_the_rest(text, limits, doc, &findings));
     }
-    // One scan of the text locates the shape problems and the rules' issues alike; the shape
-    // problems come first, in the order of the text, then the rules' issues in rule order.
-    locate(text, &mut issues);
-    sort_by_position(issues.get_mut(..shape).unwrap_or_default());
     Checked { plan: None, issues }
 }
 
@@ -419,9 +419,9 @@ pub(crate) fn sort_by_position(issues: &mut [Issue]) {
     issues.sort_by_key(|i| (i.line, i.column));
 }
 
-/// One located issue for every repeated key in `text`.
-pub(crate) fn duplicate_field_issues(text: &str) -> Vec<Issue> {
-    let duplicates = crate::locate::duplicate_keys(text);
+/// One located issue for every repeated key of `doc`, read from `text`.
+pub(crate) fn duplicate_field_issues(text: &str, doc: &crate::shape::Value<'_>) -> Vec<Issue> {
+    let duplicates = doc.repeated();
     let positions = line_columns(text, &duplicates.iter().map(|d| d.1).collect::<Vec<_>>());
     duplicates
         .into_iter()
@@ -441,11 +441,12 @@ pub(crate) fn duplicate_field_issues(text: &str) -> Vec<Issue> {
         .collect()
 }
 
-/// The semantic rules' issues on `doc` with the findings' parts set aside, at the pointers
-/// of the document as written (not yet located); none when the parts cannot be set aside.
+/// The semantic rules' issues on `doc` with the findings' parts set aside, located, at the
+/// pointers of the document as written; none when the parts cannot be set aside.
 fn rules_on_the_rest(
+    text: &str,
     limits: &Limits,
-    doc: serde_json::Value,
+    doc: crate::shape::Value<'_>,
     findings: &[crate::shape::Finding],
 ) -> Vec<Issue> {
     let Some(mut repaired) = crate::shape::repair(doc, findings) else {
@@ -466,38 +467,71 @@ fn rules_on_the_rest(
     let Ok(plan) = plan else {
         return Vec::new();
     };
-    crate::validate::validate_parsed(&plan, limits, &trail.parsed())
-        .into_iter()
-        .filter_map(|mut issue| {
-            let original = repaired.original_path(&issue.path);
-            if repaired.is_consequence(&issue, &original) {
-                return None;
-            }
-            issue.path = original;
-            Some(issue)
+    let mut issues = Vec::new();
+    let mut originals = Vec::new();
+    for issue in crate::validate::validate_parsed(&plan, limits, &trail.parsed()) {
+        let original = repaired.original_path(&issue.path);
+        if !repaired.is_consequence(&issue, &original) {
+            issues.push(issue);
+            originals.push(original);
+        }
+    }
+    // The parts kept are where they were written: located at their paths in the repaired
+    // tree, then named by their paths in the document as written.
+    locate_in(text, &repaired.value, &mut issues);
+    for (issue, original) in issues.iter_mut().zip(originals) {
+        issue.path = original;
+    }
+    issues
+}
+
+/// Fills in line and column for issues found on the typed plan of `text`, in two passes over
+/// the text whatever the number of issues: one reads it as a tree that knows where each value
+/// starts, one turns the offsets into lines and columns. A single issue (often the count of
+/// what a limit left out, at the root) is found by reading along its path only.
+pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
+    let todo = unlocated(issues);
+    let tree = match todo.len() {
+        0 => return,
+        1 => None,
+        _ => crate::shape::read(text).ok(),
+    };
+    let spots: Vec<crate::locate::Spot> = todo
+        .iter()
+        .filter_map(|&i| issues.get(i))
+        .map(|x| match &tree {
+            Some(doc) => doc.spot(x.path.segments()),
+            None => crate::locate::spot(text, &x.path.to_string()),
         })
+        .collect();
+    place(text, issues, &todo, &spots);
+}
+
+/// [`locate`] on the error path, where the document has already been read as a tree (`doc`,
+/// read from `text`).
+pub(crate) fn locate_in(text: &str, doc: &crate::shape::Value<'_>, issues: &mut [Issue]) {
+    let todo = unlocated(issues);
+    let spots: Vec<crate::locate::Spot> = todo
+        .iter()
+        .filter_map(|&i| issues.get(i))
+        .map(|x| doc.spot(x.path.segments()))
+        .collect();
+    place(text, issues, &todo, &spots);
+}
+
+/// The indices of the issues without a line yet.
+fn unlocated(issues: &[Issue]) -> Vec<usize> {
+    (0..issues.len())
+        .filter(|&i| issues.get(i).is_some_and(|x| x.line.is_none()))
         .collect()
 }
 
-/// Fills in line and column for issues found on the typed plan: one scan to find every
-/// pointer's offset, one to turn the offsets into lines and columns.
-pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
-    let todo: Vec<usize> = (0..issues.len())
-        .filter(|&i| issues.get(i).is_some_and(|x| x.line.is_none()))
-        .collect();
-    if todo.is_empty() {
-        return;
-    }
-    let pointers: Vec<String> = todo
-        .iter()
-        .filter_map(|&i| issues.get(i))
-        .map(|x| x.path.to_string())
-        .collect();
-    let spots = crate::locate::locate_spots(text, &pointers);
+/// Gives each issue `todo[k]` the line and column of `spots[k]`, in one pass over the text.
+fn place(text: &str, issues: &mut [Issue], todo: &[usize], spots: &[crate::locate::Spot]) {
     // An unknown field is shown at its key, which is what has to change; others at the value.
     let offsets: Vec<Option<usize>> = todo
         .iter()
-        .zip(&spots)
+        .zip(spots)
         .map(|(&i, spot)| match issues.get(i).map(|x| x.code) {
             Some(IssueCode::UnknownField) => spot.key.or(spot.value),
             _ => spot.value,
@@ -826,7 +860,8 @@ mod tests {
             max_issues: 10,
             ..Limits::default()
         };
-        let checked = check_with(doc.to_string().as_bytes(), &limits);
+        let text = doc.to_string();
+        let checked = check_with(text.as_bytes(), &limits);
         let paths: Vec<String> = checked.issues.iter().map(|i| i.path.to_string()).collect();
         let mut want: Vec<String> = (0..10).map(|i| format!("/nodes/{i}")).collect();
         want.push(String::new());
@@ -841,8 +876,9 @@ mod tests {
             Some("at least 40 more issues are not shown; the limit is 10")
         );
         // The walk keeps only what is shown.
-        let found = crate::shape::findings(&doc, 10);
-        assert_eq!((found.kept.len(), found.total, found.left_out()), (10, 50, 40));
+        let found = crate::shape::read(&text).map(|doc| crate::shape::findings(&doc, 10));
+        let counts = found.map(|f| (f.kept.len(), f.total, f.left_out())).ok();
+        assert_eq!(counts, Some((10, 50, 40)));
     }
 
     #[test]

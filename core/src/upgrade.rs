@@ -9,74 +9,86 @@
 //! stands, so the upgraded document is checked by the 2.0 rules and nothing is implemented
 //! twice. `welfare-plan upgrade FILE` writes the result.
 
-use serde_json::{json, Map, Value};
-
 use crate::error::{Issue, IssueCode, Path, PathSegment};
+use crate::shape::{Json, Value};
 use crate::Limits;
 
 /// The levels every 1.0 document had, as 2.0 declares them.
-fn v1_levels() -> Value {
-    json!([
-        {"id": "goal", "name": {"ja": "基本目標", "en": "Basic goal"}, "numbering": "roman"},
-        {"id": "target", "name": {"ja": "活動目標", "en": "Activity target"}, "numbering": "arabic"},
-        {"id": "initiative", "name": {"ja": "具体的取り組み", "en": "Specific initiative"}, "numbering": "parenthesized"}
-    ])
-}
+const V1_LEVELS: &str = r#"[
+    {"id": "goal", "name": {"ja": "基本目標", "en": "Basic goal"}, "numbering": "roman"},
+    {"id": "target", "name": {"ja": "活動目標", "en": "Activity target"}, "numbering": "arabic"},
+    {"id": "initiative", "name": {"ja": "具体的取り組み", "en": "Specific initiative"}, "numbering": "parenthesized"}
+]"#;
 
-/// Whether `doc` is a 1.0 document: it says so or has `goals`, and has no `nodes`. Such a document is read through
+/// Whether a document is a 1.0 one, from its `schema_version` and whether it has `goals` and
+/// `nodes`: it says so or has `goals`, and has no `nodes`. Such a document is read through
 /// the upgrade whatever version it claims, so that a 1.0 document with a wrong version is told
 /// its version is wrong, not that every part of it is.
-pub(crate) fn is_v1_shaped(doc: &Value) -> bool {
-    let says_v1 = doc.get("schema_version").and_then(Value::as_str) == Some("1.0");
-    (says_v1 || doc.get("goals").is_some()) && doc.get("nodes").is_none()
+pub(crate) fn is_v1_shaped(schema_version: Option<&str>, has_goals: bool, has_nodes: bool) -> bool {
+    (schema_version == Some("1.0") || has_goals) && !has_nodes
 }
 
 /// Renames `from` to `to` in `obj`, unless `to` is already there (then both stay, and the
 /// 2.0 checks report `from` as an unknown field where the user wrote it).
-fn rename(obj: &mut Map<String, Value>, from: &str, to: &str) {
-    if obj.contains_key(to) {
+fn rename(obj: &mut Value<'_>, from: &str, to: &'static str) {
+    if obj.get(to).is_some() {
         return;
     }
     if let Some(v) = obj.remove(from) {
-        obj.insert(to.to_owned(), v);
+        obj.insert(to, v);
     }
 }
 
 /// Applies `f` to every object of the array at `key` in `obj`.
-fn each(obj: &mut Map<String, Value>, key: &str, mut f: impl FnMut(&mut Map<String, Value>)) {
-    if let Some(Value::Array(items)) = obj.get_mut(key) {
-        items.iter_mut().filter_map(Value::as_object_mut).for_each(&mut f);
+fn each<'t>(obj: &mut Value<'t>, key: &'static str, mut f: impl FnMut(&mut Value<'t>)) {
+    if let Some(Json::Array(items)) = obj.at_mut(&[PathSegment::from(key)]).map(|v| &mut v.json) {
+        items
+            .iter_mut()
+            .filter(|x| matches!(x.json, Json::Object(_)))
+            .for_each(&mut f);
     }
 }
 
 /// Turns a 1.0 document into its 2.0 form in place; `false` (and nothing changed) when the
 /// document does not have the 1.0 shape. A `schema_version` other than 1.0 is kept, for the
 /// version rule to report.
-pub(crate) fn upgrade_value(doc: &mut Value) -> bool {
-    if !is_v1_shaped(doc) {
+pub(crate) fn upgrade_value(doc: &mut Value<'_>) -> bool {
+    let version = doc.get("schema_version").and_then(Value::as_str);
+    let says_1_0 = version == Some("1.0");
+    let object = matches!(doc.json, Json::Object(_));
+    if !object || !is_v1_shaped(version, doc.get("goals").is_some(), doc.get("nodes").is_some()) {
         return false;
     }
-    let Some(root) = doc.as_object_mut() else {
-        return false;
-    };
-    if root.get("schema_version").and_then(Value::as_str) == Some("1.0") {
-        root.insert("schema_version".into(), Value::String("2.0".into()));
+    if says_1_0 {
+        let at = doc.get("schema_version").map_or(0, |v| v.at);
+        doc.insert(
+            "schema_version",
+            Value {
+                at,
+                json: Json::String("2.0".into()),
+            },
+        );
     }
-    root.entry("levels").or_insert_with(v1_levels);
+    if doc.get("levels").is_none() {
+        // Cannot fail: the levels are JSON.
+        if let Ok(levels) = crate::shape::read(V1_LEVELS) {
+            doc.insert("levels", levels);
+        }
+    }
     // A `$schema` string named the 1.0 schema, which the upgraded document no longer follows:
     // it is dropped rather than left pointing editors at the wrong schema. (Any other value is
     // kept, for the 2.0 checks to report.)
-    if root.get("$schema").is_some_and(Value::is_string) {
-        root.remove("$schema");
+    if doc.get("$schema").and_then(Value::as_str).is_some() {
+        doc.remove("$schema");
     }
-    rename(root, "goals", "nodes");
-    each(root, "nodes", |goal| {
+    rename(doc, "goals", "nodes");
+    each(doc, "nodes", |goal| {
         rename(goal, "targets", "children");
         each(goal, "children", |target| {
             rename(target, "initiatives", "children")
         });
     });
-    each(root, "voices", |voice| rename(voice, "goals", "nodes"));
+    each(doc, "voices", |voice| rename(voice, "goals", "nodes"));
     true
 }
 
@@ -113,7 +125,10 @@ pub(crate) fn v1_path(path: &Path) -> Path {
 
 /// Checks `doc`, the value of `text`, which has the 1.0 shape: upgraded, checked as 2.0, and
 /// every issue moved back to the pointer and position of the document as written.
-pub(crate) fn check_v1(text: &str, mut doc: Value, limits: &Limits) -> crate::Checked {
+pub(crate) fn check_v1(text: &str, mut doc: Value<'_>, limits: &Limits) -> crate::Checked {
+    // The tree kept the last of each repeated key; the text has them all. (Taken before the
+    // upgrade renames the lists they are in.)
+    let repeated = crate::parse::duplicate_field_issues(text, &doc);
     upgrade_value(&mut doc);
     let upgraded = serde_json::to_string(&doc).unwrap_or_default();
     let mut checked = crate::parse::check_upgraded(&upgraded, limits);
@@ -122,8 +137,6 @@ pub(crate) fn check_v1(text: &str, mut doc: Value, limits: &Limits) -> crate::Ch
         issue.line = None;
         issue.column = None;
     }
-    // The value kept the last of each repeated key; the text has them all.
-    let repeated = crate::parse::duplicate_field_issues(text);
     if !repeated.is_empty() {
         checked.plan = None;
         checked.issues.extend(repeated);
@@ -173,16 +186,31 @@ mod tests {
 
     #[test]
     fn only_a_document_that_says_1_0_is_upgraded() {
-        let mut v = json!({"schema_version": "2.0", "goals": [], "nodes": []});
-        assert!(!upgrade_value(&mut v));
+        // Upgraded (or not), as the JSON value written out.
+        let upgraded = |text: &str| {
+            let mut doc = crate::shape::read(text).unwrap_or(Value {
+                at: 0,
+                json: Json::Null,
+            });
+            let done = upgrade_value(&mut doc);
+            let value = serde_json::to_value(&doc).unwrap_or_default();
+            (done, value)
+        };
+        let (done, v) = upgraded(r#"{"schema_version": "2.0", "goals": [], "nodes": []}"#);
+        assert!(!done);
         assert!(v.get("goals").is_some());
-        let mut v = json!({"schema_version": "9.9", "goals": []});
-        assert!(upgrade_value(&mut v));
+        let (done, v) = upgraded(r#"{"schema_version": "9.9", "goals": []}"#);
+        assert!(done);
         assert_eq!(v["schema_version"], "9.9");
-        let mut v = json!({"schema_version": "1.0", "goals": [{"targets": [{"initiatives": []}]}], "voices": [{"goals": ["g1"]}]});
-        assert!(upgrade_value(&mut v));
-        assert_eq!(v["nodes"][0]["children"][0]["children"], json!([]));
-        assert_eq!(v["voices"][0]["nodes"], json!(["g1"]));
+        let (done, v) = upgraded(
+            r#"{"schema_version": "1.0", "$schema": "x", "goals": [{"targets": [{"initiatives": []}]}], "voices": [{"goals": ["g1"]}]}"#,
+        );
+        assert!(done);
+        assert_eq!(v["schema_version"], "2.0");
+        assert!(v.get("$schema").is_none() && v.get("goals").is_none());
+        assert_eq!(v["nodes"][0]["children"][0]["children"], serde_json::json!([]));
+        assert_eq!(v["voices"][0]["nodes"], serde_json::json!(["g1"]));
         assert_eq!(v["levels"][2]["numbering"], "parenthesized");
+        assert_eq!(v["levels"][0]["name"]["ja"], "基本目標");
     }
 }

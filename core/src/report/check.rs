@@ -91,7 +91,7 @@ fn parse(input: &[u8], limits: &Limits) -> (Option<ProgressReport>, Option<Strin
             if e.classify() != serde_json::error::Category::Data {
                 return (None, None, vec![first]);
             }
-            let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+            let Ok(doc) = crate::shape::read(text) else {
                 return (None, None, vec![first]);
             };
             let max = limits.max_issues.max(1);
@@ -103,7 +103,7 @@ fn parse(input: &[u8], limits: &Limits) -> (Option<ProgressReport>, Option<Strin
             {
                 issues.push(first);
             }
-            crate::parse::locate(text, &mut issues);
+            crate::parse::locate_in(text, &doc, &mut issues);
             crate::parse::sort_by_position(&mut issues);
             if found.left_out() > 0 {
                 // Counted last, where `cap` looks for it.

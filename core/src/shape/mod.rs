@@ -2,10 +2,10 @@
 //!
 //! The typed parse ([`crate::strict`]) is the fast path: it builds the plan in one pass and
 //! stops at the first problem, which costs nothing on a valid document. When it stops, this
-//! module takes over, on the error path only: it reads the document as a JSON value and walks
-//! it against the plan's JSON Schema (generated from the same Rust types, so there is one
-//! source of truth), collecting every wrong type, unknown, missing or misspelt field and
-//! unknown code, each with a typed [`Problem`] and a JSON Pointer. Messages are rendered from
+//! module takes over, on the error path only: it reads the document as a tree that knows
+//! where each value starts ([`value`]) and walks it against the plan's JSON Schema (generated
+//! from the same Rust types, so there is one source of truth), collecting every wrong type,
+//! unknown, missing or misspelt field and unknown code, each with a typed [`Problem`] and a JSON Pointer. Messages are rendered from
 //! the problem in the format's own words (「1以上の整数」, "a whole number of 1 or more"),
 //! never from another library's message text.
 //!
@@ -20,16 +20,16 @@
 
 mod repair;
 mod tree;
+mod value;
 mod words;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
-
 use crate::error::{preview, Issue, IssueCode, Path, PathSegment};
 pub(crate) use repair::repair;
 use tree::{Kind, Tree, Types};
+pub(crate) use value::{read, Json, Member, Value};
 
 /// What is wrong with one value, as data; [`words`] renders it in both languages.
 #[derive(Debug, Clone)]
@@ -103,14 +103,14 @@ pub(crate) enum Found {
 }
 
 impl Found {
-    fn of(v: &Value) -> Found {
-        match v {
-            Value::Null => Found::Null,
-            Value::Bool(b) => Found::Bool(*b),
-            Value::Number(n) => Found::Number(Some(preview(&n.to_string()))),
-            Value::String(s) => Found::String(Some(preview(s))),
-            Value::Array(a) => Found::Array(Some(a.len())),
-            Value::Object(_) => Found::Object,
+    fn of(v: &Value<'_>) -> Found {
+        match &v.json {
+            Json::Null => Found::Null,
+            Json::Bool(b) => Found::Bool(*b),
+            Json::Number(n) => Found::Number(Some(preview(&n.to_string()))),
+            Json::String(s) => Found::String(Some(preview(s))),
+            Json::Array(a) => Found::Array(Some(a.len())),
+            Json::Object(_) => Found::Object,
         }
     }
 }
@@ -152,14 +152,14 @@ pub(crate) enum Doc {
 
 impl Doc {
     /// The schema, parsed once, on the first document of this type with a shape problem.
-    fn schema(self) -> &'static Value {
-        static PLAN: OnceLock<Value> = OnceLock::new();
-        static REPORT: OnceLock<Value> = OnceLock::new();
+    fn schema(self) -> &'static serde_json::Value {
+        static PLAN: OnceLock<serde_json::Value> = OnceLock::new();
+        static REPORT: OnceLock<serde_json::Value> = OnceLock::new();
         let (cell, text) = match self {
             Doc::Plan => (&PLAN, crate::schema::PLAN_SHAPE_JSON),
             Doc::Report => (&REPORT, crate::schema::REPORT_SHAPE_JSON),
         };
-        cell.get_or_init(|| serde_json::from_str(text).unwrap_or(Value::Bool(true)))
+        cell.get_or_init(|| serde_json::from_str(text).unwrap_or(serde_json::Value::Bool(true)))
     }
 
     /// The schema compiled for the walk ([`tree`]), once.
@@ -199,7 +199,7 @@ impl Findings {
 }
 
 /// The shape problems of `doc`, a plan, keeping at most `keep` of them.
-pub(crate) fn findings(doc: &Value, keep: usize) -> Findings {
+pub(crate) fn findings(doc: &Value<'_>, keep: usize) -> Findings {
     findings_in(Doc::Plan, doc, keep)
 }
 
@@ -207,7 +207,7 @@ pub(crate) fn findings(doc: &Value, keep: usize) -> Findings {
 /// the rest are only counted, so that a hostile document with a problem in each of millions
 /// of values costs the walk, not a finding's memory for each (measured: a 4 MB list of
 /// two million wrong values took 572 MB when every finding was kept).
-pub(crate) fn findings_in(kind: Doc, doc: &Value, keep: usize) -> Findings {
+pub(crate) fn findings_in(kind: Doc, doc: &Value<'_>, keep: usize) -> Findings {
     let tree = kind.tree();
     let mut w = Walker {
         tree,
@@ -286,7 +286,7 @@ impl Walker {
         });
     }
 
-    fn wrong_type(&mut self, at: usize, v: &Value, droppable: bool) {
+    fn wrong_type(&mut self, at: usize, v: &Value<'_>, droppable: bool) {
         self.report(
             Problem::WrongType {
                 expected: self.tree.expected(at),
@@ -297,12 +297,12 @@ impl Walker {
     }
 
     /// Checks `v` against the node at `at`. `droppable`: the value sits in an optional field.
-    fn value(&mut self, at: usize, v: &Value, droppable: bool) {
+    fn value(&mut self, at: usize, v: &Value<'_>, droppable: bool) {
         let tree = self.tree;
         let node = tree.node(at);
         let (types, expected, items, object) = match &node.kind {
             Kind::Optional(inner) => {
-                if !v.is_null() {
+                if !matches!(v.json, Json::Null) {
                     self.value(*inner, v, droppable);
                 }
                 return;
@@ -327,21 +327,21 @@ impl Walker {
                 object,
             } => (*types, expected, *items, object),
         };
-        let fits = match v {
-            Value::Null => types.has(Types::NULL),
-            Value::Bool(_) => types.has(Types::BOOLEAN),
-            Value::Number(n) => {
+        let fits = match &v.json {
+            Json::Null => types.has(Types::NULL),
+            Json::Bool(_) => types.has(Types::BOOLEAN),
+            Json::Number(n) => {
                 types.has(Types::NUMBER) || (types.has(Types::INTEGER) && (n.is_i64() || n.is_u64()))
             }
-            Value::String(_) => types.has(Types::STRING),
-            Value::Array(_) => types.has(Types::ARRAY),
-            Value::Object(_) => types.has(Types::OBJECT),
+            Json::String(_) => types.has(Types::STRING),
+            Json::Array(_) => types.has(Types::ARRAY),
+            Json::Object(_) => types.has(Types::OBJECT),
         };
         if !fits {
             return self.wrong_type(at, v, droppable);
         }
-        match v {
-            Value::Number(n) => {
+        match &v.json {
+            Json::Number(n) => {
                 if let Expected::Integer { min, max, .. } = *expected {
                     let ok = match (n.as_i64(), n.as_u64()) {
                         (Some(i), _) => (min..=max).contains(&i),
@@ -359,7 +359,7 @@ impl Walker {
                     }
                 }
             }
-            Value::String(s) => {
+            Json::String(s) => {
                 if let Some(name) = node.name {
                     if !words::named_string_is_valid(name, s) {
                         self.report(
@@ -372,7 +372,7 @@ impl Walker {
                     }
                 }
             }
-            Value::Array(list) => {
+            Json::Array(list) => {
                 if let Some(item) = items {
                     for (i, x) in list.iter().enumerate() {
                         self.path.push(PathSegment::Index(i));
@@ -381,15 +381,15 @@ impl Walker {
                     }
                 }
             }
-            Value::Object(obj) => self.object(object, obj),
-            Value::Null | Value::Bool(_) => {}
+            Json::Object(members) => self.object(object, members),
+            Json::Null | Json::Bool(_) => {}
         }
     }
 
-    fn object(&mut self, object: &'static tree::Object, obj: &Map<String, Value>) {
+    fn object(&mut self, object: &'static tree::Object, members: &[Member<'_>]) {
         // Missing fields first, in the schema's order, then the fields present in key order.
         for name in &object.required {
-            if !obj.contains_key(*name) {
+            if members.binary_search_by(|m| m.key.as_ref().cmp(name)).is_err() {
                 self.path.push(PathSegment::Key(Cow::Borrowed(name)));
                 let problem = Problem::MissingField {
                     name: (*name).to_owned(),
@@ -398,7 +398,7 @@ impl Walker {
                 self.path.pop();
             }
         }
-        for (key, v) in obj {
+        for Member { key, value: v, .. } in members {
             match object.field(key) {
                 Some((name, field)) => {
                     self.path.push(PathSegment::Key(Cow::Borrowed(name)));
@@ -428,13 +428,20 @@ impl Walker {
 mod tests {
     use super::*;
 
-    fn embedded() -> Value {
+    fn embedded() -> serde_json::Value {
         serde_json::to_value(crate::iizuka::third_plan()).unwrap_or_default()
     }
 
-    fn found(doc: &Value) -> Vec<(String, IssueCode, bool)> {
-        findings(doc, usize::MAX)
-            .kept
+    /// Every finding of `doc`, read as the error path reads it.
+    fn all(doc: &serde_json::Value) -> Vec<Finding> {
+        let text = doc.to_string();
+        read(&text)
+            .map(|v| findings(&v, usize::MAX).kept)
+            .unwrap_or_default()
+    }
+
+    fn found(doc: &serde_json::Value) -> Vec<(String, IssueCode, bool)> {
+        all(doc)
             .iter()
             .map(|f| (f.path.to_string(), f.problem.code(), f.droppable))
             .collect()
@@ -467,7 +474,7 @@ mod tests {
         let mut doc = embedded();
         doc["nodes"][0]["children"][0]["children"][0]["participants"][0]["actor"] = 7.into();
         doc["nodes"][1]["children"][0]["priority"] = "yes".into();
-        let got = findings(&doc, usize::MAX).kept;
+        let got = all(&doc);
         let paths: Vec<String> = got.iter().map(|f| f.path.to_string()).collect();
         assert_eq!(
             paths,

@@ -13,18 +13,17 @@
 //! was left out, a gap in numbering where one was) is not reported as a problem of its own.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde_json::Value;
 
-use super::Finding;
+use super::{Finding, Json, Value};
 use crate::error::{Issue, IssueCode, Path, PathSegment};
 
 /// A document with its shape problems set aside, and what was set aside, to map the rules'
 /// findings on the rest back to the document as written. Paths are kept as segments, not
 /// pointer text: a plan with a problem in each of its ten thousand parts formatted and parsed
 /// as many pointers.
-pub(crate) struct Repaired {
+pub(crate) struct Repaired<'t> {
     /// The document without the parts that had problems.
-    pub value: Value,
+    pub value: Value<'t>,
     /// For each list that lost elements (by its original path), the original index of each
     /// element kept.
     kept: FxHashMap<Vec<PathSegment>, Vec<usize>>,
@@ -35,7 +34,7 @@ pub(crate) struct Repaired {
 }
 
 /// Sets aside every finding's part of `doc`; `None` when one of them cannot be.
-pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
+pub(crate) fn repair<'t>(mut doc: Value<'t>, findings: &[Finding]) -> Option<Repaired<'t>> {
     let mut keys: Vec<&[PathSegment]> = Vec::new();
     // By the list's path: the indices of the elements to remove from it.
     let mut elements: FxHashMap<&[PathSegment], FxHashSet<usize>> = FxHashMap::default();
@@ -53,8 +52,8 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
     let dropped = keys.iter().map(|segs| segs.to_vec()).collect();
     for segs in keys {
         let (last, parent) = segs.split_last()?;
-        if let (PathSegment::Key(k), Some(Value::Object(obj))) = (last, at_mut(&mut doc, parent)) {
-            obj.remove(k.as_ref());
+        if let (PathSegment::Key(k), Some(obj)) = (last, doc.at_mut(parent)) {
+            obj.remove(k);
         }
     }
     // Deeper lists first: their paths stay valid while their ancestors are untouched. (Lists
@@ -64,7 +63,7 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
     let mut kept = FxHashMap::default();
     let mut removed_ids = FxHashSet::default();
     for (list, gone) in lists {
-        let Some(Value::Array(items)) = at_mut(&mut doc, list) else {
+        let Some(Json::Array(items)) = doc.at_mut(list).map(|v| &mut v.json) else {
             return None;
         };
         let old = std::mem::take(items);
@@ -87,33 +86,19 @@ pub(crate) fn repair(mut doc: Value, findings: &[Finding]) -> Option<Repaired> {
     })
 }
 
-/// The value at `path` in `v`.
-fn at_mut<'v>(mut v: &'v mut Value, path: &[PathSegment]) -> Option<&'v mut Value> {
-    for seg in path {
-        v = match (seg, v) {
-            (PathSegment::Key(k), Value::Object(o)) => o.get_mut(k.as_ref())?,
-            (PathSegment::Index(i), Value::Array(a)) => a.get_mut(*i)?,
-            _ => return None,
-        };
-    }
-    Some(v)
-}
-
 /// Every `id` string in a part of the document, at any depth.
-fn collect_ids(v: &Value, out: &mut FxHashSet<String>) {
-    match v {
-        Value::Object(o) => {
-            if let Some(Value::String(id)) = o.get("id") {
-                out.insert(id.clone());
-            }
-            o.values().for_each(|x| collect_ids(x, out));
-        }
-        Value::Array(a) => a.iter().for_each(|x| collect_ids(x, out)),
+fn collect_ids(v: &Value<'_>, out: &mut FxHashSet<String>) {
+    if let Some(id) = v.get("id").and_then(Value::as_str) {
+        out.insert(id.to_owned());
+    }
+    match &v.json {
+        Json::Object(members) => members.iter().for_each(|m| collect_ids(&m.value, out)),
+        Json::Array(items) => items.iter().for_each(|x| collect_ids(x, out)),
         _ => {}
     }
 }
 
-impl Repaired {
+impl Repaired<'_> {
     /// Whether anything was left out (beyond single fields).
     fn removed_elements(&self) -> bool {
         !self.kept.is_empty()
@@ -140,8 +125,8 @@ impl Repaired {
 
     /// Whether a rule's issue on the repaired document is only a consequence of what was
     /// left out. `original` is its path in the document as written. (`&mut` only because the
-    /// one path lookup is [`at_mut`]: serde_json's pointer lookup, and formatting the path
-    /// for it, cost the WebAssembly module 0.9 KB gzipped for this one use.)
+    /// one path lookup is [`Value::at_mut`]: a second, shared lookup is more module size for
+    /// this one use.)
     pub fn is_consequence(&mut self, issue: &Issue, original: &Path) -> bool {
         let segs = original.segments();
         // A dropped optional field that a rule then misses (a node's `number`).
@@ -159,7 +144,8 @@ impl Repaired {
         };
         match issue.code {
             // The reference as written in the repaired document, at the issue's own path.
-            IssueCode::DanglingReference => at_mut(&mut self.value, issue.path.segments())
+            IssueCode::DanglingReference => (self.value)
+                .at_mut(issue.path.segments())
                 .and_then(|v| v.as_str())
                 .is_some_and(|id| self.removed_ids.contains(id)),
             // `/…/list/3/number`: the list is two segments up.

@@ -391,8 +391,8 @@ pub fn from_str<'de, T: serde::Deserialize<'de>>(
 /// error path is worth, so there the value goes through text (see
 /// `parse::rules_on_the_rest`).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn from_value<'de, T: serde::Deserialize<'de>>(
-    value: &'de serde_json::Value,
+pub(crate) fn from_value<'de, T: serde::Deserialize<'de>>(
+    value: &'de crate::shape::Value<'_>,
     trail: &Trail,
 ) -> Result<T, serde_json::Error> {
     T::deserialize(Strict { de: value, trail })
