@@ -486,15 +486,15 @@ fn rules_on_the_rest(
 }
 
 /// Fills in line and column for issues found on the typed plan of `text`, in two passes over
-/// the text whatever the number of issues: one reads it as a tree that knows where each value
-/// starts, one turns the offsets into lines and columns. A single issue (often the count of
+/// the text whatever the number of issues: one reads where each value starts (as a tree, see
+/// `shape::places`), one turns the offsets into lines and columns. A single issue (often the count of
 /// what a limit left out, at the root) is found by reading along its path only.
 pub(crate) fn locate(text: &str, issues: &mut [Issue]) {
     let todo = unlocated(issues);
     let tree = match todo.len() {
         0 => return,
         1 => None,
-        _ => crate::shape::read(text).ok(),
+        _ => crate::shape::places(text),
     };
     let spots: Vec<crate::locate::Spot> = todo
         .iter()

@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use crate::error::{preview, Issue, IssueCode, Path, PathSegment};
 pub(crate) use repair::repair;
 use tree::{Kind, Tree, Types};
-pub(crate) use value::{read, Json, Member, Value};
+pub(crate) use value::{places, read, Json, Member, Value};
 
 /// What is wrong with one value, as data; [`words`] renders it in both languages.
 #[derive(Debug, Clone)]
