@@ -61,14 +61,14 @@ fn clamp(n: usize) -> u32 {
 /// its own, reading only what lies before it: for a few pointers, on any text (the checks
 /// place many issues at once through the document's tree instead).
 pub fn locate_all(src: &str, pointers: &[String]) -> Vec<Option<usize>> {
-    pointers.iter().map(|p| spot(src, p).value).collect()
+    pointers.iter().map(|p| Some(spot(src, p).value)).collect()
 }
 
 /// Where a pointer's value starts and, when it is an object member, where its key starts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Spot {
     /// The value's first byte (or its nearest existing ancestor's).
-    pub value: Option<usize>,
+    pub value: usize,
     /// The opening quote of the member's key, when the pointer names an existing member.
     pub key: Option<usize>,
 }
@@ -77,20 +77,17 @@ pub(crate) struct Spot {
 /// key). Reads along the pointer only, skipping every value beside it without looking inside,
 /// iteratively: any text, any depth.
 pub(crate) fn spot(src: &str, pointer: &str) -> Spot {
-    let mut c = Cursor {
-        b: src.as_bytes(),
-        i: 0,
-    };
+    let mut c = Cursor::new(src);
     c.skip_ws();
     let mut spot = Spot {
-        value: Some(c.i.min(src.len())),
+        value: c.i.min(src.len()),
         key: None,
     };
     for token in pointer.split('/').skip(1) {
         match c.step(token) {
             Some(key) => {
                 spot = Spot {
-                    value: Some(c.i.min(src.len())),
+                    value: c.i.min(src.len()),
                     key,
                 }
             }
@@ -103,18 +100,26 @@ pub(crate) fn spot(src: &str, pointer: &str) -> Spot {
     spot
 }
 
-/// A place in a text that may or may not be JSON.
-struct Cursor<'a> {
-    b: &'a [u8],
-    i: usize,
+/// A place in a text that may or may not be JSON; the error path's reader
+/// (`shape::value`) reads with one too.
+pub(crate) struct Cursor<'a> {
+    pub b: &'a [u8],
+    pub i: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn peek(&self) -> Option<u8> {
+    pub fn new(text: &'a str) -> Self {
+        Cursor {
+            b: text.as_bytes(),
+            i: 0,
+        }
+    }
+
+    pub fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
-    fn skip_ws(&mut self) {
+    pub fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.i += 1;
         }
@@ -183,7 +188,9 @@ impl<'a> Cursor<'a> {
     /// Moves past one value without looking inside it (iteratively: any depth is fine).
     fn skip(&mut self) {
         match self.peek() {
-            Some(b'"') => self.skip_string(),
+            Some(b'"') => {
+                self.skip_string();
+            }
             Some(b'{' | b'[') => {
                 let mut depth = 0usize;
                 while let Some(c) = self.peek() {
@@ -214,26 +221,35 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Moves past a string starting at its opening quote.
-    fn skip_string(&mut self) {
+    /// Moves past a string starting at its opening quote; whether it has escapes. `None`, at
+    /// the end of the text, when it does not end.
+    pub fn skip_string(&mut self) -> Option<bool> {
         self.i += 1;
-        while let Some(c) = self.peek() {
-            self.i += 1;
-            match c {
-                b'\\' => self.i += 1,
-                b'"' => return,
-                _ => {}
+        let mut escaped = false;
+        loop {
+            match memchr::memchr2(b'"', b'\\', self.b.get(self.i..).unwrap_or_default()) {
+                Some(n) => self.i += n,
+                None => {
+                    self.i = self.b.len();
+                    return None;
+                }
             }
+            if self.peek() == Some(b'"') {
+                self.i += 1;
+                return Some(escaped);
+            }
+            escaped = true;
+            self.i += 2;
         }
     }
 
     /// Reads a string starting at its opening quote, its escapes undone (by serde_json).
     fn string(&mut self) -> Cow<'a, str> {
         let start = self.i;
-        self.skip_string();
+        let escaped = self.skip_string().unwrap_or(true);
         let raw: &'a [u8] = self.b.get(start..self.i.min(self.b.len())).unwrap_or_default();
         let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
-        if inner.contains(&b'\\') {
+        if escaped {
             let quoted = String::from_utf8_lossy(raw);
             Cow::Owned(serde_json::from_str::<String>(&quoted).unwrap_or_else(|_| quoted.into_owned()))
         } else {
@@ -315,10 +331,7 @@ mod tests {
             .iter()
             .map(|p| spot(src, p))
             .collect();
-        let at = |value, key| Spot {
-            value: Some(value),
-            key,
-        };
+        let at = |value, key| Spot { value, key };
         assert_eq!(
             spots,
             [

@@ -362,9 +362,7 @@ fn check_document(text: &str, limits: &Limits, may_upgrade: bool) -> Checked {
                 }
                 Err(_) => return failed(first),
             };
-            let version = doc.get("schema_version").and_then(crate::shape::Value::as_str);
-            let (goals, nodes) = (doc.get("goals").is_some(), doc.get("nodes").is_some());
-            if may_upgrade && crate::upgrade::is_v1_shaped(version, goals, nodes) {
+            if may_upgrade && crate::upgrade::is_v1_shaped(&doc) {
                 return crate::upgrade::check_v1(text, doc, limits);
             }
             every_problem(text, limits, first, doc)
@@ -529,17 +527,16 @@ fn unlocated(issues: &[Issue]) -> Vec<usize> {
 /// Gives each issue `todo[k]` the line and column of `spots[k]`, in one pass over the text.
 fn place(text: &str, issues: &mut [Issue], todo: &[usize], spots: &[crate::locate::Spot]) {
     // An unknown field is shown at its key, which is what has to change; others at the value.
-    let offsets: Vec<Option<usize>> = todo
+    let offsets: Vec<usize> = todo
         .iter()
         .zip(spots)
         .map(|(&i, spot)| match issues.get(i).map(|x| x.code) {
-            Some(IssueCode::UnknownField) => spot.key.or(spot.value),
+            Some(IssueCode::UnknownField) => spot.key.unwrap_or(spot.value),
             _ => spot.value,
         })
         .collect();
-    let positions = line_columns(text, &offsets.iter().map(|o| o.unwrap_or(0)).collect::<Vec<_>>());
-    for ((&i, offset), (line, column)) in todo.iter().zip(&offsets).zip(positions) {
-        if let (Some(issue), Some(_)) = (issues.get_mut(i), offset) {
+    for (&i, (line, column)) in todo.iter().zip(line_columns(text, &offsets)) {
+        if let Some(issue) = issues.get_mut(i) {
             issue.line = Some(line);
             issue.column = Some(column);
         }

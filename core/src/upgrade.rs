@@ -20,12 +20,13 @@ const V1_LEVELS: &str = r#"[
     {"id": "initiative", "name": {"ja": "具体的取り組み", "en": "Specific initiative"}, "numbering": "parenthesized"}
 ]"#;
 
-/// Whether a document is a 1.0 one, from its `schema_version` and whether it has `goals` and
-/// `nodes`: it says so or has `goals`, and has no `nodes`. Such a document is read through
+/// Whether `doc` is a 1.0 document: it says so or has `goals`, and has no `nodes`. Such a
+/// document is read through
 /// the upgrade whatever version it claims, so that a 1.0 document with a wrong version is told
 /// its version is wrong, not that every part of it is.
-pub(crate) fn is_v1_shaped(schema_version: Option<&str>, has_goals: bool, has_nodes: bool) -> bool {
-    (schema_version == Some("1.0") || has_goals) && !has_nodes
+pub(crate) fn is_v1_shaped(doc: &Value<'_>) -> bool {
+    let says_v1 = doc.get("schema_version").and_then(Value::as_str) == Some("1.0");
+    (says_v1 || doc.get("goals").is_some()) && doc.get("nodes").is_none()
 }
 
 /// Renames `from` to `to` in `obj`, unless `to` is already there (then both stay, and the
@@ -53,13 +54,10 @@ fn each<'t>(obj: &mut Value<'t>, key: &'static str, mut f: impl FnMut(&mut Value
 /// document does not have the 1.0 shape. A `schema_version` other than 1.0 is kept, for the
 /// version rule to report.
 pub(crate) fn upgrade_value(doc: &mut Value<'_>) -> bool {
-    let version = doc.get("schema_version").and_then(Value::as_str);
-    let says_1_0 = version == Some("1.0");
-    let object = matches!(doc.json, Json::Object(_));
-    if !object || !is_v1_shaped(version, doc.get("goals").is_some(), doc.get("nodes").is_some()) {
+    if !matches!(doc.json, Json::Object(_)) || !is_v1_shaped(doc) {
         return false;
     }
-    if says_1_0 {
+    if doc.get("schema_version").and_then(Value::as_str) == Some("1.0") {
         let at = doc.get("schema_version").map_or(0, |v| v.at);
         doc.insert(
             "schema_version",

@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use crate::error::{preview, Issue, IssueCode, Path, PathSegment};
 pub(crate) use repair::repair;
 use tree::{Kind, Tree, Types};
-pub(crate) use value::{places, read, Json, Member, Value};
+pub(crate) use value::{member, places, read, Json, Member, Value};
 
 /// What is wrong with one value, as data; [`words`] renders it in both languages.
 #[derive(Debug, Clone)]
@@ -243,9 +243,7 @@ pub(crate) fn wrong_type_message(kind: Doc, text: &str, path: &Path) -> Option<(
         };
         at = step_in(next?);
     }
-    let offset = crate::locate::locate_all(text, &[path.to_string()])
-        .pop()
-        .flatten()?;
+    let offset = crate::locate::spot(text, &path.to_string()).value;
     let found = match text.as_bytes().get(offset)? {
         b'[' => Found::Array(None),
         b'{' => Found::Object,
@@ -389,7 +387,7 @@ impl Walker {
     fn object(&mut self, object: &'static tree::Object, members: &[Member<'_>]) {
         // Missing fields first, in the schema's order, then the fields present in key order.
         for name in &object.required {
-            if members.binary_search_by(|m| m.key.as_ref().cmp(name)).is_err() {
+            if member(members, name).is_none() {
                 self.path.push(PathSegment::Key(Cow::Borrowed(name)));
                 let problem = Problem::MissingField {
                     name: (*name).to_owned(),
