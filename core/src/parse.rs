@@ -711,6 +711,51 @@ mod tests {
     }
 
     #[test]
+    fn a_key_repeated_inside_a_writing_that_a_later_one_replaced_is_reported_too() {
+        // `title` is written twice; its first writing, which the second replaces, has `ja`
+        // twice. Both repeats are problems of the text, each at its own place, and so is the
+        // repeated `schema_version` before them, where the typed parse stops.
+        let text = crate::iizuka::THIRD_PLAN_JSON
+            .replacen(
+                "\"schema_version\"",
+                "\"schema_version\": \"2.0\", \"schema_version\"",
+                1,
+            )
+            .replacen(
+                "\"title\": {",
+                "\"title\": {\"ja\": \"a\", \"ja\": \"b\"}, \"title\": {",
+                1,
+            );
+        let first = text.find("\"title\": {").unwrap_or_default();
+        let inner = first + "\"title\": {\"ja\": \"a\", ".len();
+        let again = first + "\"title\": {\"ja\": \"a\", \"ja\": \"b\"}, ".len();
+        let checked = crate::check(text.as_bytes());
+        let found: Vec<(String, Option<u32>, Option<u32>)> = checked
+            .issues
+            .iter()
+            .filter(|i| i.code == IssueCode::DuplicateField)
+            .map(|i| (i.path.to_string(), i.line, i.column))
+            .collect();
+        let place = |offset: usize| {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            (u32::try_from(line).ok(), u32::try_from(column).ok())
+        };
+        let (l1, c1) = place(inner);
+        let (l2, c2) = place(again);
+        let version = place(text.find(", \"schema_version\"").unwrap_or_default() + 2);
+        assert_eq!(
+            found,
+            vec![
+                ("/schema_version".to_owned(), version.0, version.1),
+                ("/title/ja".to_owned(), l1, c1),
+                ("/title".to_owned(), l2, c2)
+            ]
+        );
+    }
+
+    #[test]
     fn an_unknown_field_among_many_known_ones_is_named_cleanly() {
         let i = find(br#"{"x": 1}"#, IssueCode::UnknownField);
         assert_eq!(i.path.to_string(), "/x");

@@ -359,6 +359,14 @@ def cases():
     add("schema-duplicate-fields-everywhere", dups,
         "keys written twice at the top and deep inside: each is reported, in document order", False, None,
         [issue("schema.duplicate_field", "/schema_version"), issue("schema.duplicate_field", "/goals/0/title/ja")])
+    replaced = dup.replace(title, '"title": {"ja": "a", "ja": "b"},\n      '.encode() + title, 1)
+    assert replaced != dup
+    add("schema-duplicate-inside-a-replaced-writing", replaced,
+        "a key written twice whose first writing, which the second replaces, has a key written twice: "
+        "both repeats are reported, with the one before them",
+        False, None,
+        [issue("schema.duplicate_field", "/schema_version"), issue("schema.duplicate_field", "/goals/0/title/ja"),
+         issue("schema.duplicate_field", "/goals/0/title")])
     add("schema-version-unsupported", mutate(lambda d: d.update(schema_version="3.0")),
         "a format version this library does not read", False, False,
         [issue("schema_version.unsupported", "/schema_version")])

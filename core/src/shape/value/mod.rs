@@ -48,7 +48,18 @@ pub(crate) struct Member<'t> {
     /// Where the key was written again in the same object, if it was (the value is the last
     /// writing's): parsers keep the last value and say nothing, so this is how a clerk learns
     /// of every repeated key at once.
-    pub repeats: Option<Box<[usize]>>,
+    pub repeats: Option<Box<Repeats>>,
+}
+
+/// A key written more than once in one object.
+#[derive(Default)]
+pub(crate) struct Repeats {
+    /// The offsets of the key's second and later writings' opening quotes.
+    pub again: Vec<usize>,
+    /// Keys repeated inside the writings a later one replaced: their paths from this member's
+    /// value, and the offsets of the repeats. Those values are dropped, and the repeats in them
+    /// are problems of the text all the same.
+    pub inside: Vec<(Path, usize)>,
 }
 
 /// Reads `text` as the tree; the error is serde_json's own, for text that is not JSON or is
@@ -247,9 +258,10 @@ fn sorted(mut members: Vec<Member<'_>>) -> Vec<Member<'_>> {
         let repeated = later.key == kept.key;
         if repeated {
             std::mem::swap(&mut later.value.json, &mut kept.value.json);
-            let mut again = kept.repeats.take().map(Vec::from).unwrap_or_default();
-            again.push(later.key_at);
-            kept.repeats = Some(again.into_boxed_slice());
+            let repeats = kept.repeats.get_or_insert_with(Box::default);
+            repeats.again.push(later.key_at);
+            // `later` now holds the writing just replaced, which is dropped with it.
+            repeats.inside.extend(later.value.repeated());
         }
         repeated
     });
@@ -296,16 +308,22 @@ fn sort(members: &mut Vec<Member<'_>>) {
 
 impl<'t> Value<'t> {
     /// Every key written a second time in its objects, as the path of the repeated key and
-    /// the offset of its opening quote. (Repeats inside a writing that a later one replaced
-    /// are not seen: that value is gone.)
+    /// the offset of its opening quote; repeats inside a writing that a later one replaced
+    /// included, at the path of that writing.
     pub fn repeated(&self) -> Vec<(Path, usize)> {
         fn walk(v: &Value<'_>, path: &mut Vec<PathSegment>, out: &mut Vec<(Path, usize)>) {
             match &v.json {
                 Json::Object(members) => {
                     for m in members {
                         path.push(PathSegment::Key(Cow::Owned(m.key.to_string())));
-                        for &at in m.repeats.iter().flatten() {
-                            out.push((Path(path.clone()), at));
+                        if let Some(repeats) = &m.repeats {
+                            for &at in &repeats.again {
+                                out.push((Path(path.clone()), at));
+                            }
+                            for (inside, at) in &repeats.inside {
+                                let whole = path.iter().chain(inside.segments()).cloned().collect();
+                                out.push((Path(whole), *at));
+                            }
                         }
                         walk(&m.value, path, out);
                         path.pop();
