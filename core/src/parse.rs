@@ -737,10 +737,8 @@ mod tests {
             .map(|i| (i.path.to_string(), i.line, i.column))
             .collect();
         let place = |offset: usize| {
-            let before = &text[..offset];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-            (u32::try_from(line).ok(), u32::try_from(column).ok())
+            let (line, column) = line_column(&text, offset);
+            (Some(line), Some(column))
         };
         let (l1, c1) = place(inner);
         let (l2, c2) = place(again);

@@ -21,12 +21,15 @@ const V1_LEVELS: &str = r#"[
 ]"#;
 
 /// Whether `doc` is a 1.0 document: it says so or has `goals`, and has no `nodes`. Such a
-/// document is read through
-/// the upgrade whatever version it claims, so that a 1.0 document with a wrong version is told
-/// its version is wrong, not that every part of it is.
+/// document is read through the upgrade whatever version it claims, so that a 1.0 document
+/// with a wrong version is told its version is wrong, not that every part of it is.
 pub(crate) fn is_v1_shaped(doc: &Value<'_>) -> bool {
-    let says_v1 = doc.get("schema_version").and_then(Value::as_str) == Some("1.0");
-    (says_v1 || doc.get("goals").is_some()) && doc.get("nodes").is_none()
+    (says_1_0(doc) || doc.get("goals").is_some()) && doc.get("nodes").is_none()
+}
+
+/// Whether `doc`'s `schema_version` is "1.0".
+fn says_1_0(doc: &Value<'_>) -> bool {
+    doc.get("schema_version").and_then(Value::as_str) == Some("1.0")
 }
 
 /// Renames `from` to `to` in `obj`, unless `to` is already there (then both stay, and the
@@ -57,7 +60,7 @@ pub(crate) fn upgrade_value(doc: &mut Value<'_>) -> bool {
     if !matches!(doc.json, Json::Object(_)) || !is_v1_shaped(doc) {
         return false;
     }
-    if doc.get("schema_version").and_then(Value::as_str) == Some("1.0") {
+    if says_1_0(doc) {
         let at = doc.get("schema_version").map_or(0, |v| v.at);
         doc.insert(
             "schema_version",
