@@ -143,8 +143,10 @@ impl Visits {
     pub const EXTENSIONS: Visits = Visits(1 << 7);
     /// [`Visitor::indicator`].
     pub const INDICATOR: Visits = Visits(1 << 8);
+    /// [`Visitor::node`].
+    pub const NODE: Visits = Visits(1 << 9);
     /// How many kinds there are.
-    const KINDS: usize = 9;
+    const KINDS: usize = 10;
     /// Every kind.
     pub const ALL: Visits = Visits((1 << Self::KINDS) - 1);
 
@@ -192,11 +194,33 @@ pub trait Visitor<'p> {
     fn extensions(&mut self, _ext: &'p Extensions, _path: &Stack) {}
     /// An indicator, before its parts; `path` ends at it.
     fn indicator(&mut self, _indicator: &'p Indicator, _path: &Stack) {}
+    /// A node of a tree, before its parts: `depth` 0 for a top node, `district` for a node of a
+    /// district's own plan; `path` ends at the node. Rules about nodes by their level see them
+    /// here instead of walking the tree again.
+    fn node(&mut self, _node: &'p Node, _at: NodeVisit, _path: &Stack) {}
+}
+
+/// Where a visited node sits: its depth (0 for a top node) and whether it is in a district's
+/// own plan rather than the plan's tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeVisit {
+    /// The node's depth, 0 for a top node: the index of its level.
+    pub depth: usize,
+    /// Whether the node is in a district's own plan.
+    pub district: bool,
+}
+
+/// The walker's place in the trees, kept by the walk for [`Visitor::node`].
+#[derive(Debug, Default)]
+struct Place {
+    depth: usize,
+    district: bool,
 }
 
 struct Walker<'v, V> {
     v: &'v mut V,
     at: Stack,
+    place: Place,
 }
 
 /// Walks every part of `plan` in document order.
@@ -204,6 +228,7 @@ pub fn walk<'p, V: Visitor<'p>>(plan: &'p Plan, v: &mut V) {
     Walker {
         v,
         at: Stack::default(),
+        place: Place::default(),
     }
     .plan(plan);
 }
@@ -401,7 +426,9 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
                 w.ext(&f.extensions);
             });
             w.list("challenges", &d.challenges, Self::challenge);
+            w.place.district = true;
             w.list("nodes", &d.nodes, Self::node);
+            w.place.district = false;
             w.ext(&d.extensions);
         });
         self.list("bases", &p.bases, |w, b| {
@@ -457,6 +484,11 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
     }
 
     fn node(&mut self, n: &'p Node) {
+        let at = NodeVisit {
+            depth: self.place.depth,
+            district: self.place.district,
+        };
+        self.v.node(n, at, &self.at);
         self.id(&n.id, Kind::Node);
         self.text("title", &n.title);
         self.opt_text("description", &n.description);
@@ -486,7 +518,9 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
         });
         self.list("indicators", &n.indicators, Self::indicator);
         self.lineage(&n.lineage);
+        self.place.depth += 1;
         self.list("children", &n.children, Self::node);
+        self.place.depth -= 1;
         self.ext(&n.extensions);
     }
 
@@ -571,6 +605,9 @@ impl<'p> Visitor<'p> for Fanout<'_, 'p> {
     }
     fn indicator(&mut self, indicator: &'p Indicator, path: &Stack) {
         self.each(Visits::INDICATOR, |v| v.indicator(indicator, path));
+    }
+    fn node(&mut self, node: &'p Node, at: NodeVisit, path: &Stack) {
+        self.each(Visits::NODE, |v| v.node(node, at, path));
     }
 }
 
@@ -690,6 +727,8 @@ mod tests {
         texts: BTreeSet<String>,
         ids: BTreeSet<String>,
         years: BTreeSet<String>,
+        /// Each node's pointer, depth and whether it is in a district, in visit order.
+        nodes: Vec<(String, usize, bool)>,
     }
 
     impl<'p> Visitor<'p> for Seen<'_> {
@@ -737,6 +776,18 @@ mod tests {
                 "{p}"
             );
         }
+        fn node(&mut self, node: &'p Node, at: NodeVisit, path: &Stack) {
+            let p = path.path(&[]).to_string();
+            assert_eq!(
+                self.doc
+                    .pointer(&p)
+                    .and_then(|v| v.get("id"))
+                    .and_then(Value::as_str),
+                Some(node.id.as_str()),
+                "{p}"
+            );
+            self.nodes.push((p, at.depth, at.district));
+        }
     }
 
     /// Pointers in serde's output of every text (an object with `ja`), every `id`, and every
@@ -782,9 +833,10 @@ mod tests {
     }
 
     #[test]
-    fn the_walk_visits_every_text_id_and_year_at_the_pointer_serde_writes() {
+    fn the_walk_visits_every_text_id_year_and_node_at_the_pointer_serde_writes() {
         let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut plans = 0;
+        let (mut deep, mut in_districts) = (false, false);
         for entry in std::fs::read_dir(repo.join("tests/conformance/cases")).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -815,6 +867,7 @@ mod tests {
                 texts: BTreeSet::new(),
                 ids: BTreeSet::new(),
                 years: BTreeSet::new(),
+                nodes: Vec::new(),
             };
             walk(&plan, &mut seen);
             let mut want = Default::default();
@@ -822,8 +875,23 @@ mod tests {
             assert_eq!(seen.texts, want.0, "{name}: texts");
             assert_eq!(seen.ids, want.1, "{name}: ids");
             assert_eq!(seen.years, want.2, "{name}: fiscal years");
+            // Every node of the plan's tree, then of each district's plan, in document order,
+            // at the depth and in the tree the tree's own iterators give it.
+            let trees = (0..plan.districts.len()).map(|d| plan.district_nodes(d));
+            let nodes: Vec<(String, usize, bool)> = plan
+                .all_nodes()
+                .chain(trees.flatten())
+                .map(|r| (r.at.path().to_string(), r.at.depth(), r.at.district().is_some()))
+                .collect();
+            assert_eq!(seen.nodes, nodes, "{name}: nodes");
+            deep |= nodes.iter().any(|n| n.1 >= 2);
+            in_districts |= nodes.iter().any(|n| n.2);
             plans += 1;
         }
         assert!(plans > 20, "only {plans} fixtures parsed as plans");
+        assert!(
+            deep && in_districts,
+            "no fixture has a third level ({deep}) or a district's plan ({in_districts})"
+        );
     }
 }

@@ -2,7 +2,10 @@
 //! initiative level) that nobody is named to carry.
 
 use crate::error::{Issue, IssueCode};
-use crate::validate::{Context, Rule};
+use crate::model::{Node, Plan};
+use crate::validate::walk::{NodeVisit, Stack, Visitor, Visits};
+use crate::validate::{Context, Rule, RuleVisitor};
+use crate::Limits;
 
 pub struct InitiativeActors;
 
@@ -15,24 +18,52 @@ impl Rule for InitiativeActors {
         &[IssueCode::InitiativeWithoutActor]
     }
 
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Issue>) {
+    fn visitor<'p>(&self, plan: &'p Plan, _limits: &'p Limits) -> Option<Box<dyn RuleVisitor<'p> + 'p>> {
         // A plan that names no actor at all has role tables by body, not by initiative.
-        if cx.plan.actors.is_empty() {
-            return;
+        if plan.actors.is_empty() {
+            return None;
         }
-        let level = cx.plan.level(cx.plan.initiative_depth()).map(|l| &l.name);
+        Some(Box::new(Unnamed {
+            depth: plan.initiative_depth(),
+            found: Vec::new(),
+        }))
+    }
+}
+
+/// Sees the initiatives as the walk passes them (a second walk of a large tree costs as much as
+/// the rule), and keeps those that name no actor.
+struct Unnamed<'p> {
+    depth: usize,
+    found: Vec<(&'p Node, crate::Path)>,
+}
+
+impl<'p> Visitor<'p> for Unnamed<'p> {
+    fn visits(&self) -> Visits {
+        Visits::NODE
+    }
+
+    fn node(&mut self, node: &'p Node, at: NodeVisit, path: &Stack) {
+        // The initiatives are the plan tree's nodes at the initiative level, as
+        // `Plan::initiatives` has them; a district's own plan is not counted.
+        if at.depth == self.depth && !at.district && node.participants.is_empty() {
+            self.found.push((node, path.path(&[])));
+        }
+    }
+}
+
+impl<'p> RuleVisitor<'p> for Unnamed<'p> {
+    fn finish(self: Box<Self>, cx: &Context<'p>, out: &mut Vec<Issue>) {
+        let level = cx.plan.level(self.depth).map(|l| &l.name);
         let (en, ja) = level.map_or(("initiative", "取り組み"), |t| {
             (t.get(crate::Lang::En), t.ja.as_str())
         });
-        for r in cx.plan.initiatives() {
-            if r.node.participants.is_empty() {
-                out.push(Issue::new(
-                    IssueCode::InitiativeWithoutActor,
-                    r.at.path(),
-                    format!("{en} `{}` names no actor", r.node.id),
-                    format!("{ja} `{}` に担い手がいません", r.node.id),
-                ));
-            }
+        for (node, path) in self.found {
+            out.push(Issue::new(
+                IssueCode::InitiativeWithoutActor,
+                path,
+                format!("{en} `{}` names no actor", node.id),
+                format!("{ja} `{}` に担い手がいません", node.id),
+            ));
         }
     }
 }
@@ -52,5 +83,29 @@ mod tests {
                 "/nodes/2/children/2/children/3"
             )])
         );
+    }
+
+    #[test]
+    fn a_district_plans_initiatives_are_not_held_to_it() {
+        let mut p = plan();
+        let mut goal = p.nodes[2].clone();
+        goal.children[2].children[3].participants.clear();
+        p.districts = vec![crate::model::District {
+            id: "north".into(),
+            name: crate::model::Text::new("北部", None),
+            parent: None,
+            layer: None,
+            description: None,
+            figures: Vec::new(),
+            challenges: Vec::new(),
+            nodes: vec![goal],
+            extensions: Default::default(),
+        }];
+        // The district's copy of the goal repeats its ids; only the rule of this test matters.
+        let found: Vec<_> = found(&p)
+            .into_iter()
+            .filter(|(code, _)| code == "coverage.initiative_without_actor")
+            .collect();
+        assert_eq!(found, []);
     }
 }

@@ -46,57 +46,87 @@ impl Rule for Numbering {
 /// Checks one tree (the plan's, or a district's plan): each level's numbers among siblings,
 /// or through the tree for a running level, and each node's projects.
 fn tree(out: &mut Vec<Issue>, p: &Plan, district: Option<usize>, top: &[Node]) {
-    let style = |depth: usize| p.level(depth).map(|l| (l.numbering, l.running));
-    let tops: Vec<NodeAt> = (0..top.len()).map(|i| NodeAt::top_in(district, i)).collect();
     let mut running_levels = vec![false; p.levels.len()];
-    let mut lists: Vec<Vec<NodeAt>> = vec![tops];
-    while let Some(list) = lists.pop() {
-        let Some(first) = list.first() else { continue };
-        let depth = first.depth();
-        match style(depth) {
-            Some((NumberStyle::None, _)) | None => {}
-            Some((_, true)) => {
-                if let Some(r) = running_levels.get_mut(depth) {
-                    *r = true;
-                }
-            }
-            Some((_, false)) => numbered(out, p, &list),
-        }
-        for &at in list.iter().rev() {
-            let Some(node) = p.node_at(at) else { continue };
-            optional(
-                out,
-                || at.path().key("projects"),
-                node.projects.iter().map(|x| x.number),
-            );
-            let children: Vec<NodeAt> = (0..node.children.len()).filter_map(|i| at.child(i)).collect();
-            if !children.is_empty() {
-                lists.push(children);
-            }
-        }
-    }
-    // Running numbers count in document order, which the list-by-list pass above does not
-    // keep: the tree's own iterator does.
+    list(
+        out,
+        p,
+        top,
+        &|i| Some(NodeAt::top_in(district, i)),
+        &mut running_levels,
+    );
+    // Running numbers count in document order through the whole tree: the tree's own
+    // iterator has them in that order.
     for (depth, _) in running_levels.iter().enumerate().filter(|(_, r)| **r) {
         let nodes = match district {
             Some(d) => p.district_nodes(d),
             None => p.all_nodes(),
         };
-        let list: Vec<NodeAt> = nodes.filter(|r| r.at.depth() == depth).map(|r| r.at).collect();
-        numbered(out, p, &list);
+        numbered(
+            out,
+            p,
+            depth,
+            nodes.filter(|r| r.at.depth() == depth).map(|r| (r.at, r.node)),
+        );
     }
 }
 
-/// A list of nodes of a numbered level: each has a number, one more than the one before.
-fn numbered(out: &mut Vec<Issue>, p: &Plan, list: &[NodeAt]) {
-    let numbers: Vec<Option<u32>> = list
-        .iter()
-        .map(|&at| p.node_at(at).and_then(|n| n.number))
-        .collect();
+/// One list of siblings (the `i`th at `at(i)`): their numbers, unless their level runs through
+/// the tree (then only noted in `running`), and each one's projects; then each one's children,
+/// depth first. Recursive, so that nothing is allocated for the lists of a large tree, and
+/// paths are made only for issues.
+fn list(
+    out: &mut Vec<Issue>,
+    p: &Plan,
+    nodes: &[Node],
+    at: &dyn Fn(usize) -> Option<NodeAt>,
+    running: &mut [bool],
+) {
+    let Some(depth) = at(0).map(NodeAt::depth) else {
+        return;
+    };
+    match p.level(depth).map(|l| (l.numbering, l.running)) {
+        Some((NumberStyle::None, _)) | None => {}
+        Some((_, true)) => {
+            if let Some(r) = running.get_mut(depth) {
+                *r = true;
+            }
+        }
+        Some((_, false)) => numbered(
+            out,
+            p,
+            depth,
+            nodes.iter().enumerate().filter_map(|(i, n)| Some((at(i)?, n))),
+        ),
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        if let Some(here) = at(i) {
+            optional(
+                out,
+                || here.path().key("projects"),
+                node.projects.iter().map(|x| x.number),
+            );
+        }
+    }
+    for (i, node) in nodes.iter().enumerate() {
+        // Below the fifth level there is no place (and the structure rule reports the node).
+        if let Some(here) = at(i).filter(|_| !node.children.is_empty()) {
+            list(out, p, &node.children, &|j| here.child(j), running);
+        }
+    }
+}
+
+/// A list of nodes of a numbered level at `depth`: each has a number, one more than the one
+/// before.
+fn numbered<'p>(
+    out: &mut Vec<Issue>,
+    p: &Plan,
+    depth: usize,
+    list: impl Iterator<Item = (NodeAt, &'p Node)>,
+) {
     let mut prev = 0u32;
-    for (at, n) in list.iter().zip(numbers) {
-        let Some(n) = n else {
-            let name = p.level(at.depth()).map(|l| &l.name);
+    for (at, node) in list {
+        let Some(n) = node.number else {
+            let name = p.level(depth).map(|l| &l.name);
             out.push(Issue::new(
                 IssueCode::NumberingMissing,
                 at.path().key("number"),
