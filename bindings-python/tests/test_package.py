@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import runpy
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,27 @@ def test_public_names_come_from_the_private_native_module() -> None:
     assert set(native.__all__) <= set(wp.__all__)
     assert {"PlanError", "EraError", "load"} <= set(wp.__all__)
     assert all(hasattr(wp, name) for name in wp.__all__)
+
+
+def test_the_typed_dicts_and_write_csv_are_imported_on_first_use() -> None:
+    # A fresh interpreter: importing the package does not build the TypedDicts, nor import
+    # `typing` for them; asking for them does.
+    code = (
+        "import sys, welfare_plan as wp\n"
+        "print(sorted(m for m in ('typing', 'welfare_plan.types', 'welfare_plan._records') if m in sys.modules))\n"
+        "print(wp.types.NodeData.__name__, wp.InitiativeRecord.__name__, wp.write_csv.__name__)\n"
+        "print(sorted(m for m in ('welfare_plan.types', 'welfare_plan._records') if m in sys.modules))\n"
+        "print({'types', 'InitiativeCells', 'write_csv'} <= set(dir(wp)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [
+        "[]",
+        "NodeData InitiativeRecord write_csv",
+        "['welfare_plan._records', 'welfare_plan.types']",
+        "True",
+    ]
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        getattr(wp, "nope")
 
 
 def test_classes_present_themselves_as_the_public_package() -> None:

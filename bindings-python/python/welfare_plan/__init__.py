@@ -19,9 +19,9 @@ results and errors, and shows every part of a plan or a report as a typed, read-
 [('schema.wrong_type', '')]
 """
 
-from . import types
+from __future__ import annotations
+
 from ._errors import EraError, PlanError
-from ._records import InitiativeCells, InitiativeRecord, write_csv
 from ._native import (
     Actor,
     Actual,
@@ -92,6 +92,43 @@ from ._native import (
     validate,
     validate_report,
 )
+
+# `types` (a TypedDict for every object of the schemas) and `_records` (the rows' TypedDicts and
+# `write_csv`) are imported on first use: building their classes, and the `typing` module they
+# need, took most of the package's import time (measured with `python -X importtime`: 33 of
+# 40 ms), and most programs that read and check plans use neither.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import types
+    from ._records import InitiativeCells, InitiativeRecord, write_csv
+
+# Each lazy name, and the module that holds it ("" for a submodule of that name).
+_LAZY = {
+    "types": "",
+    "InitiativeCells": "_records",
+    "InitiativeRecord": "_records",
+    "write_csv": "_records",
+}
+
+
+def __getattr__(name: str) -> object:
+    """Imports the lazy parts (see ``_LAZY``) on first use."""
+    import importlib
+
+    where = _LAZY.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if where == "":
+        value: object = importlib.import_module(f"{__name__}.{name}")
+    else:
+        value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "Actor",

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
-
+# Not `typing.TYPE_CHECKING`: importing `typing` at run time would cost `import welfare_plan`
+# several milliseconds, for names only the annotations use (type checkers take any
+# `TYPE_CHECKING` as true).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Iterable
+
     from ._native import Issue
 
 
