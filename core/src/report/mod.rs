@@ -53,3 +53,37 @@ pub fn plan_hash(plan: &Plan) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use sha2::{Digest, Sha256};
+
+    use super::plan_hash;
+
+    /// The hash as the format defines it, written out step by step.
+    fn hash_of_the_string(plan: &crate::Plan) -> String {
+        let digest = Sha256::digest(plan.to_canonical_json().as_bytes());
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        format!("sha256:{hex}")
+    }
+
+    #[test]
+    fn the_hash_is_of_the_canonical_json_without_its_schema() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let bytes = std::fs::read(repo.join("examples/progress/synthetic-hoshizora-plan.json")).unwrap();
+        let example = crate::check(&bytes).plan.unwrap();
+        let report =
+            std::fs::read_to_string(repo.join("examples/progress/synthetic-hoshizora-report-2026.json"))
+                .unwrap();
+        // The hash the example report records, computed when the plan was written.
+        assert!(report.contains(&plan_hash(&example)));
+        for mut plan in [crate::iizuka::third_plan(), example] {
+            plan.schema = None;
+            let bare = hash_of_the_string(&plan);
+            assert_eq!(plan_hash(&plan), bare);
+            plan.schema = Some("https://example.org/plan.schema.json".into());
+            assert_eq!(plan_hash(&plan), bare, "the $schema is no part of the hash");
+            assert_ne!(hash_of_the_string(&plan), bare);
+        }
+    }
+}
