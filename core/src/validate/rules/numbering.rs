@@ -72,7 +72,8 @@ fn tree(out: &mut Vec<Issue>, p: &Plan, district: Option<usize>, top: &[Node]) {
 
 /// One list of siblings (the `i`th at `at(i)`): their numbers, unless their level runs through
 /// the tree (then only noted in `running`), and each one's projects; then each one's children,
-/// depth first. Recursive, so that nothing is allocated for the lists of a large tree, and
+/// depth first. Recursive (at most five deep: below the fifth level a node has no place, and
+/// the structure rule reports it), so that nothing is allocated for the lists of a large tree;
 /// paths are made only for issues.
 fn list(
     out: &mut Vec<Issue>,
@@ -108,7 +109,6 @@ fn list(
         }
     }
     for (i, node) in nodes.iter().enumerate() {
-        // Below the fifth level there is no place (and the structure rule reports the node).
         if let Some(here) = at(i).filter(|_| !node.children.is_empty()) {
             list(out, p, &node.children, &|j| here.child(j), running);
         }
