@@ -47,6 +47,8 @@ def test_the_typed_dicts_and_write_csv_are_imported_on_first_use() -> None:
     ]
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         getattr(wp, "nope")
+    # The machinery of the lazy import is no name of the package.
+    assert not hasattr(wp, "TYPE_CHECKING") and not hasattr(wp, "annotations")
 
 
 def test_classes_present_themselves_as_the_public_package() -> None:

@@ -19,8 +19,6 @@ results and errors, and shows every part of a plan or a report as a typed, read-
 [('schema.wrong_type', '')]
 """
 
-from __future__ import annotations
-
 from ._errors import EraError, PlanError
 from ._native import (
     Actor,
@@ -101,33 +99,28 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from . import types
     from ._records import InitiativeCells, InitiativeRecord, write_csv
+del TYPE_CHECKING  # not a name of the package
 
-# Each lazy name, and the module that holds it ("" for a submodule of that name).
-_LAZY = {
-    "types": "",
-    "InitiativeCells": "_records",
-    "InitiativeRecord": "_records",
-    "write_csv": "_records",
-}
+# The names `_records` holds, imported from it on first use.
+_RECORDS = ("InitiativeCells", "InitiativeRecord", "write_csv")
 
 
 def __getattr__(name: str) -> object:
-    """Imports the lazy parts (see ``_LAZY``) on first use."""
+    """Imports ``types`` and the names of ``_records`` on first use."""
     import importlib
 
-    where = _LAZY.get(name)
-    if where is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    if where == "":
-        value: object = importlib.import_module(f"{__name__}.{name}")
+    if name == "types":
+        value: object = importlib.import_module(f"{__name__}.types")
+    elif name in _RECORDS:
+        value = getattr(importlib.import_module(f"{__name__}._records"), name)
     else:
-        value = getattr(importlib.import_module(f"{__name__}.{where}"), name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | {"types", *_RECORDS})
 
 
 __all__ = [

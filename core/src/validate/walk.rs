@@ -201,8 +201,8 @@ pub trait Visitor<'p> {
 }
 
 /// Where a visited node sits: its depth (0 for a top node) and whether it is in a district's
-/// own plan rather than the plan's tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// own plan rather than the plan's tree. The walker keeps the current one as it goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct NodeVisit {
     /// The node's depth, 0 for a top node: the index of its level.
     pub depth: usize,
@@ -210,17 +210,10 @@ pub struct NodeVisit {
     pub district: bool,
 }
 
-/// The walker's place in the trees, kept by the walk for [`Visitor::node`].
-#[derive(Debug, Default)]
-struct Place {
-    depth: usize,
-    district: bool,
-}
-
 struct Walker<'v, V> {
     v: &'v mut V,
     at: Stack,
-    place: Place,
+    place: NodeVisit,
 }
 
 /// Walks every part of `plan` in document order.
@@ -228,7 +221,7 @@ pub fn walk<'p, V: Visitor<'p>>(plan: &'p Plan, v: &mut V) {
     Walker {
         v,
         at: Stack::default(),
-        place: Place::default(),
+        place: NodeVisit::default(),
     }
     .plan(plan);
 }
@@ -484,11 +477,7 @@ impl<'p, V: Visitor<'p>> Walker<'_, V> {
     }
 
     fn node(&mut self, n: &'p Node) {
-        let at = NodeVisit {
-            depth: self.place.depth,
-            district: self.place.district,
-        };
-        self.v.node(n, at, &self.at);
+        self.v.node(n, self.place, &self.at);
         self.id(&n.id, Kind::Node);
         self.text("title", &n.title);
         self.opt_text("description", &n.description);
