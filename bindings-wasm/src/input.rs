@@ -2,10 +2,13 @@
 //! or a progress report) and the limits.
 
 use js_sys::{Object, Reflect, Uint8Array, JSON};
+#[cfg(any(feature = "reports", test))]
+use std::cell::OnceCell;
+use std::rc::Rc;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 #[cfg(any(feature = "reports", test))]
-use welfare_plan::report::{check_report, CheckedReport};
+use welfare_plan::report::{check_report_hashed, CheckedReport};
 use welfare_plan::{check_str, check_with, Checked, Issue, Plan};
 
 use crate::output::plan_error;
@@ -19,16 +22,105 @@ extern "C" {
 
 /// The plan in `input` (a plan object, text or bytes; a 1.0 document comes back upgraded),
 /// or `PlanError` when it has errors, or `TypeError`/`RangeError` for malformed `limits`.
-pub(crate) fn load(input: &JsValue, limits: Option<&JsValue>) -> Result<Plan, JsValue> {
+pub(crate) fn load(input: &JsValue, limits: Option<&JsValue>) -> Result<Rc<Loaded>, JsValue> {
     load_with(input, &Limits::from_js(limits)?)
 }
 
 /// [`load`] with limits already read.
-pub(crate) fn load_with(input: &JsValue, limits: &CoreLimits) -> Result<Plan, JsValue> {
-    Document::from_js(input)
-        .check(limits)
+///
+/// JavaScript has no handle for a plan read once: every function takes the plan's text, bytes
+/// or object again, and a page that checks each year's report against one plan, or asks for
+/// each sector's initiatives, hands over the same plan call after call. So the module keeps
+/// the last plan it read, with the document and limits it came from, and a call with the same
+/// document and limits gets it back instead of reading and checking it again (and hashing it
+/// again, for a report). Only a valid plan is kept, and only one: a different plan frees it
+/// before it is read.
+pub(crate) fn load_with(input: &JsValue, limits: &CoreLimits) -> Result<Rc<Loaded>, JsValue> {
+    let document = Document::from_js(input);
+    if let Some(kept) = last::get(&document, limits) {
+        return Ok(kept);
+    }
+    last::clear();
+    let plan = document
+        .check_ref(limits)
         .into_result()
-        .map_err(|e| plan_error(&e))
+        .map_err(|e| plan_error(&e))?;
+    let loaded = Rc::new(Loaded {
+        plan,
+        #[cfg(any(feature = "reports", test))]
+        hash: OnceCell::new(),
+    });
+    last::keep(document, *limits, Rc::clone(&loaded));
+    Ok(loaded)
+}
+
+/// A plan read from JavaScript: the plan, and its content hash once something asks for it.
+pub(crate) struct Loaded {
+    plan: Plan,
+    #[cfg(any(feature = "reports", test))]
+    hash: OnceCell<String>,
+}
+
+impl Loaded {
+    /// The plan's content hash (`report::plan_hash`), computed on the first call.
+    #[cfg(any(feature = "reports", test))]
+    pub(crate) fn hash(&self) -> &str {
+        self.hash
+            .get_or_init(|| welfare_plan::report::plan_hash(&self.plan))
+    }
+}
+
+impl std::ops::Deref for Loaded {
+    type Target = Plan;
+
+    fn deref(&self) -> &Plan {
+        &self.plan
+    }
+}
+
+/// The last plan read (see [`load_with`]). WebAssembly here runs one thread.
+mod last {
+    use super::{CoreLimits, Document, Loaded};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    struct Kept {
+        document: Document,
+        limits: CoreLimits,
+        loaded: Rc<Loaded>,
+    }
+
+    thread_local! {
+        static LAST: RefCell<Option<Kept>> = const { RefCell::new(None) };
+    }
+
+    /// The plan kept for `document` read with `limits`, if it is the last one read.
+    pub(super) fn get(document: &Document, limits: &CoreLimits) -> Option<Rc<Loaded>> {
+        LAST.with_borrow(|last| {
+            last.as_ref()
+                .filter(|k| k.limits == *limits && k.document.same_as(document))
+                .map(|k| Rc::clone(&k.loaded))
+        })
+    }
+
+    /// Frees the plan kept, so that reading another never holds two.
+    pub(super) fn clear() {
+        LAST.with_borrow_mut(|last| *last = None);
+    }
+
+    /// Keeps `loaded`, read from `document` with `limits`.
+    pub(super) fn keep(document: Document, limits: CoreLimits, loaded: Rc<Loaded>) {
+        if matches!(document, Document::Unwritable(_)) {
+            return;
+        }
+        LAST.with_borrow_mut(|last| {
+            *last = Some(Kept {
+                document,
+                limits,
+                loaded,
+            })
+        });
+    }
 }
 
 /// The core's limits.
@@ -67,30 +159,47 @@ impl Document {
     /// Checks the document with the core; consumes it so that the copy is freed as soon as
     /// the core is done with it.
     pub(crate) fn check(self, limits: &CoreLimits) -> Checked {
+        self.check_ref(limits)
+    }
+
+    /// [`Document::check`] for a caller that keeps the document (see [`load_with`]).
+    fn check_ref(&self, limits: &CoreLimits) -> Checked {
         match self {
-            Document::Bytes(bytes) => check_with(&bytes, limits),
-            Document::Text(text) => check_str(&text, limits),
+            Document::Bytes(bytes) => check_with(bytes, limits),
+            Document::Text(text) => check_str(text, limits),
             Document::Written(text) => {
-                let mut checked = check_str(&text, limits);
+                let mut checked = check_str(text, limits);
                 unlocate(&mut checked.issues);
                 checked
             }
             Document::Unwritable(reason) => Checked {
                 plan: None,
-                issues: vec![Issue::unwritable(&reason)],
+                issues: vec![Issue::unwritable(reason)],
             },
+        }
+    }
+
+    /// Whether two documents are the same: the same kind of argument and the same text. A
+    /// plan's issues differ between text and a written object (the object's carry no
+    /// positions), and a string with a BOM is not the bytes with one.
+    fn same_as(&self, other: &Document) -> bool {
+        match (self, other) {
+            (Document::Bytes(a), Document::Bytes(b)) => a == b,
+            (Document::Text(a), Document::Text(b)) | (Document::Written(a), Document::Written(b)) => a == b,
+            _ => false,
         }
     }
 
     /// Checks the document as a progress report of `plan` with the core, as [`Document::check`]
     /// checks a plan.
     #[cfg(any(feature = "reports", test))]
-    pub(crate) fn check_report(self, plan: &Plan, limits: &CoreLimits) -> CheckedReport {
+    pub(crate) fn check_report(self, plan: &Loaded, limits: &CoreLimits) -> CheckedReport {
+        let check = |bytes: &[u8]| check_report_hashed(bytes, plan, plan.hash(), limits);
         match self {
-            Document::Bytes(bytes) => check_report(&bytes, plan, limits),
-            Document::Text(text) => check_report(text.as_bytes(), plan, limits),
+            Document::Bytes(bytes) => check(&bytes),
+            Document::Text(text) => check(text.as_bytes()),
             Document::Written(text) => {
-                let mut checked = check_report(text.as_bytes(), plan, limits);
+                let mut checked = check(text.as_bytes());
                 unlocate(&mut checked.issues);
                 checked
             }

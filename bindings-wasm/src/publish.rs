@@ -7,9 +7,10 @@ use wasm_bindgen::prelude::*;
 use welfare_plan::diff::{self, Diff};
 use welfare_plan::{report, Lang, Plan};
 
-use crate::input::{load_with, CoreLimits, Document, Limits, LimitsArg};
+use crate::input::{load_with, CoreLimits, Document, Limits, LimitsArg, Loaded};
 use crate::output::{range_error, to_js};
 use crate::report::{not_an_array, read_reports, valid};
+use std::rc::Rc;
 
 // `Diff` is generated from schemas/diff.schema.json into diff-types.d.ts, as the report's types
 // are from theirs.
@@ -32,7 +33,7 @@ fn plan_and_progress(
     plan: &JsValue,
     reports: Option<JsValue>,
     limits: &CoreLimits,
-) -> Result<(Plan, Option<report::Progress>), JsValue> {
+) -> Result<(Rc<Loaded>, Option<report::Progress>), JsValue> {
     let plan = load_with(plan, limits)?;
     let Some(reports) = reports.filter(|r| !r.is_undefined() && !r.is_null()) else {
         return Ok((plan, None));

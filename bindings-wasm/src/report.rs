@@ -6,9 +6,8 @@
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use welfare_plan::report::{self, CheckedReport, ProgressReport, Status};
-use welfare_plan::Plan;
 
-use crate::input::{load, load_with, type_error, CoreLimits, Document, Limits, LimitsArg};
+use crate::input::{load, load_with, type_error, CoreLimits, Document, Limits, LimitsArg, Loaded};
 use crate::output::{issues_to_js, json_to_js, range_error, report_error, to_js, Label};
 
 // The progress report's types (ProgressReport, PlanRef, Actual …) are generated from
@@ -118,7 +117,7 @@ pub(crate) fn not_an_array() -> JsValue {
 /// `PlanError` with its issues (the message names its index).
 pub(crate) fn read_reports(
     reports: &JsValue,
-    plan: &Plan,
+    plan: &Loaded,
     limits: &CoreLimits,
 ) -> Result<Vec<ProgressReport>, JsValue> {
     let reports: &Array = reports.unchecked_ref();
@@ -143,7 +142,7 @@ pub fn plan_hash(
     #[wasm_bindgen(unchecked_param_type = "Plan | string | Uint8Array")] plan: JsValue,
     limits: Option<LimitsArg>,
 ) -> Result<String, JsValue> {
-    Ok(report::plan_hash(&load(&plan, limits.as_deref())?))
+    Ok(load(&plan, limits.as_deref())?.hash().to_owned())
 }
 
 /// The name of an indicator's status in both languages, from the core:

@@ -187,7 +187,8 @@ pub fn initiatives(
     limits: Option<LimitsArg>,
 ) -> Result<JsValue, JsValue> {
     let filter = InitiativeFilter::from_js(filter.as_deref())?;
-    chosen(&load(&plan, limits.as_deref())?, &filter)
+    let plan = load(&plan, limits.as_deref())?;
+    chosen(&plan, &filter)
 }
 
 /// The initiatives in which some actor takes part in `sector`: a code of the plan's help model
@@ -208,7 +209,8 @@ pub fn initiatives_in_sector(
         sector: Some(sector),
         challenge: None,
     };
-    chosen(&load(&plan, limits.as_deref())?, &filter)
+    let plan = load(&plan, limits.as_deref())?;
+    chosen(&plan, &filter)
 }
 
 /// The initiatives that address the challenge with id `challengeId`, as
@@ -228,7 +230,8 @@ pub fn initiatives_addressing(
         sector: None,
         challenge: Some(challenge_id),
     };
-    chosen(&load(&plan, limits.as_deref())?, &filter)
+    let plan = load(&plan, limits.as_deref())?;
+    chosen(&plan, &filter)
 }
 
 /// The initiatives of `plan` that match `filter`, with the core's walk and lookups.

@@ -210,6 +210,48 @@ describe("the report functions", () => {
     assert.throws(() => evaluate(plan, [first], { maxDepth: -1 }), { name: "RangeError" });
   });
 
+  test("the plan kept from the last call is used only for the same document and limits", () => {
+    // The module keeps the last plan it read (see input.rs, `load_with`); every call below
+    // that changes the plan, its form or the limits must see the change.
+    const mismatched = (issues) => issues.some((i) => i.code === "report.plan_mismatch");
+    assert.deepEqual(validateReport(second, ex.plan), []);
+    assert.deepEqual(validateReport(second, ex.plan), []);
+
+    // The same Uint8Array changed in place, then restored.
+    const bytes = new Uint8Array(ex.plan);
+    const text = decode(bytes);
+    const edition = /"edition":\s*1\b/.exec(text);
+    assert.ok(edition, "the example plan has edition 1");
+    const at = edition.index + edition[0].length - 1;
+    const offset = new TextEncoder().encode(text.slice(0, at)).length;
+    bytes[offset] = "2".charCodeAt(0);
+    assert.ok(mismatched(validateReport(second, bytes)), "edited bytes");
+    bytes[offset] = "1".charCodeAt(0);
+    assert.deepEqual(validateReport(second, bytes), []);
+
+    // The same object changed in place: it is written again on every call.
+    const object = structuredClone(plan);
+    assert.deepEqual(validateReport(second, object), []);
+    object.edition = 2;
+    assert.ok(mismatched(validateReport(second, object)), "edited object");
+    assert.notEqual(planHash(object), planHash(plan));
+    object.edition = 1;
+    assert.equal(planHash(object), planHash(plan));
+
+    // The same text under other limits is read again, and fails them.
+    assert.deepEqual(validateReport(second, ex.plan, { maxInputBytes: ex.plan.length }), []);
+    assert.throws(
+      () => validateReport(second, ex.plan, { maxInputBytes: ex.plan.length - 1 }),
+      (e) => e instanceof PlanError && e.issues[0].code === "input.too_large",
+    );
+    // An invalid plan is never kept: the valid one read after it is read afresh.
+    const broken = structuredClone(plan);
+    broken.nodes[0].title.ja = " ";
+    assert.throws(() => validateReport(second, broken), PlanError);
+    assert.throws(() => validateReport(second, broken), PlanError);
+    assert.deepEqual(evaluate(ex.plan, ex.reports), evaluate(plan, ex.reports));
+  });
+
   test("limits apply to the report as to the plan", () => {
     const many = reportCases().find((c) => c.name === "report-many-problems");
     const all = validateReport(many.bytes, many.plan);
