@@ -41,10 +41,7 @@ pub(crate) fn load_with(input: &JsValue, limits: &CoreLimits) -> Result<Rc<Loade
         return Ok(kept);
     }
     last::clear();
-    let plan = document
-        .check_ref(limits)
-        .into_result()
-        .map_err(|e| plan_error(&e))?;
+    let plan = document.check(limits).into_result().map_err(|e| plan_error(&e))?;
     let loaded = Rc::new(Loaded {
         plan,
         #[cfg(any(feature = "reports", test))]
@@ -110,9 +107,6 @@ mod last {
 
     /// Keeps `loaded`, read from `document` with `limits`.
     pub(super) fn keep(document: Document, limits: CoreLimits, loaded: Rc<Loaded>) {
-        if matches!(document, Document::Unwritable(_)) {
-            return;
-        }
         LAST.with_borrow_mut(|last| {
             *last = Some(Kept {
                 document,
@@ -156,14 +150,8 @@ impl Document {
         }
     }
 
-    /// Checks the document with the core; consumes it so that the copy is freed as soon as
-    /// the core is done with it.
-    pub(crate) fn check(self, limits: &CoreLimits) -> Checked {
-        self.check_ref(limits)
-    }
-
-    /// [`Document::check`] for a caller that keeps the document (see [`load_with`]).
-    fn check_ref(&self, limits: &CoreLimits) -> Checked {
+    /// Checks the document with the core.
+    pub(crate) fn check(&self, limits: &CoreLimits) -> Checked {
         match self {
             Document::Bytes(bytes) => check_with(bytes, limits),
             Document::Text(text) => check_str(text, limits),
