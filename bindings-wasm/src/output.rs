@@ -183,7 +183,7 @@ mod tests {
         assert!(v["messageEn"]
             .as_str()
             .unwrap()
-            .starts_with("the json ends too early"));
+            .starts_with("the JSON ends too early"));
         assert!(v["messageJa"].is_string());
         assert_eq!(v["line"], 1);
         assert!(v.get("message_en").is_none());

@@ -149,11 +149,11 @@ pub(crate) fn text_of<'a>(input: &'a [u8], limits: &Limits, what: (&str, &str)) 
             let (line, column) = line_column(std::str::from_utf8(good).unwrap_or_default(), good.len());
             let byte = input.get(e.valid_up_to()).copied().unwrap_or_default();
             let mut en =
-                format!("the input is not utf-8: byte `0x{byte:02x}` at line {line}, column {column}");
+                format!("the input is not UTF-8: byte `0x{byte:02x}` at line {line}, column {column}");
             let mut ja = format!("入力がUTF-8ではありません（{line}行{column}列のバイト `0x{byte:02x}`）");
             if looks_like_shift_jis(input) {
                 en.push_str(
-                    "; the file looks like it was saved as shift_jis (cp932): save it again as utf-8",
+                    "; the file looks like it was saved as Shift_JIS (CP932): save it again as UTF-8",
                 );
                 ja.push_str(
                     "。Shift_JIS（CP932）で保存されたファイルのようです。UTF-8 で保存し直してください",
@@ -199,7 +199,7 @@ fn empty((en, ja): (&str, &str)) -> Issue {
     Issue::new(
         IssueCode::InputEmpty,
         Path::root(),
-        format!("the input is empty; expected {en} as a json object"),
+        format!("the input is empty; expected {en} as a JSON object"),
         format!("入力が空です（{ja}のJSONオブジェクトが必要です）"),
     )
 }
@@ -568,8 +568,8 @@ pub(crate) fn structural_issue(
     let (code, en, ja) = match e.classify() {
         Category::Eof => (
             IssueCode::JsonTruncated,
-            format!("the json ends too early, at line {line}, column {column}: {msg}"),
-            format!("JSONが途中で終わっています（{line}行{column}列）"),
+            format!("the JSON ends too early, at line {line}, column {column}{}", cut_short(&msg).0),
+            format!("JSONが途中で終わっています（{line}行{column}列{}）", cut_short(&msg).1),
         ),
         Category::Syntax | Category::Io if msg.starts_with("recursion limit exceeded") => (
             IssueCode::TooDeep,
@@ -578,7 +578,7 @@ pub(crate) fn structural_issue(
         ),
         Category::Syntax | Category::Io => (
             IssueCode::JsonSyntax,
-            format!("the input is not valid json at line {line}, column {column}: {msg}"),
+            format!("the input is not valid JSON at line {line}, column {column}: {msg}"),
             format!("JSONの構文が正しくありません（{line}行{column}列）"),
         ),
         // Classified on the whole message: shortening could cut a list of known fields.
@@ -598,6 +598,18 @@ pub(crate) fn structural_issue(
         line: Some(line),
         column: Some(column),
         ..Issue::new(code, p, en, ja)
+    }
+}
+
+/// Where a document that ends too early stops, from serde's end-of-input message ("EOF while
+/// parsing an object"): (English, Japanese), each empty when the message says nothing known.
+fn cut_short(msg: &str) -> (&'static str, &'static str) {
+    match msg.strip_prefix("EOF while parsing ") {
+        Some("an object") => (", inside an object", "、オブジェクトの途中"),
+        Some("a list") => (", inside a list", "、配列の途中"),
+        Some("a string") => (", inside a string", "、文字列の途中"),
+        Some("a value") => (", where a value should follow", "、値が続くはずの所"),
+        _ => ("", ""),
     }
 }
 
@@ -780,6 +792,25 @@ mod tests {
     }
 
     #[test]
+    fn a_document_cut_short_says_where_it_stops_in_both_languages() {
+        let i = find(br#"{"id": "x", "title": {"ja": "a""#, IssueCode::JsonTruncated);
+        assert_eq!(
+            i.message_en,
+            "the JSON ends too early, at line 1, column 31, inside an object"
+        );
+        assert_eq!(
+            i.message_ja,
+            "JSONが途中で終わっています（1行31列、オブジェクトの途中）"
+        );
+        let i = find(br#"{"id": "x", "nodes": [1"#, IssueCode::JsonTruncated);
+        assert!(i.message_en.ends_with(", inside a list"), "{}", i.message_en);
+        let i = find(br#"{"id": "x"#, IssueCode::JsonTruncated);
+        assert!(i.message_en.ends_with(", inside a string"), "{}", i.message_en);
+        let i = find(br#"{"id":"#, IssueCode::JsonTruncated);
+        assert!(i.message_ja.ends_with("、値が続くはずの所）"), "{}", i.message_ja);
+    }
+
+    #[test]
     fn a_huge_unknown_key_is_cut_to_a_preview() {
         let key = "k".repeat(100_000);
         let i = find(format!("{{\"{key}\": 1}}").as_bytes(), IssueCode::UnknownField);
@@ -952,13 +983,13 @@ mod tests {
         assert_eq!(i.code, IssueCode::InvalidUtf8);
         assert!(
             i.message_en
-                .starts_with("the input is not utf-8: byte `0x91` at line 3, column 20"),
+                .starts_with("the input is not UTF-8: byte `0x91` at line 3, column 20"),
             "{}",
             i.message_en
         );
         assert!(
             i.message_en
-                .ends_with("saved as shift_jis (cp932): save it again as utf-8"),
+                .ends_with("saved as Shift_JIS (CP932): save it again as UTF-8"),
             "{}",
             i.message_en
         );
@@ -980,7 +1011,7 @@ mod tests {
             let i = first(other);
             assert_eq!(i.code, IssueCode::InvalidUtf8);
             assert!(
-                !i.message_en.contains("shift_jis") && !i.message_ja.contains("Shift_JIS"),
+                !i.message_en.contains("Shift_JIS") && !i.message_ja.contains("Shift_JIS"),
                 "{}",
                 i.message_en
             );

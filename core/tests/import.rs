@@ -152,7 +152,11 @@ fn shift_jis_csv_reads_correctly_and_says_which_encoding_was_read() {
         .iter()
         .find(|i| i.cell.as_deref().is_some_and(|c| c.contains(".nodes.csv")))
         .unwrap();
-    assert!(nodes.message_en.contains("shift_jis"), "{}", nodes.message_en);
+    assert!(
+        nodes.message_en.contains("Shift_JIS (CP932)"),
+        "{}",
+        nodes.message_en
+    );
     assert!(imported.is_valid());
 }
 

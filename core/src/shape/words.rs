@@ -148,9 +148,11 @@ pub(super) fn message(p: &Problem) -> (String, String) {
         } => {
             let (e_en, e_ja) = expected(e);
             let (f_en, f_ja) = found(f);
+            // A space only after a quoted value (文字列 `one` が), not after a noun (配列が).
+            let gap = if f_ja.ends_with('`') { " " } else { "" };
             (
                 format!("expected {e_en}, found {f_en}"),
-                format!("{e_ja}が必要ですが、{f_ja} が書かれています"),
+                format!("{e_ja}が必要ですが、{f_ja}{gap}が書かれています"),
             )
         }
         Problem::UnknownCode { code, known } => {
@@ -220,6 +222,20 @@ mod tests {
         let (en, ja) = message(&p);
         assert_eq!(en, "expected a whole number of 1 or more, found the string `one`");
         assert_eq!(ja, "1以上の整数が必要ですが、文字列 `one` が書かれています");
+    }
+
+    #[test]
+    fn a_space_stands_before_が_only_after_a_quoted_value() {
+        let p = Problem::WrongType {
+            expected: Expected::Object(None),
+            found: Found::Array(None),
+        };
+        assert_eq!(message(&p).1, "オブジェクトが必要ですが、配列が書かれています");
+        let p = Problem::WrongType {
+            expected: Expected::Object(None),
+            found: Found::Null,
+        };
+        assert_eq!(message(&p).1, "オブジェクトが必要ですが、`null` が書かれています");
     }
 
     #[test]

@@ -327,7 +327,7 @@ fn csv_grids(files: &[(String, Vec<u8>)], limits: &Limits, issues: &mut Vec<Issu
             IssueCode::SheetTooLarge,
             Path::root(),
             format!(
-                "the csv files are {total} bytes together, more than the limit of {}",
+                "the CSV files are {total} bytes together, more than the limit of {}",
                 sheet_limits.bytes
             ),
             format!(

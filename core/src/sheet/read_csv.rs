@@ -27,7 +27,7 @@ fn decode<'a>(name: &str, bytes: &'a [u8], issues: &mut Vec<Issue>) -> Option<Co
                 IssueCode::CsvEncodingRead,
                 &at,
                 Path::root(),
-                format!("`{name}` is not utf-8; it was read as shift_jis (cp932)"),
+                format!("`{name}` is not UTF-8; it was read as Shift_JIS (CP932)"),
                 format!("`{name}` はUTF-8ではないため、Shift_JIS（CP932）として読みました"),
             ));
             Some(text)
@@ -40,7 +40,7 @@ fn decode<'a>(name: &str, bytes: &'a [u8], issues: &mut Vec<Issue>) -> Option<Co
                 &at,
                 Path::root(),
                 format!(
-                    "`{name}` is neither utf-8 nor shift_jis (cp932): byte `0x{byte:02x}` at offset {offset}; save it as utf-8"
+                    "`{name}` is neither UTF-8 nor Shift_JIS (CP932): byte `0x{byte:02x}` at offset {offset}; save it as UTF-8"
                 ),
                 format!(
                     "`{name}` はUTF-8でもShift_JIS（CP932）でもありません（{offset}バイト目の `0x{byte:02x}`）。UTF-8で保存してください"

@@ -254,7 +254,7 @@ impl Ctx {
                 self.report(
                     IssueCode::ExtensionsJson,
                     &row.at(key),
-                    format!("the extensions are not json text: {e}"),
+                    format!("the extensions are not JSON text: {e}"),
                     format!("拡張がJSONとして読めません（{e}）"),
                 );
                 None
