@@ -142,6 +142,10 @@ const RUST_WORDS: &[&str] = &[
     "sequence", "enum", "variant", "Option", "Vec", "String", "map",
 ];
 
+/// Names of formats and encodings as a parser's messages write them, not as people do (JSON,
+/// UTF-8, CSV, Shift_JIS), and a parser's abbreviation for the end of the input.
+const LOWER_CASE_NAMES: &[&str] = &["json", "utf", "csv", "jis", "cp932", "EOF"];
+
 #[test]
 fn no_message_names_a_rust_type_and_japanese_messages_are_japanese() {
     let mut seen = 0;
@@ -155,6 +159,11 @@ fn no_message_names_a_rust_type_and_japanese_messages_are_japanese() {
                     assert!(
                         !RUST_WORDS.contains(&word),
                         "{}: `{word}` in {message:?}",
+                        case.name
+                    );
+                    assert!(
+                        !LOWER_CASE_NAMES.contains(&word),
+                        "{}: `{word}` is a name, written in capitals, in {message:?}",
                         case.name
                     );
                 }
