@@ -578,8 +578,11 @@ pub(crate) fn structural_issue(
         ),
         Category::Syntax | Category::Io => (
             IssueCode::JsonSyntax,
-            format!("the input is not valid JSON at line {line}, column {column}: {msg}"),
-            format!("JSONの構文が正しくありません（{line}行{column}列）"),
+            format!("the input is not valid JSON at line {line}, column {column}: {}", syntax_words(&msg).0),
+            match syntax_words(&msg).1 {
+                "" => format!("JSONの構文が正しくありません（{line}行{column}列）"),
+                ja => format!("JSONの構文が正しくありません（{line}行{column}列、{ja}）"),
+            },
         ),
         // Classified on the whole message: shortening could cut a list of known fields.
         Category::Data => {
@@ -598,6 +601,49 @@ pub(crate) fn structural_issue(
         line: Some(line),
         column: Some(column),
         ..Issue::new(code, p, en, ja)
+    }
+}
+
+/// serde_json's description of a syntax error, in the reader's words: (English, Japanese). A
+/// description it does not know keeps serde's English and adds nothing in Japanese.
+fn syntax_words(msg: &str) -> (&str, &'static str) {
+    match msg {
+        "trailing comma" => ("a comma before a closing bracket", "閉じかっこの前に余分なカンマがあります"),
+        "trailing characters" => (
+            "more text after the end of the document",
+            "文書の終わりの後に文字が続いています",
+        ),
+        "expected value" => ("a value should be here", "ここに値が必要です"),
+        "expected ident" => (
+            "a misspelt `true`, `false` or `null`",
+            "`true`・`false`・`null` の綴りが違います",
+        ),
+        "expected `:`" => ("a `:` should follow the key", "キーの後に `:` が必要です"),
+        "expected `,` or `]`" => (
+            "a `,` or a `]` should be here",
+            "ここに `,` か `]` が必要です",
+        ),
+        "expected `,` or `}`" => (
+            "a `,` or a `}` should be here",
+            "ここに `,` か `}` が必要です",
+        ),
+        "expected `\"`" => ("a `\"` should be here", "ここに `\"` が必要です"),
+        "key must be a string" => (
+            "an object's key must be a string in double quotes",
+            "オブジェクトのキーは二重引用符で囲んだ文字列にしてください",
+        ),
+        "invalid escape" => ("an unknown escape after `\\`", "`\\` の後のエスケープが正しくありません"),
+        "invalid number" => ("a number written wrongly", "数値の書き方が正しくありません"),
+        "number out of range" => ("a number too large to read", "数値が大きすぎて読めません"),
+        "control character (\\u0000-\\u001F) found while parsing a string" => (
+            "a control character (a line break or tab, say) inside a string: write it as `\\n`, `\\t` or `\\u00XX`",
+            "文字列の中に改行やタブなどの制御文字があります（`\\n`・`\\t`・`\\u00XX` と書いてください）",
+        ),
+        "invalid unicode code point" | "lone leading surrogate in hex escape" | "unexpected end of hex escape" => (
+            "a `\\u` escape that names no character",
+            "`\\u` エスケープが文字を表していません",
+        ),
+        other => (other, ""),
     }
 }
 
@@ -808,6 +854,34 @@ mod tests {
         assert!(i.message_en.ends_with(", inside a string"), "{}", i.message_en);
         let i = find(br#"{"id":"#, IssueCode::JsonTruncated);
         assert!(i.message_ja.ends_with("、値が続くはずの所）"), "{}", i.message_ja);
+    }
+
+    #[test]
+    fn a_syntax_error_is_described_in_both_languages() {
+        let i = find(br#"{"id": "x",}"#, IssueCode::JsonSyntax);
+        assert_eq!(
+            i.message_en,
+            "the input is not valid JSON at line 1, column 12: a comma before a closing bracket"
+        );
+        assert_eq!(
+            i.message_ja,
+            "JSONの構文が正しくありません（1行12列、閉じかっこの前に余分なカンマがあります）"
+        );
+        let i = find(b"{\"id\": \"a\tb\"}", IssueCode::JsonSyntax);
+        assert!(i.message_en.contains("a control character"), "{}", i.message_en);
+        assert!(i.message_ja.contains("制御文字"), "{}", i.message_ja);
+        let i = find(br#"{"id": tru}"#, IssueCode::JsonSyntax);
+        assert!(
+            i.message_en.ends_with("a misspelt `true`, `false` or `null`"),
+            "{}",
+            i.message_en
+        );
+        // A missing colon, an unknown escape and a key without quotes have words of their own too.
+        let others: [&[u8]; 3] = [br#"{"id" "x"}"#, br#"{"id": "\q"}"#, br#"{1: 2}"#];
+        for doc in others {
+            let i = find(doc, IssueCode::JsonSyntax);
+            assert!(i.message_ja.contains('、'), "{}", i.message_ja);
+        }
     }
 
     #[test]
