@@ -180,6 +180,52 @@ fn a_csv_in_neither_utf8_nor_shift_jis_is_refused_at_its_file() {
 }
 
 #[test]
+fn an_old_excel_workbook_a_pdf_or_a_renamed_file_is_named_for_what_it_is() {
+    let cases: [(&str, &[u8], &str, &str); 3] = [
+        (
+            "plan.xls",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00",
+            "Excel 97\u{2013}2003 format (.xls)",
+            "Excel 97-2003形式（.xls）",
+        ),
+        ("plan.pdf", b"%PDF-1.7\n%\xE2\xE3", "is a PDF document", "PDF文書"),
+        (
+            "plan.xlsx",
+            b"\xff\xfe\x00a,b",
+            "named as an xlsx workbook but is not one",
+            "ZIP形式",
+        ),
+    ];
+    for (name, bytes, en, ja) in cases {
+        let imported = sheet::import_plan(&[(name.to_owned(), bytes.to_vec())], &Limits::default());
+        let [issue] = imported.issues.as_slice() else {
+            panic!("{name}: {:#?}", imported.issues)
+        };
+        assert_eq!(issue.code, IssueCode::SheetUnreadable, "{name}");
+        assert_eq!(issue.cell.as_deref(), Some(format!("'{name}'!A1").as_str()));
+        assert!(issue.message_en.contains(en), "{}", issue.message_en);
+        assert!(issue.message_ja.contains(ja), "{}", issue.message_ja);
+    }
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn a_workbook_cut_short_is_refused_in_japanese_words() {
+    let plan = welfare_plan::iizuka::third_plan();
+    let bytes = sheet::plan_xlsx(&plan, Lang::Ja).unwrap();
+    let cut = bytes.get(..bytes.len() / 2).unwrap();
+    let imported = sheet::import_plan_xlsx(cut, &Limits::default());
+    let [issue] = imported.issues.as_slice() else {
+        panic!("{:#?}", imported.issues)
+    };
+    assert_eq!(issue.code, IssueCode::SheetUnreadable);
+    assert!(issue.message_en.contains("zip archive"), "{}", issue.message_en);
+    // The zip reader's English detail stays in the English message.
+    assert!(issue.message_ja.contains("途中で切れた"), "{}", issue.message_ja);
+    assert!(!issue.message_ja.contains("EOCD"), "{}", issue.message_ja);
+}
+
+#[test]
 fn every_report_of_the_example_survives_its_csv_tables() {
     let plan = hoshizora();
     for year in [2025, 2026, 2027] {

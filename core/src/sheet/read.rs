@@ -119,7 +119,7 @@ pub(crate) fn read_tables(
                     IssueCode::MissingSheet,
                     Path::root(),
                     format!(
-                        "the sheet `{ja}` (`{en}`, or a csv file ending in `.{}.csv`) is missing",
+                        "the sheet `{ja}` (`{en}`, or a CSV file ending in `.{}.csv`) is missing",
                         shape.key()
                     ),
                     format!(

@@ -11,6 +11,10 @@ use super::grid::{cell_issue, Grid, GridBuilder, Raw, SheetLimits};
 /// The file's text, or the issue that says why it has none. A file that is not UTF-8 is read
 /// as Shift_JIS only when every byte decodes, and a warning names the encoding read.
 fn decode<'a>(name: &str, bytes: &'a [u8], issues: &mut Vec<Issue>) -> Option<Cow<'a, str>> {
+    if let Some(issue) = another_kind(name, bytes) {
+        issues.push(issue);
+        return None;
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(text) => return Some(Cow::Borrowed(text)),
@@ -49,6 +53,39 @@ fn decode<'a>(name: &str, bytes: &'a [u8], issues: &mut Vec<Issue>) -> Option<Co
             None
         }
     }
+}
+
+/// What a file that is neither a workbook nor text is, when it is something a clerk may hand
+/// over by mistake: a workbook saved in Excel's old format (.xls), a PDF, or a file named as a
+/// workbook that is not one. Told by its bytes, as a workbook is, and by its name only for
+/// the last. Such a file is refused at its first cell rather than read as CSV, which would
+/// report a wrong encoding.
+fn another_kind(name: &str, bytes: &[u8]) -> Option<Issue> {
+    let at = Grid {
+        name: name.into(),
+        rows: Vec::new(),
+    }
+    .at(0, 0);
+    let lower = name.to_ascii_lowercase();
+    let (en, ja) = if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        (
+            format!("`{name}` is a workbook in the Excel 97–2003 format (.xls), which is not read; save it as an Excel Workbook (.xlsx)"),
+            format!("`{name}` はExcel 97-2003形式（.xls）のブックで、読めません。「Excel ブック（*.xlsx）」として保存し直してください"),
+        )
+    } else if bytes.starts_with(b"%PDF-") {
+        (
+            format!("`{name}` is a PDF document, not a spreadsheet; give the workbook (.xlsx) or the CSV files of its tables"),
+            format!("`{name}` はPDF文書で、表ではありません。ブック（.xlsx）か、表ごとのCSVファイルを渡してください"),
+        )
+    } else if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
+        (
+            format!("`{name}` is named as an xlsx workbook but is not one (an xlsx file is a zip archive): it is a file of another kind, renamed"),
+            format!("`{name}` はxlsx形式のブックの名前ですが、その形式ではありません（xlsxファイルはZIP形式です）。別の形式のファイルの名前を変えたものです"),
+        )
+    } else {
+        return None;
+    };
+    Some(cell_issue(IssueCode::SheetUnreadable, &at, Path::root(), en, ja))
 }
 
 /// A field as a cell: empty, a marked text (one `'` stripped), or a field its column reads.

@@ -77,7 +77,8 @@ pub(crate) fn read_xlsx(bytes: &[u8], limits: SheetLimits, issues: &mut Vec<Issu
                 },
                 Path::root(),
                 format!("the sheet cannot be read: {what}"),
-                format!("シートを読めません（{what}）"),
+                "シートのデータが壊れていて読めません。表計算ソフトで開き、xlsx形式で保存し直してください"
+                    .to_owned(),
             )
         };
         let merged = match parts.get(path) {

@@ -13,10 +13,13 @@ use super::grid::SheetLimits;
 /// large (rather than unreadable).
 pub(crate) type Refusal = (String, String, bool);
 
+/// The detail (`what`) comes from the zip or XML reader, in English: the Japanese message says
+/// what to do instead of repeating it.
 pub(crate) fn unreadable(what: impl std::fmt::Display) -> Refusal {
     (
         format!("the file is not an xlsx workbook that can be read: {what}"),
-        format!("xlsx形式のブックとして読めません（{what}）"),
+        "xlsx形式のブックとして読めません（ファイルが壊れています）。表計算ソフトで開き、xlsx形式で保存し直してください"
+            .to_owned(),
         false,
     )
 }
@@ -42,7 +45,16 @@ impl Parts {
 /// Opens the zip `bytes` and inflates its parts: see the module's doc.
 pub(crate) fn unpack(bytes: &[u8], limits: SheetLimits) -> Result<Parts, Refusal> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| unreadable(format!("not a zip archive ({e})")))?;
+        .map_err(|e| {
+            (
+                format!(
+                    "the file is not an xlsx workbook that can be read: an xlsx file is a zip archive, and this one is not whole ({e}); it was cut short, or is a file of another kind"
+                ),
+                "xlsx形式のブックとして読めません。xlsxファイルはZIP形式ですが、このファイルは完全なZIPファイルではありません（途中で切れたか、別の形式のファイルです）"
+                    .to_owned(),
+                false,
+            )
+        })?;
     let mut declared = Vec::with_capacity(zip.len());
     let mut total: u64 = 0;
     for i in 0..zip.len() {
