@@ -122,7 +122,7 @@ pub(crate) type CoreLimits = welfare_plan::Limits;
 
 /// A document as it arrived from JavaScript, copied once into WebAssembly memory.
 pub(crate) enum Document {
-    /// A `Uint8Array` (a file, a `fetch` body, a Node `Buffer`): checked as bytes, so the
+    /// A `Uint8Array` (a file, a `fetch` body, a Node `Buffer`) or an `ArrayBuffer`: checked as bytes, so the
     /// UTF-8 check happens once, in Rust, and no JavaScript string is ever built.
     Bytes(Vec<u8>),
     /// A string: already text, so the UTF-8 check is skipped.
@@ -139,6 +139,10 @@ impl Document {
     pub(crate) fn from_js(input: &JsValue) -> Document {
         if let Some(bytes) = input.dyn_ref::<Uint8Array>() {
             return Document::Bytes(bytes.to_vec());
+        }
+        // What `file.arrayBuffer()` gives: its bytes, not the `{}` `JSON.stringify` writes.
+        if let Some(buffer) = input.dyn_ref::<js_sys::ArrayBuffer>() {
+            return Document::Bytes(Uint8Array::new(buffer).to_vec());
         }
         if let Some(text) = input.as_string() {
             return Document::Text(text);

@@ -143,7 +143,7 @@ pub fn is_plan(
     }
     match Document::from_js(&value) {
         document @ (Document::Written(_) | Document::Unwritable(_)) => Ok(document.check(&limits).is_valid()),
-        // A `Uint8Array` holds a document, not a plan object.
+        // A `Uint8Array` or an `ArrayBuffer` holds a document, not a plan object.
         Document::Bytes(_) | Document::Text(_) => Ok(false),
     }
 }

@@ -226,6 +226,17 @@ describe("issues", () => {
       [["json.invalid_utf8", 2, 8]],
     );
   });
+
+  test("an ArrayBuffer (what file.arrayBuffer() gives) is read as its bytes", () => {
+    const buffer = iizukaBytes.slice().buffer;
+    assert.deepEqual(validate(buffer), []);
+    assert.equal(toCanonicalJson(buffer), toCanonicalJson(iizukaBytes));
+    const broken = new Uint8Array([0x7b, 0x0a, 0x20, 0x22, 0x61, 0x22, 0x3a, 0x20, 0x22, 0xff, 0x22, 0x7d]);
+    assert.deepEqual(
+      validate(broken.buffer).map((i) => [i.code, i.line, i.column]),
+      [["json.invalid_utf8", 2, 8]],
+    );
+  });
 });
 
 describe("the national code list is built into every module", () => {
@@ -293,7 +304,7 @@ describe("validate never throws for any document", () => {
     "a BigInt inside": [{ schema_version: 1n }, "json.syntax"],
     "a throwing toJSON": [{ toJSON() { throw new Error("nope"); } }, "json.syntax"],
     "a throwing getter": [Object.defineProperty({}, "id", { enumerable: true, get() { throw new RangeError("no"); } }), "json.syntax"],
-    "an ArrayBuffer": [new ArrayBuffer(8), "schema.missing_field"],
+    "an ArrayBuffer of eight zero bytes (read as its bytes)": [new ArrayBuffer(8), "json.syntax"],
     "a Uint16Array (written as an object with keys 0, 1)": [new Uint16Array([123, 125]), "schema.unknown_field"],
     "an array": [[], "schema.wrong_type"],
     "a Node Buffer (a Uint8Array)": [Buffer.from("[]"), "schema.wrong_type"],

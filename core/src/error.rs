@@ -348,8 +348,8 @@ impl Issue {
         Issue::new(
             IssueCode::JsonSyntax,
             Path::root(),
-            format!("the value cannot be written as JSON: {reason}"),
-            format!("値をJSONとして書き出せません（{reason}）"),
+            format!("the value cannot be written as JSON: `{reason}`"),
+            format!("値をJSONとして書き出せません（`{reason}`）"),
         )
     }
 
