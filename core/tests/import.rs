@@ -192,7 +192,7 @@ fn an_old_excel_workbook_a_pdf_or_a_renamed_file_is_named_for_what_it_is() {
         (
             "plan.xlsx",
             b"\xff\xfe\x00a,b",
-            "named as an xlsx workbook but is not one",
+            "given as an xlsx workbook but is not one",
             "ZIP形式",
         ),
     ];

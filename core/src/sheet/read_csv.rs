@@ -79,8 +79,8 @@ fn another_kind(name: &str, bytes: &[u8]) -> Option<Issue> {
         )
     } else if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
         (
-            format!("`{name}` is named as an xlsx workbook but is not one (an xlsx file is a zip archive): it is a file of another kind, renamed"),
-            format!("`{name}` はxlsx形式のブックの名前ですが、その形式ではありません（xlsxファイルはZIP形式です）。別の形式のファイルの名前を変えたものです"),
+            format!("`{name}` is given as an xlsx workbook but is not one: an xlsx file is a zip archive, and this file is not"),
+            format!("`{name}` はxlsx形式のブックとして渡されましたが、その形式ではありません（xlsxファイルはZIP形式ですが、このファイルは違います）"),
         )
     } else {
         return None;
