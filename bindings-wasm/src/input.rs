@@ -122,8 +122,8 @@ pub(crate) type CoreLimits = welfare_plan::Limits;
 
 /// A document as it arrived from JavaScript, copied once into WebAssembly memory.
 pub(crate) enum Document {
-    /// A `Uint8Array` (a file, a `fetch` body, a Node `Buffer`) or an `ArrayBuffer`: checked as bytes, so the
-    /// UTF-8 check happens once, in Rust, and no JavaScript string is ever built.
+    /// A `Uint8Array` (a file, a `fetch` body, a Node `Buffer`) or an `ArrayBuffer`: checked as
+    /// bytes, so the UTF-8 check happens once, in Rust, and no JavaScript string is ever built.
     Bytes(Vec<u8>),
     /// A string: already text, so the UTF-8 check is skipped.
     Text(String),

@@ -566,24 +566,28 @@ pub(crate) fn structural_issue(
     let msg = shorten(raw);
     let (line, column) = char_position(text, e.line(), e.column());
     let (code, en, ja) = match e.classify() {
-        Category::Eof => (
-            IssueCode::JsonTruncated,
-            format!("the JSON ends too early, at line {line}, column {column}{}", cut_short(&msg).0),
-            format!("JSONが途中で終わっています（{line}行{column}列{}）", cut_short(&msg).1),
-        ),
+        Category::Eof => {
+            let (where_en, where_ja) = cut_short(&msg);
+            (
+                IssueCode::JsonTruncated,
+                format!("the JSON ends too early, at line {line}, column {column}{where_en}"),
+                format!("JSONが途中で終わっています（{line}行{column}列{where_ja}）"),
+            )
+        }
         Category::Syntax | Category::Io if msg.starts_with("recursion limit exceeded") => (
             IssueCode::TooDeep,
             format!("arrays and objects nest more than {PARSER_MAX_DEPTH} levels deep, at line {line}, column {column}"),
             format!("配列やオブジェクトの入れ子が{PARSER_MAX_DEPTH}段を超えています（{line}行{column}列）"),
         ),
-        Category::Syntax | Category::Io => (
-            IssueCode::JsonSyntax,
-            format!("the input is not valid JSON at line {line}, column {column}: {}", syntax_words(&msg).0),
-            match syntax_words(&msg).1 {
-                "" => format!("JSONの構文が正しくありません（{line}行{column}列）"),
-                ja => format!("JSONの構文が正しくありません（{line}行{column}列、{ja}）"),
-            },
-        ),
+        Category::Syntax | Category::Io => {
+            let (what_en, what_ja) = syntax_words(&msg);
+            let sep = if what_ja.is_empty() { "" } else { "、" };
+            (
+                IssueCode::JsonSyntax,
+                format!("the input is not valid JSON at line {line}, column {column}: {what_en}"),
+                format!("JSONの構文が正しくありません（{line}行{column}列{sep}{what_ja}）"),
+            )
+        }
         // Classified on the whole message: shortening could cut a list of known fields.
         Category::Data => {
             let (code, en, ja) = data_issue(raw, &mut p);

@@ -11,8 +11,13 @@ use super::grid::{cell_issue, Grid, GridBuilder, Raw, SheetLimits};
 /// The file's text, or the issue that says why it has none. A file that is not UTF-8 is read
 /// as Shift_JIS only when every byte decodes, and a warning names the encoding read.
 fn decode<'a>(name: &str, bytes: &'a [u8], issues: &mut Vec<Issue>) -> Option<Cow<'a, str>> {
-    if let Some(issue) = another_kind(name, bytes) {
-        issues.push(issue);
+    let at = Grid {
+        name: name.into(),
+        rows: Vec::new(),
+    }
+    .at(0, 0);
+    if let Some((en, ja)) = another_kind(name, bytes) {
+        issues.push(cell_issue(IssueCode::SheetUnreadable, &at, Path::root(), en, ja));
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -20,11 +25,6 @@ fn decode<'a>(name: &str, bytes: &'a [u8], issues: &mut Vec<Issue>) -> Option<Co
         Ok(text) => return Some(Cow::Borrowed(text)),
         Err(e) => e,
     };
-    let at = Grid {
-        name: name.into(),
-        rows: Vec::new(),
-    }
-    .at(0, 0);
     match encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => {
             issues.push(cell_issue(
@@ -59,13 +59,8 @@ fn decode<'a>(name: &str, bytes: &'a [u8], issues: &mut Vec<Issue>) -> Option<Co
 /// over by mistake: a workbook saved in Excel's old format (.xls), a PDF, or a file named as a
 /// workbook that is not one. Told by its bytes, as a workbook is, and by its name only for
 /// the last. Such a file is refused at its first cell rather than read as CSV, which would
-/// report a wrong encoding.
-fn another_kind(name: &str, bytes: &[u8]) -> Option<Issue> {
-    let at = Grid {
-        name: name.into(),
-        rows: Vec::new(),
-    }
-    .at(0, 0);
+/// report a wrong encoding: (English, Japanese).
+fn another_kind(name: &str, bytes: &[u8]) -> Option<(String, String)> {
     let lower = name.to_ascii_lowercase();
     let (en, ja) = if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         (
@@ -85,7 +80,7 @@ fn another_kind(name: &str, bytes: &[u8]) -> Option<Issue> {
     } else {
         return None;
     };
-    Some(cell_issue(IssueCode::SheetUnreadable, &at, Path::root(), en, ja))
+    Some((en, ja))
 }
 
 /// A field as a cell: empty, a marked text (one `'` stripped), or a field its column reads.
