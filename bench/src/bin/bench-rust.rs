@@ -6,25 +6,31 @@
 //! `bench-rust [--quick] SIZE...`
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 use welfare_plan::Limits;
 
-/// Counts live heap bytes and their peak, so that peak memory is measured exactly.
+/// Counts live heap bytes and their peak, so that peak memory is measured exactly; only while
+/// `COUNTING` is on (the one run of each method that measures memory), so that the timed runs
+/// pay nothing for the count: two atomic operations per allocation would weigh on a method by
+/// how often it allocates, and not at all on a scan that never does.
 struct Counting;
 
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNTING: AtomicBool = AtomicBool::new(false);
+// Signed: a block allocated before the count started may be freed during it.
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
 
 #[allow(unsafe_code)]
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwarded unchanged to the system allocator.
         let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
+            let size = layout.size() as isize;
+            let now = LIVE.fetch_add(size, Ordering::Relaxed) + size;
             PEAK.fetch_max(now, Ordering::Relaxed);
         }
         p
@@ -33,7 +39,9 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         // SAFETY: forwarded unchanged to the system allocator.
         unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+        }
     }
 }
 
@@ -43,10 +51,13 @@ static ALLOC: Counting = Counting;
 /// Runs `f` repeatedly (at least `min_runs` times and about `budget` in all) and returns the
 /// sorted durations and the peak extra heap of one run.
 fn measure<T>(min_runs: usize, budget: Duration, mut f: impl FnMut() -> T) -> (Vec<f64>, usize) {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    drop(f());
-    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+    LIVE.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
+    let out = f();
+    let peak = usize::try_from(PEAK.load(Ordering::Relaxed)).unwrap_or(0);
+    COUNTING.store(false, Ordering::Relaxed);
+    drop(out);
     let mut times = Vec::new();
     let start = Instant::now();
     while times.len() < min_runs || (start.elapsed() < budget && times.len() < 200) {
