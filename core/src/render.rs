@@ -954,9 +954,9 @@ impl Renderer<'_> {
         for y in years {
             let mut parts = Vec::new();
             for g in &y.grades {
-                let mut s = self.scale_name(&g.scale);
-                let computed = g.computed.as_ref().map(|c| self.grade_name(&g.scale, c));
-                let entered = g.entered.as_ref().map(|c| self.grade_name(&g.scale, c));
+                let mut s = self.scale_name(g.scale.as_str());
+                let computed = g.computed.as_ref().map(|c| self.grade_name(g.scale.as_str(), c));
+                let entered = g.entered.as_ref().map(|c| self.grade_name(g.scale.as_str(), c));
                 let (c_label, e_label) = if self.ja() {
                     ("計算", "入力")
                 } else {
@@ -1022,8 +1022,8 @@ impl Renderer<'_> {
                 for (scale, grade) in &y.grades {
                     v.push_str(&format!(
                         "  {} {}",
-                        self.scale_name(scale),
-                        self.grade_name(scale, grade)
+                        self.scale_name(scale.as_str()),
+                        self.grade_name(scale.as_str(), grade)
                     ));
                 }
                 self.line(6, &v)?;

@@ -128,14 +128,14 @@ fn the_example_computes_achievement_status_and_grades_by_hand_arithmetic() {
     assert_eq!(salons.years[2].status, Status::Achieved);
     assert_eq!(
         salons.years[2].grades,
-        vec![("achievement".to_owned(), "S".to_owned())]
+        vec![(welfare_plan::Id::from("achievement"), "S".to_owned())]
     );
     // 見守り協力員: 118 < 120 baseline is worse, but within ±10 % of it: grade B.
     let watchers = ind("ind-watchers");
     assert_eq!(watchers.years[0].status, Status::Worse);
     assert_eq!(
         watchers.years[0].grades,
-        vec![("achievement".to_owned(), "B".to_owned())]
+        vec![(welfare_plan::Id::from("achievement"), "B".to_owned())]
     );
     // 孤独を感じる人の割合 was not measured in FY2026: no data, grade −.
     let lonely = ind("ind-loneliness");
@@ -143,14 +143,14 @@ fn the_example_computes_achievement_status_and_grades_by_hand_arithmetic() {
     assert_eq!(lonely.years[1].status, Status::NoData);
     assert_eq!(
         lonely.years[1].grades,
-        vec![("achievement".to_owned(), "−".to_owned())]
+        vec![(welfare_plan::Id::from("achievement"), "−".to_owned())]
     );
     // A qualitative target: 設置 in FY2026 is achieved; 未設置 in FY2025 is unchanged (B).
     let desk = ind("ind-desk");
     assert_eq!(desk.years[1].status, Status::Achieved);
     assert_eq!(
         desk.years[0].grades,
-        vec![("achievement".to_owned(), "B".to_owned())]
+        vec![(welfare_plan::Id::from("achievement"), "B".to_owned())]
     );
     // 基本目標Ⅰ in FY2027: worst of its indicators' grades S, B and B (its own: 24.1 against
     // 23.4 is within 10 %) is B; the progress scale is the mean of the achievement scores right

@@ -7,6 +7,7 @@ use pyo3::types::{PyDict, PyList};
 
 use super::SharedProgress;
 use crate::expose::Expose;
+use welfare_plan::Id;
 
 /// One row per indicator and report year, with a `grade.<scale>` column for each scale that
 /// grades indicators (one that has `indicator_conditions`), `None` where it gave no grade.
@@ -24,11 +25,11 @@ pub fn indicators<'py>(py: Python<'py>, p: &SharedProgress) -> PyResult<Bound<'p
         let baseline = s.baseline.as_ref().map(|b| &b.value);
         for y in &s.years {
             let row = PyDict::new(py);
-            row.set_item("indicator", &s.id)?;
+            row.set_item("indicator", s.id.as_str())?;
             row.set_item("name_ja", &s.name.ja)?;
             row.set_item("name_en", &s.name.en)?;
             row.set_item("unit_ja", s.unit.as_ref().map(|u| &u.ja))?;
-            row.set_item("node", &s.node)?;
+            row.set_item("node", s.node.as_ref().map(Id::as_str))?;
             row.set_item("baseline", baseline.map(|b| b.expose(py)).transpose()?)?;
             row.set_item("fiscal_year", y.fiscal_year.0)?;
             row.set_item("value", y.value.expose(py)?)?;
@@ -53,13 +54,13 @@ pub fn nodes<'py>(py: Python<'py>, p: &SharedProgress) -> PyResult<Bound<'py, Py
         for y in &n.years {
             for g in &y.grades {
                 let row = PyDict::new(py);
-                row.set_item("node", &n.id)?;
+                row.set_item("node", n.id.as_str())?;
                 row.set_item("label", &n.label.0)?;
                 row.set_item("title_ja", &n.title.ja)?;
                 row.set_item("title_en", &n.title.en)?;
                 row.set_item("depth", n.depth)?;
                 row.set_item("fiscal_year", y.fiscal_year.0)?;
-                row.set_item("scale", &g.scale)?;
+                row.set_item("scale", g.scale.as_str())?;
                 row.set_item("entered", &g.entered)?;
                 row.set_item("computed", &g.computed)?;
                 rows.append(row)?;
@@ -76,10 +77,10 @@ pub fn sectors<'py>(py: Python<'py>, p: &SharedProgress) -> PyResult<Bound<'py, 
         for y in &s.years {
             for g in &y.grades {
                 let row = PyDict::new(py);
-                row.set_item("sector", &s.sector)?;
+                row.set_item("sector", s.sector.as_str())?;
                 row.set_item("label", &s.label.0)?;
                 row.set_item("fiscal_year", y.fiscal_year.0)?;
-                row.set_item("scale", &g.scale)?;
+                row.set_item("scale", g.scale.as_str())?;
                 row.set_item("computed", &g.computed)?;
                 rows.append(row)?;
             }

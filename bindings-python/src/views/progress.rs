@@ -28,7 +28,7 @@ view! {
         #[getter]
         fn indicator<'py>(&self, py: Python<'py>) -> PyValue<'py> {
             let plan = &self.progress.plan;
-            let loc = welfare_plan::Indicator::find(plan, &self.get()?.id).ok_or_else(crate::view::gone)?;
+            let loc = welfare_plan::Indicator::find(plan, self.get()?.id.as_str()).ok_or_else(crate::view::gone)?;
             welfare_plan::Indicator::view(py, plan, loc)
         }
 
@@ -72,7 +72,7 @@ view! {
         fn grades<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
             let d = PyDict::new(py);
             for (scale, grade) in &self.get()?.grades {
-                d.set_item(scale, grade)?;
+                d.set_item(scale.as_str(), grade)?;
             }
             Ok(d)
         }

@@ -94,6 +94,19 @@ impl AsRef<str> for Id {
     }
 }
 
+/// An id equals the text it is written as, so that ids compare with the strings a caller holds.
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -112,6 +125,14 @@ mod tests {
         for good in ["a", "g1", "g1-t2-i3", "city.hall", "x_1"] {
             assert!(Id::from(good).is_well_formed(), "{good:?}");
         }
+    }
+
+    #[test]
+    fn an_id_equals_the_text_it_is_written_as() {
+        let id = Id::from("g1-t2");
+        assert!(id == "g1-t2");
+        assert!(id == *"g1-t2");
+        assert!(id != "g1-t3");
     }
 
     #[test]

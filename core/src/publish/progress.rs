@@ -32,7 +32,7 @@ pub(crate) fn progress(s: Say, pr: &Progress, out: &mut Vec<Block>) {
         for (i, series) in pr.indicators.iter().enumerate() {
             let value_type = kinds
                 .iter()
-                .find(|(id, _)| *id == series.id)
+                .find(|(id, _)| series.id == *id)
                 .and_then(|(_, v)| *v);
             indicator(s, i, series, value_type, out);
         }
@@ -136,8 +136,8 @@ fn chart(s: Say, id: &str, series: &IndicatorSeries) -> Chart {
 /// achievement, expected share, status and grades.
 fn series_table(s: Say, series: &IndicatorSeries) -> Block {
     let unit = series.unit.as_ref();
-    let scales: Vec<String> = {
-        let mut v: Vec<String> = Vec::new();
+    let scales: Vec<Id> = {
+        let mut v: Vec<Id> = Vec::new();
         for y in &series.years {
             for (scale, _) in &y.grades {
                 if !v.contains(scale) {
@@ -159,7 +159,7 @@ fn series_table(s: Say, series: &IndicatorSeries) -> Block {
     head.extend(
         scales
             .iter()
-            .map(|sc| vec![s.w("評価：", "Grade: "), s.scale(sc)]),
+            .map(|sc| vec![s.w("評価：", "Grade: "), s.scale(sc.as_str())]),
     );
     let blank = || Line::new();
     let mut rows = Vec::new();
@@ -187,7 +187,7 @@ fn series_table(s: Say, series: &IndicatorSeries) -> Block {
             y.grades
                 .iter()
                 .find(|(x, _)| x == sc)
-                .map(|(_, g)| s.grade(sc, g))
+                .map(|(_, g)| s.grade(sc.as_str(), g))
                 .unwrap_or_default()
         }));
         rows.push(Row {

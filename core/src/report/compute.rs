@@ -70,20 +70,20 @@ pub struct IndicatorYear {
     /// Where the indicator stands.
     pub status: Status,
     /// The grade on each scale that grades indicators: (scale id, grade code).
-    pub grades: Vec<(String, String)>,
+    pub grades: Vec<(Id, String)>,
 }
 
 /// An indicator across the years of the reports: its baseline, targets and results.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorSeries {
     /// The indicator's id.
-    pub id: String,
+    pub id: Id,
     /// Its name.
     pub name: Text,
     /// Its unit.
     pub unit: Option<Text>,
     /// The node that holds it, if any.
-    pub node: Option<String>,
+    pub node: Option<Id>,
     /// Its baseline.
     pub baseline: Option<Observation>,
     /// Its targets.
@@ -97,7 +97,7 @@ pub struct IndicatorSeries {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeGrade {
     /// The scale's id.
-    pub scale: String,
+    pub scale: Id,
     /// The grade entered by hand in the report.
     pub entered: Option<String>,
     /// The grade computed by the scale's method.
@@ -117,7 +117,7 @@ pub struct NodeYear {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NodeSeries {
     /// The node's id.
-    pub id: String,
+    pub id: Id,
     /// Its label in the plan's numbering, in Japanese and English.
     pub label: (String, String),
     /// Its title.
@@ -133,7 +133,7 @@ pub struct NodeSeries {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectorSeries {
     /// The sector's code.
-    pub sector: String,
+    pub sector: Id,
     /// Its label, in Japanese and English.
     pub label: (String, String),
     /// One entry per report year (entered grades are none: sectors are only computed).
@@ -188,10 +188,10 @@ pub fn evaluate<'r>(plan: &Plan, reports: impl IntoIterator<Item = &'r ProgressR
         .list
         .iter()
         .map(|(ind, at)| IndicatorSeries {
-            id: ind.id.to_string(),
+            id: ind.id.clone(),
             name: ind.name.clone(),
             unit: ind.unit.clone(),
-            node: at.and_then(|a| plan.node_at(a)).map(|n| n.id.to_string()),
+            node: at.and_then(|a| plan.node_at(a)).map(|n| n.id.clone()),
             baseline: ind.baseline.clone(),
             targets: ind.targets.clone(),
             years: reports
@@ -211,7 +211,7 @@ pub fn evaluate<'r>(plan: &Plan, reports: impl IntoIterator<Item = &'r ProgressR
     let mut nodes: Vec<NodeSeries> = all
         .iter()
         .map(|r| NodeSeries {
-            id: r.node.id.to_string(),
+            id: r.node.id.clone(),
             label: plan.label(r.at),
             title: r.node.title.clone(),
             depth: r.at.depth(),
@@ -222,7 +222,7 @@ pub fn evaluate<'r>(plan: &Plan, reports: impl IntoIterator<Item = &'r ProgressR
     let mut sectors: Vec<SectorSeries> = sectors_of_model
         .iter()
         .map(|s| SectorSeries {
-            sector: s.sector.to_string(),
+            sector: s.sector.clone(),
             label: (s.label(Lang::Ja), s.label(Lang::En)),
             years: Vec::new(),
         })
@@ -295,7 +295,7 @@ pub fn evaluate<'r>(plan: &Plan, reports: impl IntoIterator<Item = &'r ProgressR
                 .iter()
                 .zip(&tallies)
                 .map(|(scale, t)| NodeGrade {
-                    scale: scale.id.to_string(),
+                    scale: scale.id.clone(),
                     entered: entered_for(scale.id.as_str()),
                     computed: t
                         .as_ref()
@@ -314,7 +314,7 @@ pub fn evaluate<'r>(plan: &Plan, reports: impl IntoIterator<Item = &'r ProgressR
                 .iter()
                 .zip(&tallies)
                 .map(|(scale, t)| NodeGrade {
-                    scale: scale.id.to_string(),
+                    scale: scale.id.clone(),
                     entered: None,
                     computed: t.as_ref().and_then(|t| {
                         node_grade(
@@ -504,7 +504,7 @@ fn indicator_year(
         .filter(|s| !s.indicator_conditions.is_empty())
         .filter_map(|s| {
             let c = s.indicator_conditions.iter().find(|c| r.holds(c))?;
-            Some((s.id.to_string(), c.grade.clone()))
+            Some((s.id.clone(), c.grade.clone()))
         })
         .collect();
     IndicatorYear {

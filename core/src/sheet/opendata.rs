@@ -96,7 +96,7 @@ pub fn opendata_observations_csv(plan: &Plan, reports: &[ProgressReport]) -> Str
         for y in &series.years {
             let reason = reasons
                 .iter()
-                .find(|(year, id, _)| *year == y.fiscal_year.0 && *id == series.id)
+                .find(|(year, id, _)| *year == y.fiscal_year.0 && series.id == *id)
                 .map_or("", |r| r.2);
             let target_year = by_id
                 .get(series.id.as_str())
@@ -111,7 +111,7 @@ pub fn opendata_observations_csv(plan: &Plan, reports: &[ProgressReport]) -> Str
                     Cell::text(plan.id.to_string()),
                     Cell::text(plan.title.ja.clone()),
                     Cell::Integer(y.fiscal_year.0.into()),
-                    Cell::text(series.id.clone()),
+                    Cell::text(series.id.to_string()),
                     Cell::text(series.name.ja.clone()),
                     Cell::text(series.name.en.clone().unwrap_or_default()),
                     Cell::text(series.unit.as_ref().map(|u| u.ja.clone()).unwrap_or_default()),
