@@ -954,9 +954,10 @@ impl Renderer<'_> {
         for y in years {
             let mut parts = Vec::new();
             for g in &y.grades {
-                let mut s = self.scale_name(g.scale.as_str());
-                let computed = g.computed.as_ref().map(|c| self.grade_name(g.scale.as_str(), c));
-                let entered = g.entered.as_ref().map(|c| self.grade_name(g.scale.as_str(), c));
+                let scale = g.scale.as_str();
+                let mut s = self.scale_name(scale);
+                let computed = g.computed.as_ref().map(|c| self.grade_name(scale, c));
+                let entered = g.entered.as_ref().map(|c| self.grade_name(scale, c));
                 let (c_label, e_label) = if self.ja() {
                     ("計算", "入力")
                 } else {

@@ -7,7 +7,6 @@ use pyo3::types::{PyDict, PyList};
 
 use super::SharedProgress;
 use crate::expose::Expose;
-use welfare_plan::Id;
 
 /// One row per indicator and report year, with a `grade.<scale>` column for each scale that
 /// grades indicators (one that has `indicator_conditions`), `None` where it gave no grade.
@@ -29,7 +28,7 @@ pub fn indicators<'py>(py: Python<'py>, p: &SharedProgress) -> PyResult<Bound<'p
             row.set_item("name_ja", &s.name.ja)?;
             row.set_item("name_en", &s.name.en)?;
             row.set_item("unit_ja", s.unit.as_ref().map(|u| &u.ja))?;
-            row.set_item("node", s.node.as_ref().map(Id::as_str))?;
+            row.set_item("node", s.node.expose(py)?)?;
             row.set_item("baseline", baseline.map(|b| b.expose(py)).transpose()?)?;
             row.set_item("fiscal_year", y.fiscal_year.0)?;
             row.set_item("value", y.value.expose(py)?)?;
