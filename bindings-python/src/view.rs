@@ -16,6 +16,7 @@ use std::sync::{Arc, OnceLock};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use serde::Serialize;
+use welfare_plan::report::HashedPlan;
 use welfare_plan::{PartAt, PartIndex, Plan};
 
 use crate::json::py_repr;
@@ -39,10 +40,9 @@ pub trait Root: PartialEq + Send + Sync + Sized + 'static {
 /// first lookup by id and then kept.
 #[derive(Debug)]
 pub struct SharedPlan {
-    plan: Plan,
+    /// The plan, with its content hash once computed: every report read against it needs it.
+    plan: HashedPlan,
     parts: OnceLock<PartIndex>,
-    /// The plan's content hash, computed once: every report read against the plan needs it.
-    hash: OnceLock<String>,
     indicators: OnceLock<HashMap<String, Loc>>,
 }
 
@@ -50,9 +50,8 @@ impl SharedPlan {
     /// A plan to share.
     pub fn new(plan: Plan) -> Arc<Self> {
         Arc::new(SharedPlan {
-            plan,
+            plan: HashedPlan::new(plan),
             parts: OnceLock::new(),
-            hash: OnceLock::new(),
             indicators: OnceLock::new(),
         })
     }
@@ -64,8 +63,7 @@ impl SharedPlan {
 
     /// The plan's content hash (`sha256:…`), computed on the first call.
     pub fn hash(&self) -> &str {
-        self.hash
-            .get_or_init(|| welfare_plan::report::plan_hash(&self.plan))
+        self.plan.hash()
     }
 
     /// Where the indicator with id `id` is (in the plan, a node, a project, a priority project
@@ -108,7 +106,7 @@ impl std::ops::Deref for SharedPlan {
 
 impl PartialEq for SharedPlan {
     fn eq(&self, other: &Self) -> bool {
-        self.plan == other.plan
+        self.plan.plan() == other.plan.plan()
     }
 }
 

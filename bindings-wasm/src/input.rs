@@ -2,14 +2,12 @@
 //! or a progress report) and the limits.
 
 use js_sys::{Object, Reflect, Uint8Array, JSON};
-#[cfg(any(feature = "reports", test))]
-use std::cell::OnceCell;
 use std::rc::Rc;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 #[cfg(any(feature = "reports", test))]
-use welfare_plan::report::{check_report_hashed, CheckedReport};
-use welfare_plan::{check_str, check_with, Checked, Issue, Plan};
+use welfare_plan::report::CheckedReport;
+use welfare_plan::{check_str, check_with, Checked, Issue};
 
 use crate::output::plan_error;
 
@@ -42,38 +40,13 @@ pub(crate) fn load_with(input: &JsValue, limits: &CoreLimits) -> Result<Rc<Loade
     }
     last::clear();
     let plan = document.check(limits).into_result().map_err(|e| plan_error(&e))?;
-    let loaded = Rc::new(Loaded {
-        plan,
-        #[cfg(any(feature = "reports", test))]
-        hash: OnceCell::new(),
-    });
+    let loaded = Rc::new(Loaded::new(plan));
     last::keep(document, *limits, Rc::clone(&loaded));
     Ok(loaded)
 }
 
 /// A plan read from JavaScript: the plan, and its content hash once something asks for it.
-pub(crate) struct Loaded {
-    plan: Plan,
-    #[cfg(any(feature = "reports", test))]
-    hash: OnceCell<String>,
-}
-
-impl Loaded {
-    /// The plan's content hash (`report::plan_hash`), computed on the first call.
-    #[cfg(any(feature = "reports", test))]
-    pub(crate) fn hash(&self) -> &str {
-        self.hash
-            .get_or_init(|| welfare_plan::report::plan_hash(&self.plan))
-    }
-}
-
-impl std::ops::Deref for Loaded {
-    type Target = Plan;
-
-    fn deref(&self) -> &Plan {
-        &self.plan
-    }
-}
+pub(crate) type Loaded = welfare_plan::report::HashedPlan;
 
 /// The last plan read (see [`load_with`]). WebAssembly here runs one thread.
 mod last {
@@ -186,7 +159,7 @@ impl Document {
     /// checks a plan.
     #[cfg(any(feature = "reports", test))]
     pub(crate) fn check_report(self, plan: &Loaded, limits: &CoreLimits) -> CheckedReport {
-        let check = |bytes: &[u8]| check_report_hashed(bytes, plan, plan.hash(), limits);
+        let check = |bytes: &[u8]| plan.check_report(bytes, limits);
         match self {
             Document::Bytes(bytes) => check(&bytes),
             Document::Text(text) => check(text.as_bytes()),

@@ -2,7 +2,8 @@
 //! checked against the plan it evaluates, graded on the plan's own scales and rolled up.
 //!
 //! - [`ProgressReport`]: the document, and [`check_report`] to read one against its plan.
-//! - [`plan_hash`]: the content hash that ties a report to the exact plan it evaluates.
+//! - [`plan_hash`]: the content hash that ties a report to the exact plan it evaluates, and
+//!   [`HashedPlan`], a plan that keeps its hash once computed.
 //! - [`evaluate`]: achievement, status and grades per indicator and year, grades rolled up to
 //!   every node and help sector, and each indicator's time series across reports.
 //! - [`carry_over`]: the previous edition's reports in the next edition's terms, by lineage, so
@@ -24,9 +25,12 @@ pub use model::{
     REPORT_SCHEMA_VERSION,
 };
 
+use std::sync::OnceLock;
+
 use sha2::{Digest, Sha256};
 
 use crate::model::Plan;
+use crate::Limits;
 
 /// `sha256:` and the hex SHA-256 of the plan's canonical JSON: a report records it, so that a
 /// report never silently applies to a plan that has changed since. The plan's `$schema` is
@@ -54,6 +58,70 @@ pub fn plan_hash(plan: &Plan) -> String {
     out
 }
 
+/// A plan and its [`plan_hash`], computed the first time it is asked for and then kept.
+///
+/// A tool that checks report after report against one plan (a year's reports from every
+/// department, or the browser page that keeps the plan it last read) would otherwise hash the
+/// plan's canonical JSON on every call, which for a large plan costs more than reading a report.
+/// The bindings keep their plans in one, so the rule "hash once" is written here only.
+///
+/// ```
+/// use welfare_plan::report::{plan_hash, HashedPlan};
+///
+/// let plan = HashedPlan::new(welfare_plan::iizuka::third_plan());
+/// assert_eq!(plan.hash(), plan_hash(&plan));
+/// assert_eq!(plan.title.ja, "第3期飯塚市地域福祉計画"); // a `HashedPlan` reads as its plan
+/// ```
+#[derive(Debug)]
+pub struct HashedPlan {
+    plan: Plan,
+    hash: OnceLock<String>,
+}
+
+impl HashedPlan {
+    /// `plan`, its hash not computed yet.
+    pub fn new(plan: Plan) -> Self {
+        HashedPlan {
+            plan,
+            hash: OnceLock::new(),
+        }
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The plan's [`plan_hash`] (`sha256:…`), computed on the first call.
+    pub fn hash(&self) -> &str {
+        self.hash.get_or_init(|| plan_hash(&self.plan))
+    }
+
+    /// [`check_report`] of `input` against this plan, hashing the plan at most once.
+    pub fn check_report(&self, input: &[u8], limits: &Limits) -> CheckedReport {
+        check_report_hashed(input, &self.plan, self.hash(), limits)
+    }
+
+    /// The plan back.
+    pub fn into_plan(self) -> Plan {
+        self.plan
+    }
+}
+
+impl From<Plan> for HashedPlan {
+    fn from(plan: Plan) -> Self {
+        HashedPlan::new(plan)
+    }
+}
+
+impl std::ops::Deref for HashedPlan {
+    type Target = Plan;
+
+    fn deref(&self) -> &Plan {
+        &self.plan
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use sha2::{Digest, Sha256};
@@ -65,6 +133,20 @@ mod tests {
         let digest = Sha256::digest(plan.to_canonical_json().as_bytes());
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         format!("sha256:{hex}")
+    }
+
+    #[test]
+    fn a_hashed_plan_hashes_once_and_gives_the_plans_hash() {
+        let hashed = super::HashedPlan::new(crate::iizuka::third_plan());
+        let first = hashed.hash();
+        // The same string, not one computed again.
+        assert!(std::ptr::eq(first, hashed.hash()));
+        assert_eq!(first, plan_hash(&crate::iizuka::third_plan()));
+        let report = crate::report::check_report(b"{}", &hashed, &crate::Limits::default());
+        let again = hashed.check_report(b"{}", &crate::Limits::default());
+        assert_eq!(report.issues, again.issues);
+        assert!(!again.issues.is_empty());
+        assert_eq!(hashed.into_plan(), crate::iizuka::third_plan());
     }
 
     #[test]
