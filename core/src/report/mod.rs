@@ -108,12 +108,6 @@ impl HashedPlan {
     }
 }
 
-impl From<Plan> for HashedPlan {
-    fn from(plan: Plan) -> Self {
-        HashedPlan::new(plan)
-    }
-}
-
 impl std::ops::Deref for HashedPlan {
     type Target = Plan;
 
@@ -136,17 +130,40 @@ mod tests {
     }
 
     #[test]
-    fn a_hashed_plan_hashes_once_and_gives_the_plans_hash() {
-        let hashed = super::HashedPlan::new(crate::iizuka::third_plan());
+    fn a_hashed_plan_hashes_once_and_checks_reports_against_that_hash() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let read = |name: &str| std::fs::read(repo.join("examples/progress").join(name)).unwrap();
+        let plan = crate::check(&read("synthetic-hoshizora-plan.json")).plan.unwrap();
+        let report = read("synthetic-hoshizora-report-2026.json");
+        let limits = crate::Limits::default();
+
+        let hashed = super::HashedPlan::new(plan.clone());
         let first = hashed.hash();
         // The same string, not one computed again.
         assert!(std::ptr::eq(first, hashed.hash()));
-        assert_eq!(first, plan_hash(&crate::iizuka::third_plan()));
-        let report = crate::report::check_report(b"{}", &hashed, &crate::Limits::default());
-        let again = hashed.check_report(b"{}", &crate::Limits::default());
-        assert_eq!(report.issues, again.issues);
-        assert!(!again.issues.is_empty());
-        assert_eq!(hashed.into_plan(), crate::iizuka::third_plan());
+        assert_eq!(first, plan_hash(&plan));
+        // The report was written for this plan: no issue, as the free function finds.
+        let checked = hashed.check_report(&report, &limits);
+        assert!(checked.report.is_some());
+        assert_eq!(
+            checked.issues,
+            crate::report::check_report(&report, &plan, &limits).issues
+        );
+        assert!(checked.issues.is_empty(), "{:?}", checked.issues);
+
+        // The same plan edited: its own hash, so the report no longer matches it.
+        let mut edited = plan.clone();
+        edited.title.ja.push('改');
+        let edited = super::HashedPlan::new(edited);
+        assert_ne!(edited.hash(), first);
+        let codes: Vec<_> = edited
+            .check_report(&report, &limits)
+            .issues
+            .iter()
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(codes, ["report.plan_mismatch"]);
+        assert_eq!(hashed.into_plan(), plan);
     }
 
     #[test]
