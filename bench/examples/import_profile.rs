@@ -1,7 +1,7 @@
 //! Times the spreadsheet import of a synthetic progress report's evaluation workbook, to find
 //! where the time goes:
 //!
-//!     cargo run --release -p welfare-plan-bench --features welfare-plan/xlsx --example import_profile -- 10000
+//!     cargo run --release -p welfare-plan-bench --features xlsx --example import_profile -- 10000
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Instant;
