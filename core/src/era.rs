@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::Lang;
+
 /// A Japanese era (元号) that fiscal years can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Era {
@@ -68,20 +70,114 @@ pub const MIN_FISCAL_YEAR: i32 = 1868;
 /// The latest fiscal year this module writes or reads.
 pub const MAX_FISCAL_YEAR: i32 = 2200;
 
-/// Why an era year could not be read or written.
+/// Why an era year could not be read or written: the input and the reason, which says what
+/// is wrong in both languages (a clerk typing 令和5年 reads why in Japanese).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{input}` is not a fiscal year this library can read: {reason}")]
 pub struct EraError {
     /// The input, cut to a short preview.
     pub input: String,
     /// What is wrong.
-    pub reason: String,
+    pub reason: EraReason,
 }
 
-fn err(input: &str, reason: impl Into<String>) -> EraError {
+impl EraError {
+    /// The whole message in `lang` (the English one is also the error's `Display`).
+    ///
+    /// ```
+    /// use welfare_plan::{era::fiscal_year_from_era, Lang};
+    /// let e = fiscal_year_from_era("令和5年").unwrap_err();
+    /// assert_eq!(
+    ///     e.message(Lang::Ja),
+    ///     "`令和5年` は読み取れる年度ではありません（暦年（年）の書き方です。年度は「年度」で終わります）"
+    /// );
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Ja => format!(
+                "`{}` は読み取れる年度ではありません（{}）",
+                self.input,
+                self.reason.ja()
+            ),
+        }
+    }
+}
+
+/// What is wrong with a fiscal year or month that [`EraError`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EraReason {
+    /// Outside [`MIN_FISCAL_YEAR`]..=[`MAX_FISCAL_YEAR`].
+    OutOfRange,
+    /// A month outside those years, or not 1 to 12.
+    NotAMonth,
+    /// Nothing but white space.
+    Empty,
+    /// A calendar year (令和5年), not a fiscal year (令和5年度).
+    CalendarYear,
+    /// Neither an era name and a year nor a Western year.
+    NoEra,
+    /// Digits too many for any year.
+    NotANumber,
+    /// A year that is neither digits nor 元 (such as 令和五年度).
+    NotDigits,
+    /// Year 0 of the era with this Japanese name.
+    YearZero(&'static str),
+}
+
+impl EraReason {
+    /// The reason in English.
+    pub fn en(self) -> String {
+        match self {
+            EraReason::OutOfRange => {
+                format!("fiscal years from {MIN_FISCAL_YEAR} to {MAX_FISCAL_YEAR} are supported")
+            }
+            EraReason::NotAMonth => "not a supported month".to_owned(),
+            EraReason::Empty => "it is empty".to_owned(),
+            EraReason::CalendarYear => {
+                "this names a calendar year (年); a fiscal year ends in 年度".to_owned()
+            }
+            EraReason::NoEra => "expected an era name (明治, 大正, 昭和, 平成, 令和 or M, T, S, H, R) \
+                                 and a year, or a Western year"
+                .to_owned(),
+            EraReason::NotANumber => "the year is not a number".to_owned(),
+            EraReason::NotDigits => "the year must be digits or 元".to_owned(),
+            EraReason::YearZero(era) => format!("{era} has no year 0"),
+        }
+    }
+
+    /// The reason in Japanese.
+    pub fn ja(self) -> String {
+        match self {
+            EraReason::OutOfRange => {
+                format!("{MIN_FISCAL_YEAR}年度から{MAX_FISCAL_YEAR}年度までに対応しています")
+            }
+            EraReason::NotAMonth => {
+                format!("{MIN_FISCAL_YEAR}年から{MAX_FISCAL_YEAR}年までの1月から12月に対応しています")
+            }
+            EraReason::Empty => "空です".to_owned(),
+            EraReason::CalendarYear => "暦年（年）の書き方です。年度は「年度」で終わります".to_owned(),
+            EraReason::NoEra => "元号（明治・大正・昭和・平成・令和、またはM・T・S・H・R）と年、\
+                                 または西暦の年が必要です"
+                .to_owned(),
+            EraReason::NotANumber => "年が数として読めません".to_owned(),
+            EraReason::NotDigits => "年は数字か「元」で書きます".to_owned(),
+            EraReason::YearZero(era) => format!("{era}0年はありません"),
+        }
+    }
+}
+
+impl fmt::Display for EraReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en())
+    }
+}
+
+fn err(input: &str, reason: EraReason) -> EraError {
     EraError {
         input: crate::preview(input),
-        reason: reason.into(),
+        reason,
     }
 }
 
@@ -93,10 +189,7 @@ fn err(input: &str, reason: impl Into<String>) -> EraError {
 /// ```
 pub fn era_of(fiscal_year: i32) -> Result<(Era, i32), EraError> {
     if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&fiscal_year) {
-        return Err(err(
-            &fiscal_year.to_string(),
-            format!("fiscal years from {MIN_FISCAL_YEAR} to {MAX_FISCAL_YEAR} are supported"),
-        ));
+        return Err(err(&fiscal_year.to_string(), EraReason::OutOfRange));
     }
     let era = ERAS
         .iter()
@@ -137,7 +230,7 @@ pub fn era_label_en(fiscal_year: i32) -> Result<String, EraError> {
 /// ```
 pub fn month_label(year: i32, month: u32) -> Result<String, EraError> {
     if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&year) || !(1..=12).contains(&month) {
-        return Err(err(&format!("{year}-{month:02}"), "not a supported month"));
+        return Err(err(&format!("{year}-{month:02}"), EraReason::NotAMonth));
     }
     let era = ERAS
         .iter()
@@ -178,38 +271,28 @@ pub fn fiscal_year_from_era(input: &str) -> Result<i32, EraError> {
         })
         .collect();
     if s.is_empty() {
-        return Err(err(input, "it is empty"));
+        return Err(err(input, EraReason::Empty));
     }
     let body = match s.strip_suffix("年度") {
         Some(b) => b,
-        None if s.ends_with('年') => {
-            return Err(err(
-                input,
-                "this names a calendar year (年); a fiscal year ends in 年度",
-            ))
-        }
+        None if s.ends_with('年') => return Err(err(input, EraReason::CalendarYear)),
         None => &s,
     };
-    let (era, digits) = split_era(body).ok_or_else(|| {
-        err(input, "expected an era name (明治, 大正, 昭和, 平成, 令和 or M, T, S, H, R) and a year, or a Western year")
-    })?;
+    let (era, digits) = split_era(body).ok_or_else(|| err(input, EraReason::NoEra))?;
     let year = match digits {
         "元" => 1,
-        d if !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit()) => d
-            .parse::<i32>()
-            .map_err(|_| err(input, "the year is not a number"))?,
-        _ => return Err(err(input, "the year must be digits or 元")),
+        d if !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit()) => {
+            d.parse::<i32>().map_err(|_| err(input, EraReason::NotANumber))?
+        }
+        _ => return Err(err(input, EraReason::NotDigits)),
     };
     let fiscal_year = match era {
-        Some(era) if year == 0 => return Err(err(input, format!("{} has no year 0", era.name_ja))),
+        Some(era) if year == 0 => return Err(err(input, EraReason::YearZero(era.name_ja))),
         Some(era) => era.first_year + year - 1,
         None => year,
     };
     if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&fiscal_year) {
-        return Err(err(
-            input,
-            format!("fiscal years from {MIN_FISCAL_YEAR} to {MAX_FISCAL_YEAR} are supported"),
-        ));
+        return Err(err(input, EraReason::OutOfRange));
     }
     Ok(fiscal_year)
 }
@@ -296,21 +379,33 @@ mod tests {
     }
 
     #[test]
-    fn bad_forms_say_why() {
-        for s in [
-            "",
-            "令和",
-            "令和0年度",
-            "令和5年",
-            "X5",
-            "令和五年度",
-            "20230",
-            "令和99999年度",
-            "平成-1年度",
+    fn bad_forms_say_why_in_both_languages() {
+        for (s, want) in [
+            ("", EraReason::Empty),
+            ("令和", EraReason::NotDigits),
+            ("令和0年度", EraReason::YearZero("令和")),
+            ("令和5年", EraReason::CalendarYear),
+            ("X5", EraReason::NoEra),
+            ("令和五年度", EraReason::NotDigits),
+            ("20230", EraReason::NoEra),
+            ("令和99999年度", EraReason::NotDigits),
+            ("平成-1年度", EraReason::NotDigits),
+            ("令和200年度", EraReason::OutOfRange),
         ] {
             let e = fiscal_year_from_era(s).unwrap_err();
-            assert!(!e.reason.is_empty(), "{s}");
+            assert_eq!(e.reason, want, "{s}");
+            assert!(e
+                .message(Lang::En)
+                .starts_with(&format!("`{s}` is not a fiscal year")));
+            assert!(e
+                .message(Lang::Ja)
+                .starts_with(&format!("`{s}` は読み取れる年度ではありません（")));
+            assert!(e.message(Lang::Ja).contains(&want.ja()), "{s}");
         }
+        assert_eq!(
+            fiscal_year_from_era("令和0年度").unwrap_err().message(Lang::Ja),
+            "`令和0年度` は読み取れる年度ではありません（令和0年はありません）"
+        );
         assert!(era_label(1867).is_err());
         assert!(era_label(2201).is_err());
     }

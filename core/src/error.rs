@@ -47,6 +47,30 @@ pub(crate) fn sector_list() -> String {
         .join(", ")
 }
 
+fn unknown_limit_ja(name: &str) -> String {
+    let names = crate::Limits::NAMES;
+    let known = names.map(|n| format!("`{n}`")).join(", ");
+    match crate::suggest::closest(name, &names) {
+        Some(s) => format!("上限 `{name}` はありません。`{s}` のことですか？（使える上限: {known}）"),
+        None => format!("上限 `{name}` はありません（使える上限: {known}）"),
+    }
+}
+
+/// [`summarize`] in Japanese.
+fn summarize_ja(issues: &[Issue]) -> String {
+    let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
+    let line = |i: &Issue| {
+        let path = i.path.to_string();
+        let at = if path.is_empty() { "/" } else { &path };
+        format!("エラー [{}]（場所 {at}）：{}", i.code, i.message_ja)
+    };
+    match errors.as_slice() {
+        [] => "計画は有効です".to_owned(),
+        [one] => format!("無効な文書です：{}", line(one)),
+        [first, rest @ ..] => format!("無効な文書です：{}（ほか{}件）", line(first), rest.len()),
+    }
+}
+
 fn summarize(issues: &[Issue]) -> String {
     let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
     match errors.as_slice() {
@@ -57,6 +81,30 @@ fn summarize(issues: &[Issue]) -> String {
 }
 
 impl Error {
+    /// The message in `lang`: what a command line or a binding shows a user in their language
+    /// (the English one is also the error's `Display`).
+    ///
+    /// ```
+    /// use welfare_plan::{Error, Lang};
+    /// let e = Error::UnknownLevel("goals".into(), "`goal`, `target`".into());
+    /// assert_eq!(e.message(Lang::Ja), "階層 `goals` はありません（計画の階層: `goal`, `target`）");
+    /// ```
+    pub fn message(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Error::Invalid(issues) => summarize_ja(issues),
+            Error::Era(e) => e.message(lang),
+            Error::UnknownSector(name, known) => {
+                format!("支援の区分 `{name}` はありません（使える区分: {known}）")
+            }
+            Error::UnknownLevel(name, known) => format!("階層 `{name}` はありません（計画の階層: {known}）"),
+            Error::UnknownLimit(name) => unknown_limit_ja(name),
+            Error::Workbook(detail) => format!("ワークブックを書き出せません（{detail}）"),
+        }
+    }
+
     /// The issues, if this is an invalid-document error.
     pub fn issues(&self) -> &[Issue] {
         match self {
@@ -431,6 +479,39 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "invalid plan: error [text.blank] at /: blank (and 1 more)"
+        );
+        assert_eq!(
+            err.message(crate::Lang::Ja),
+            "無効な文書です：エラー [text.blank]（場所 /）：空（ほか1件）"
+        );
+        assert_eq!(err.message(crate::Lang::En), err.to_string());
+    }
+
+    #[test]
+    fn every_error_has_a_japanese_message() {
+        let errors = [
+            Error::Era(crate::era::fiscal_year_from_era("令和5年").unwrap_err()),
+            Error::UnknownSector("x".into(), sector_list()),
+            Error::UnknownLevel("x".into(), "`goal`".into()),
+            Error::UnknownLimit("max_input".into()),
+            Error::UnknownLimit("zzz".into()),
+            Error::Workbook("too many columns in `plan`".into()),
+            Error::Invalid(Vec::new()),
+        ];
+        for e in errors {
+            let ja = e.message(crate::Lang::Ja);
+            assert_ne!(ja, e.to_string());
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)),
+                "no kana in {ja}"
+            );
+        }
+        assert_eq!(
+            Error::UnknownLimit("max_dept".into()).message(crate::Lang::Ja),
+            format!(
+                "上限 `max_dept` はありません。`max_depth` のことですか？（使える上限: {}）",
+                crate::Limits::NAMES.map(|n| format!("`{n}`")).join(", ")
+            )
         );
     }
 }
