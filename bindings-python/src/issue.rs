@@ -167,23 +167,30 @@ pub fn plan_error_in(py: Python<'_>, issues: Vec<Issue>, file: Option<&str>) -> 
     build().unwrap_or_else(|e| e)
 }
 
-/// `welfare_plan.EraError` (a `ValueError`) with the core's message.
-pub fn era_error(py: Python<'_>, message: String) -> PyErr {
-    match ERA_ERROR.import(py, "welfare_plan._errors", "EraError") {
-        Ok(class) => PyErr::from_type(class.clone(), message),
-        Err(e) => e,
-    }
+/// `welfare_plan.EraError` (a `ValueError`) with the core's message in English (`str(err)`)
+/// and in Japanese (`err.message_ja`).
+pub fn era_error(py: Python<'_>, e: &welfare_plan::era::EraError) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let class = ERA_ERROR.import(py, "welfare_plan._errors", "EraError")?;
+        let args = (
+            e.message(welfare_plan::Lang::En),
+            e.message(welfare_plan::Lang::Ja),
+        );
+        Ok(PyErr::from_value(class.call1(args)?))
+    };
+    build().unwrap_or_else(|e| e)
 }
 
 /// A fiscal year from a Python int; an int too large for any year is an era error too, so
-/// that every bad year is a `ValueError`.
+/// that every bad year is a `ValueError`, said as the core says it for any year out of range.
 pub fn fiscal_year_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<i32> {
     value.extract::<i32>().map_err(|e| {
         if e.is_instance_of::<PyOverflowError>(py) {
-            era_error(
-                py,
-                format!("`{value}` is not a fiscal year this library can read: it is out of range"),
-            )
+            let out_of_range = welfare_plan::era::EraError {
+                input: welfare_plan::preview(&value.to_string()),
+                reason: welfare_plan::era::EraReason::OutOfRange,
+            };
+            era_error(py, &out_of_range)
         } else {
             e
         }

@@ -138,7 +138,7 @@ fn report_json_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// ```
 #[pyfunction]
 fn fiscal_year_from_era(py: Python<'_>, text: &str) -> PyResult<i32> {
-    era::fiscal_year_from_era(text).map_err(|e| era_error(py, e.to_string()))
+    era::fiscal_year_from_era(text).map_err(|e| era_error(py, &e))
 }
 
 /// The Japanese name of a fiscal year: 2023 → `令和5年度`, 2019 → `令和元年度`. Raises
@@ -150,7 +150,7 @@ fn fiscal_year_from_era(py: Python<'_>, text: &str) -> PyResult<i32> {
 #[pyfunction]
 fn era_label(py: Python<'_>, fiscal_year: &Bound<'_, PyAny>) -> PyResult<String> {
     let year = fiscal_year_arg(py, fiscal_year)?;
-    era::era_label(year).map_err(|e| era_error(py, e.to_string()))
+    era::era_label(year).map_err(|e| era_error(py, &e))
 }
 
 /// The English name of a fiscal year: 2023 → `FY2023 (Reiwa 5)`. Raises `EraError`.
@@ -161,7 +161,7 @@ fn era_label(py: Python<'_>, fiscal_year: &Bound<'_, PyAny>) -> PyResult<String>
 #[pyfunction]
 fn era_label_en(py: Python<'_>, fiscal_year: &Bound<'_, PyAny>) -> PyResult<String> {
     let year = fiscal_year_arg(py, fiscal_year)?;
-    era::era_label_en(year).map_err(|e| era_error(py, e.to_string()))
+    era::era_label_en(year).map_err(|e| era_error(py, &e))
 }
 
 /// The core's code lists that the JSON Schemas do not enumerate, for `generate_types.py` and

@@ -43,8 +43,19 @@ def test_every_supported_year_round_trips_through_its_label() -> None:
 
 
 def test_a_calendar_year_is_refused_with_a_clear_message() -> None:
-    with pytest.raises(wp.EraError, match=r"`令和5年` is not a fiscal year .* a fiscal year ends in 年度"):
+    with pytest.raises(wp.EraError, match=r"`令和5年` is not a fiscal year .* a fiscal year ends in 年度") as raised:
         wp.fiscal_year_from_era("令和5年")
+    assert raised.value.message_ja == (
+        "`令和5年` は読み取れる年度ではありません（暦年（年）の書き方です。年度は「年度」で終わります）"
+    )
+
+
+@pytest.mark.parametrize("year", [1867, 10**30])
+def test_a_year_out_of_range_says_which_years_are_supported_in_both_languages(year: int) -> None:
+    with pytest.raises(wp.EraError) as raised:
+        wp.era_label(year)
+    assert str(raised.value) == f"`{year}` is not a fiscal year this library can read: fiscal years from 1868 to 2200 are supported"
+    assert raised.value.message_ja == f"`{year}` は読み取れる年度ではありません（1868年度から2200年度までに対応しています）"
 
 
 @pytest.mark.parametrize("year", [1867, 2201, -5, 10**30])

@@ -272,6 +272,7 @@ def test_era_error_pickles_with_its_message() -> None:
     again = round_trip(raised.value)
     assert type(again) is wp.EraError
     assert str(again) == str(raised.value)
+    assert again.message_ja == raised.value.message_ja != str(again)
 
 
 def test_limits_pickle_with_every_number() -> None:

@@ -58,7 +58,7 @@ use welfare_plan::numbering::challenge_label;
 use welfare_plan::HelpSector;
 
 use crate::input::{load, Document, Limits, LimitsArg};
-use crate::output::{issues_to_js, json_to_js, range_error, to_js, Label};
+use crate::output::{issues_to_js, json_to_js, range_error, to_js, user_range_error, Label};
 
 // The plan's types (Plan, Level, Node, Indicator, Text …) are generated from
 // schemas/plan.schema.json, which schemars generates from the core's Rust types; HelpSector and
@@ -172,7 +172,7 @@ pub fn to_canonical_json(
 /// ```
 #[wasm_bindgen(js_name = eraLabel)]
 pub fn era_label(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
-    era::era_label(whole(fiscal_year, "fiscal year")?).map_err(range_error)
+    era::era_label(whole(fiscal_year, "fiscal year")?).map_err(user_range_error)
 }
 
 /// The English name of a fiscal year: `eraLabelEn(2023) === "FY2023 (Reiwa 5)"`. Throws
@@ -183,7 +183,7 @@ pub fn era_label(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Resu
 /// ```
 #[wasm_bindgen(js_name = eraLabelEn)]
 pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
-    era::era_label_en(whole(fiscal_year, "fiscal year")?).map_err(range_error)
+    era::era_label_en(whole(fiscal_year, "fiscal year")?).map_err(user_range_error)
 }
 
 /// The Japanese name of a calendar month: `monthLabel(2023, 3) === "令和5年3月"`.
@@ -195,20 +195,21 @@ pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> R
 #[wasm_bindgen(js_name = monthLabel)]
 pub fn month_label(year: f64, month: f64) -> Result<String, JsValue> {
     let month = u32::try_from(whole(month, "month")?).map_err(|_| range_error(month))?;
-    era::month_label(whole(year, "year")?, month).map_err(range_error)
+    era::month_label(whole(year, "year")?, month).map_err(user_range_error)
 }
 
 /// Reads a fiscal year written with an era or in Western years and returns the Western
 /// year: `fiscalYearFromEra("令和5年度") === 2023`. Accepts 令和元年度, full-width digits,
 /// short forms (R5, H30), romanised names (Reiwa 5) and 2023年度 / FY2023. Throws
-/// `RangeError` saying why for anything else.
+/// `RangeError` saying why for anything else: in English as its `message`, in Japanese as
+/// its `messageJa` (as every error for a year, a month, a sector or a level does).
 ///
 /// ```js
 /// fiscalYearFromEra("平成31年度"); // 2019
 /// ```
 #[wasm_bindgen(js_name = fiscalYearFromEra)]
 pub fn fiscal_year_from_era(text: &str) -> Result<i32, JsValue> {
-    era::fiscal_year_from_era(text).map_err(range_error)
+    era::fiscal_year_from_era(text).map_err(user_range_error)
 }
 
 /// A challenge's label: `challengeLabel(6)` is `{ ja: "⑥", en: "Challenge 6" }`.
@@ -232,7 +233,7 @@ pub fn challenge_label_js(number: f64) -> Result<JsValue, JsValue> {
 pub fn sector_label(
     #[wasm_bindgen(unchecked_param_type = "HelpSector")] sector: &str,
 ) -> Result<JsValue, JsValue> {
-    let s = HelpSector::from_name(sector).map_err(|e| range_error(e.to_string()))?;
+    let s = HelpSector::from_name(sector).map_err(user_range_error)?;
     pair((s.label_ja().to_owned(), s.label_en().to_owned()))
 }
 

@@ -168,6 +168,20 @@ pub(crate) fn range_error(message: impl ToString) -> JsValue {
     js_sys::RangeError::new(&message.to_string()).into()
 }
 
+/// A `RangeError` for what a user may have typed (a year, a sector's name): the core's
+/// message in English as `message`, and in Japanese as `messageJa`.
+pub(crate) fn user_range_error(e: impl Into<welfare_plan::Error>) -> JsValue {
+    let e = e.into();
+    let err = js_sys::RangeError::new(&e.message(welfare_plan::Lang::En));
+    // Setting a property on a fresh error object cannot fail.
+    let _ = js_sys::Reflect::set(
+        &err,
+        &JsValue::from_str("messageJa"),
+        &JsValue::from_str(&e.message(welfare_plan::Lang::Ja)),
+    );
+    err.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use welfare_plan::{Lang, NodeRef, Plan};
 
 use crate::input::{load, type_error, LimitsArg};
-use crate::output::{range_error, to_js, Label};
+use crate::output::{range_error, to_js, user_range_error, Label};
 
 /// A node of the plan's tree: where it sits, its level and its label. The node itself is in
 /// the plan object, at `path`.
@@ -238,7 +238,7 @@ pub fn initiatives_addressing(
 fn chosen(plan: &Plan, filter: &InitiativeFilter) -> Result<JsValue, JsValue> {
     let mut chosen: Vec<NodeRef<'_>> = match &filter.sector {
         Some(name) => {
-            let code = plan.sector_code(name).map_err(range_error)?;
+            let code = plan.sector_code(name).map_err(user_range_error)?;
             plan.initiatives_in_sector(code).collect()
         }
         None => plan.initiatives().collect(),
@@ -271,7 +271,7 @@ pub fn nodes_at_level(
     limits: Option<LimitsArg>,
 ) -> Result<JsValue, JsValue> {
     let plan = load(&plan, limits.as_deref())?;
-    let depth = plan.level_depth(level).map_err(range_error)?;
+    let depth = plan.level_depth(level).map_err(user_range_error)?;
     let nodes: Vec<NodeInfo> = plan
         .nodes_at_depth(depth)
         .map(|r| NodeInfo::new(&plan, &r))
@@ -293,7 +293,9 @@ pub fn sector_code(
     limits: Option<LimitsArg>,
 ) -> Result<String, JsValue> {
     let plan = load(&plan, limits.as_deref())?;
-    plan.sector_code(name).map(str::to_owned).map_err(range_error)
+    plan.sector_code(name)
+        .map(str::to_owned)
+        .map_err(user_range_error)
 }
 
 /// The plan's help model in its own terms: the heading (自助・共助・公助, or a custom model's

@@ -4,13 +4,15 @@
 
 use std::path::Path;
 
+use crate::words::Words;
+
 /// One input of a command: a file to read, or an argument that named none, with why.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Input {
     /// A file path, or `-` for standard input.
     File(String),
     /// An argument that names no file: a missing path, or a glob that matches nothing.
-    Missing { arg: String, reason: String },
+    Missing { arg: String, reason: Words },
 }
 
 /// Every input `args` name, in the order given; a directory or glob expands in name order.
@@ -24,7 +26,13 @@ pub fn expand(args: &[String]) -> Vec<Input> {
             json_files(Path::new(arg), &mut found);
             found.sort();
             if found.is_empty() {
-                out.push(missing(arg, "the directory holds no .json file"));
+                out.push(missing(
+                    arg,
+                    Words::new(
+                        "the directory holds no .json file",
+                        "ディレクトリに .json ファイルがありません",
+                    ),
+                ));
             }
             out.extend(found.into_iter().map(Input::File));
         } else if arg.contains(['*', '?', '[']) && !Path::new(arg).exists() {
@@ -37,11 +45,23 @@ pub fn expand(args: &[String]) -> Vec<Input> {
                         .collect();
                     found.sort();
                     if found.is_empty() {
-                        out.push(missing(arg, "the pattern matches no file"));
+                        out.push(missing(
+                            arg,
+                            Words::new(
+                                "the pattern matches no file",
+                                "パターンに合うファイルがありません",
+                            ),
+                        ));
                     }
                     out.extend(found.into_iter().map(Input::File));
                 }
-                Err(e) => out.push(missing(arg, &format!("not a valid pattern: {e}"))),
+                Err(e) => out.push(missing(
+                    arg,
+                    Words::new(
+                        format!("not a valid pattern: {e}"),
+                        format!("パターンとして読めません（{e}）"),
+                    ),
+                )),
             }
         } else {
             out.push(Input::File(arg.clone()));
@@ -50,10 +70,10 @@ pub fn expand(args: &[String]) -> Vec<Input> {
     out
 }
 
-fn missing(arg: &str, reason: &str) -> Input {
+fn missing(arg: &str, reason: Words) -> Input {
     Input::Missing {
         arg: arg.to_owned(),
-        reason: reason.to_owned(),
+        reason,
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod inputs;
 mod issues;
+mod words;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,6 +17,7 @@ use welfare_plan::{
     check_with, diff, era, iizuka, publish, read_limited, render, schema, sheet, Checked, Issue, Lang,
     Limits, Plan,
 };
+use words::Words;
 
 #[derive(Parser)]
 #[command(
@@ -305,8 +307,29 @@ impl LimitArgs {
     }
 }
 
-/// A failure that ends the command with exit code 2.
-struct Fatal(String);
+/// A failure that ends the command with exit code 2, said in the language of `--lang`.
+struct Fatal(Words);
+
+impl Fatal {
+    fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Fatal(Words::new(en, ja))
+    }
+}
+
+impl<E: Into<Words>> From<E> for Fatal {
+    fn from(e: E) -> Self {
+        Fatal(e.into())
+    }
+}
+
+/// The error for JSON this command failed to write (its own values always serialise; this is
+/// for the impossible case, said plainly rather than unwrapped).
+fn unwritable_json(e: &serde_json::Error) -> Fatal {
+    Fatal::new(
+        format!("cannot write the output as JSON: {e}"),
+        format!("出力をJSONとして書き出せません（{e}）"),
+    )
+}
 
 /// How output is written: in which language, and whether with colour.
 #[derive(Clone, Copy)]
@@ -434,7 +457,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Fatal(msg)) => {
-            eprintln!("welfare-plan: {msg}");
+            eprintln!("welfare-plan: {}", msg.get(ui().lang));
             ExitCode::from(2)
         }
     }
@@ -443,7 +466,7 @@ fn main() -> ExitCode {
 /// Reads a file, or standard input for `-`, keeping at most one byte more than the size limit
 /// (so a huge input is refused without being held).
 fn read(name: &str, limits: &Limits) -> Result<Vec<u8>, Fatal> {
-    read_bytes(name, limits).map_err(|e| Fatal(format!("cannot read `{name}`: {e}")))
+    read_bytes(name, limits).map_err(|e| Fatal(words::cannot_read(name, &e)))
 }
 
 /// The bytes of a file, or of standard input for `-`, within the size limit.
@@ -530,9 +553,10 @@ fn plan_for_report(
 
 /// The usage error for a progress report given without the plan it evaluates.
 fn needs_plan(report: &str) -> Fatal {
-    Fatal(format!(
-        "`{report}` is a progress report: give the plan it evaluates with --plan PLAN"
-    ))
+    Fatal::new(
+        format!("`{report}` is a progress report: give the plan it evaluates with --plan PLAN"),
+        format!("`{report}` は進行管理の報告です。評価する計画を --plan PLAN で指定してください"),
+    )
 }
 
 fn show(file: Option<&str>, plan: Option<&str>, limits: &Limits) -> Result<ExitCode, Fatal> {
@@ -598,15 +622,16 @@ fn export(file: Option<&str>, plan: Option<&str>, sheet: Sheet, limits: &Limits)
             match (sheet.format, plan) {
                 (ExportFormat::Json, _) => emit_to(sheet.output, &r.to_canonical_json()),
                 (ExportFormat::Xlsx, Some(plan)) => {
-                    let book = sheet::report_xlsx(&plan, &r, ui().lang).map_err(|e| Fatal(e.to_string()))?;
+                    let book = sheet::report_xlsx(&plan, &r, ui().lang).map_err(Fatal::from)?;
                     write_bytes(sheet.output, &book)
                 }
                 (ExportFormat::OpendataCsv, Some(plan)) => {
                     emit_to(sheet.output, &sheet::opendata_observations_csv(&plan, &[r]))
                 }
                 (ExportFormat::Xlsx | ExportFormat::OpendataCsv, None) => Err(needs_plan(name)),
-                (ExportFormat::Csv, _) => Err(Fatal(
-                    "a progress report is exported as json, xlsx or opendata-csv (with --plan)".to_owned(),
+                (ExportFormat::Csv, _) => Err(Fatal::new(
+                    "a progress report is exported as json, xlsx or opendata-csv (with --plan)",
+                    "進行管理の報告は json、xlsx、opendata-csv（--plan と共に）で書き出します",
                 )),
             }
         }
@@ -627,20 +652,21 @@ fn export_plan(plan: &Plan, sheet: Sheet) -> Result<ExitCode, Fatal> {
                 }
                 None => sheet::plan_xlsx(plan, lang),
             };
-            write_bytes(sheet.output, &book.map_err(|e| Fatal(e.to_string()))?)
+            write_bytes(sheet.output, &book.map_err(Fatal::from)?)
         }
         ExportFormat::Csv => {
             let Some(dir) = sheet.output else {
-                return Err(Fatal(
-                    "--format csv writes one file per table: give a directory with -o".to_owned(),
+                return Err(Fatal::new(
+                    "--format csv writes one file per table: give a directory with -o",
+                    "--format csv は表ごとに1ファイルを書きます。-o でディレクトリを指定してください",
                 ));
             };
             std::fs::create_dir_all(&dir)
-                .map_err(|e| Fatal(format!("cannot create `{}`: {e}", dir.display())))?;
+                .map_err(|e| Fatal(words::cannot_create(&dir.display().to_string(), &e)))?;
             for (file, text) in sheet::csv_tables(plan, lang) {
                 let path = dir.join(file);
                 std::fs::write(&path, text)
-                    .map_err(|e| Fatal(format!("cannot write `{}`: {e}", path.display())))?;
+                    .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e)))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -650,13 +676,14 @@ fn export_plan(plan: &Plan, sheet: Sheet) -> Result<ExitCode, Fatal> {
 /// Writes a binary file (a workbook) to `output`; never to a terminal or a pipe by default.
 fn write_bytes(output: Option<PathBuf>, bytes: &[u8]) -> Result<ExitCode, Fatal> {
     let Some(path) = output else {
-        return Err(Fatal(
-            "a workbook is a binary file: give the file to write with -o".to_owned(),
+        return Err(Fatal::new(
+            "a workbook is a binary file: give the file to write with -o",
+            "ワークブックはバイナリファイルです。書き出すファイルを -o で指定してください",
         ));
     };
     std::fs::write(&path, bytes)
         .map(|()| ExitCode::SUCCESS)
-        .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e)))
 }
 
 /// `welfare-plan import`: a spreadsheet back into its document.
@@ -717,7 +744,7 @@ fn sheet_files(args: &[String]) -> Result<Vec<String>, Fatal> {
             out.push(arg.clone());
             continue;
         }
-        let found = sheet::csv_files_in(path).map_err(|e| Fatal(format!("cannot read `{arg}`: {e}")))?;
+        let found = sheet::csv_files_in(path).map_err(|e| Fatal(words::cannot_read(arg, &e)))?;
         out.extend(found.iter().map(|p| p.to_string_lossy().into_owned()));
     }
     Ok(out)
@@ -768,7 +795,7 @@ fn verdict(name: &str, valid: bool, found: &[Issue]) -> serde_json::Value {
 fn pretty_json(value: &serde_json::Value) -> Result<String, Fatal> {
     serde_json::to_string_pretty(value)
         .map(|t| t + "\n")
-        .map_err(|e| Fatal(e.to_string()))
+        .map_err(|e| unwritable_json(&e))
 }
 
 fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitCode, Fatal> {
@@ -784,7 +811,7 @@ fn emit_to(output: Option<PathBuf>, s: &str) -> Result<ExitCode, Fatal> {
     match output {
         Some(path) => std::fs::write(&path, s)
             .map(|()| ExitCode::SUCCESS)
-            .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display()))),
+            .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e))),
         None => emit(s),
     }
 }
@@ -805,9 +832,10 @@ fn read_reports(plan: &Plan, names: &[String], limits: &Limits) -> Result<ReadRe
     for name in names {
         let bytes = read(name, limits)?;
         if !report::is_progress_report(&bytes) {
-            return Err(Fatal(format!(
-                "`{name}` is not a progress report (`\"document\": \"progress_report\"`)"
-            )));
+            return Err(Fatal::new(
+                format!("`{name}` is not a progress report (`\"document\": \"progress_report\"`)"),
+                format!("`{name}` は進行管理の報告ではありません（`\"document\": \"progress_report\"` がありません）"),
+            ));
         }
         let checked = report::check_report(&bytes, plan, limits);
         print_issues(name, &checked.issues);
@@ -895,8 +923,15 @@ fn diff_side(name: &str, limits: &Limits) -> Result<Document, Fatal> {
     if doc.is_valid() {
         Ok(doc)
     } else {
-        Err(Fatal(format!("`{name}` is not valid: nothing to compare")))
+        Err(Fatal::new(
+            format!("`{name}` is not valid: nothing to compare"),
+            format!("`{name}` は有効ではないため、比べられません"),
+        ))
     }
+}
+
+fn nothing_to_compare() -> Fatal {
+    Fatal::new("nothing to compare", "比べるものがありません")
 }
 
 fn diff(
@@ -909,16 +944,17 @@ fn diff(
     let pair = match (diff_side(old, limits)?, diff_side(new, limits)?) {
         (Document::Plan(a), Document::Plan(b)) => match (a.plan, b.plan) {
             (Some(a), Some(b)) => Pair::Plans(Box::new(a), Box::new(b)),
-            _ => return Err(Fatal("nothing to compare".to_owned())),
+            _ => return Err(nothing_to_compare()),
         },
         (Document::Report(a), Document::Report(b)) => match (a.report, b.report) {
             (Some(a), Some(b)) => Pair::Reports(Box::new(a), Box::new(b)),
-            _ => return Err(Fatal("nothing to compare".to_owned())),
+            _ => return Err(nothing_to_compare()),
         },
         _ => {
-            return Err(Fatal(format!(
-                "`{old}` and `{new}` are not both plans or both progress reports"
-            )))
+            return Err(Fatal::new(
+                format!("`{old}` and `{new}` are not both plans or both progress reports"),
+                format!("`{old}` と `{new}` は、計画どうしでも進行管理の報告どうしでもありません"),
+            ))
         }
     };
     let changes = match &pair {
@@ -929,7 +965,7 @@ fn diff(
         DiffFormat::Text => diff::text(&changes, ui().lang),
         DiffFormat::Html => diff::html(&changes, ui().lang),
         DiffFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&changes).map_err(|e| Fatal(e.to_string()))?;
+            let mut s = serde_json::to_string_pretty(&changes).map_err(|e| unwritable_json(&e))?;
             s.push('\n');
             s
         }
@@ -969,7 +1005,7 @@ fn progress(
         Format::Text => render::progress(&plan, &result, ui().lang),
         Format::Json => {
             let doc = serde_json::json!({"reports": read.files, "progress": result});
-            let mut s = serde_json::to_string_pretty(&doc).map_err(|e| Fatal(e.to_string()))?;
+            let mut s = serde_json::to_string_pretty(&doc).map_err(|e| unwritable_json(&e))?;
             s.push('\n');
             s
         }
@@ -988,7 +1024,13 @@ fn emit(s: &str) -> Result<ExitCode, Fatal> {
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(Fatal(format!("cannot write output: {e}"))),
+        Err(e) => {
+            let why = words::io_reason(&e);
+            Err(Fatal::new(
+                format!("cannot write output: {}", why.en),
+                format!("出力を書き込めません（{}）", why.ja),
+            ))
+        }
     }
 }
 
@@ -1024,16 +1066,16 @@ fn validate(
                     (name, doc)
                 }
                 Err(e) => {
-                    let reason = e.to_string();
+                    let reason = words::io_reason(&e);
                     unreadable = true;
-                    verdicts.push(serde_json::json!({"file": name, "readable": false, "reason": reason}));
+                    verdicts.push(serde_json::json!({"file": name, "readable": false, "reason": reason.en}));
                     text.push_str(&format!("{name}: {}\n", cannot_read(&reason, ui.lang)));
                     continue;
                 }
             },
             inputs::Input::Missing { arg, reason } => {
                 unreadable = true;
-                verdicts.push(serde_json::json!({"file": arg, "readable": false, "reason": reason}));
+                verdicts.push(serde_json::json!({"file": arg, "readable": false, "reason": reason.en}));
                 text.push_str(&format!("{arg}: {}\n", cannot_read(&reason, ui.lang)));
                 continue;
             }
@@ -1073,10 +1115,10 @@ fn validate(
 }
 
 /// The verdict of a file that cannot be read.
-fn cannot_read(reason: &str, lang: Lang) -> String {
+fn cannot_read(reason: &Words, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!("読み込めません（{reason}）"),
-        Lang::En => format!("cannot be read ({reason})"),
+        Lang::Ja => format!("読み込めません（{}）", reason.ja),
+        Lang::En => format!("cannot be read ({})", reason.en),
     }
 }
 
@@ -1086,11 +1128,11 @@ fn write_schema(out: Option<PathBuf>) -> Result<ExitCode, Fatal> {
         let plan = files.into_iter().find(|f| f.file_name == "plan.schema.json");
         return emit(&plan.map(|f| f.text).unwrap_or_default());
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Fatal(format!("cannot create `{}`: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Fatal(words::cannot_create(&dir.display().to_string(), &e)))?;
     for f in files {
         let path = dir.join(f.file_name);
         std::fs::write(&path, f.text)
-            .map_err(|e| Fatal(format!("cannot write `{}`: {e}", path.display())))?;
+            .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e)))?;
         println!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
@@ -1107,10 +1149,10 @@ fn era_command(value: &str) -> Result<ExitCode, Fatal> {
         })
         .collect();
     if let Ok(year) = ascii.parse::<i32>() {
-        let ja = era::era_label(year).map_err(|e| Fatal(e.to_string()))?;
-        let en = era::era_label_en(year).map_err(|e| Fatal(e.to_string()))?;
+        let ja = era::era_label(year)?;
+        let en = era::era_label_en(year)?;
         return emit(&format!("{ja}\t{en}\n"));
     }
-    let year = era::fiscal_year_from_era(trimmed).map_err(|e| Fatal(e.to_string()))?;
+    let year = era::fiscal_year_from_era(trimmed)?;
     emit(&format!("{year}\n"))
 }

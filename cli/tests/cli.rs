@@ -185,6 +185,41 @@ fn era_converts_both_ways() {
 }
 
 #[test]
+fn a_failure_of_the_command_itself_is_said_in_the_language_of_lang() {
+    let stderr = |o: &Output| String::from_utf8(o.stderr.clone()).unwrap();
+    let out = run(&["era", "令和5年"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "welfare-plan: `令和5年` は読み取れる年度ではありません\
+         （暦年（年）の書き方です。年度は「年度」で終わります）\n"
+    );
+    let out = run(&["--lang", "en", "era", "令和5年"], b"");
+    assert_eq!(
+        stderr(&out),
+        "welfare-plan: `令和5年` is not a fiscal year this library can read: \
+         this names a calendar year (年); a fiscal year ends in 年度\n"
+    );
+    let out = run(&["show", "/nonexistent/plan.json"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "welfare-plan: `/nonexistent/plan.json` を読み込めません（ファイルまたはディレクトリがありません）\n"
+    );
+    let out = run(&["export", "--format", "xlsx"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "welfare-plan: ワークブックはバイナリファイルです。書き出すファイルを -o で指定してください\n"
+    );
+    let out = run(&["validate", "/nonexistent/plan.json"], b"");
+    assert_eq!(
+        stdout(&out),
+        "/nonexistent/plan.json: 読み込めません（ファイルまたはディレクトリがありません）\n"
+    );
+}
+
+#[test]
 fn schema_out_writes_the_committed_schemas() {
     let dir = std::env::temp_dir().join(format!("welfare-plan-schema-{}", std::process::id()));
     let out = run(&["schema", "--out", dir.to_str().unwrap()], b"");
@@ -315,7 +350,7 @@ fn validate_show_and_export_know_a_report_and_need_its_plan() {
     assert!(stdout(&out).ends_with("valid (no warnings)\n"));
     let out = run(&["validate", &report], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("give the plan it evaluates with --plan"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("評価する計画を --plan PLAN で指定してください"));
     let exported = run(&["export", &report], b"");
     assert_eq!(exported.stdout, std::fs::read(&report).unwrap());
     let shown = stdout(&run(&["show", "--plan", &plan, &report], b""));

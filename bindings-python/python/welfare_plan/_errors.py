@@ -49,4 +49,27 @@ class PlanError(ValueError):
 
 
 class EraError(ValueError):
-    """A fiscal year could not be read from, or written as, a Japanese era year (元号)."""
+    """A fiscal year could not be read from, or written as, a Japanese era year (元号).
+
+    ``str(err)`` says why in English and ``err.message_ja`` in Japanese, for a user who typed
+    the year.
+
+    >>> try:
+    ...     welfare_plan.fiscal_year_from_era("令和5年")
+    ... except welfare_plan.EraError as err:
+    ...     err.message_ja
+    '`令和5年` は読み取れる年度ではありません（暦年（年）の書き方です。年度は「年度」で終わります）'
+    """
+
+    message_ja: str
+    """What is wrong, in Japanese."""
+
+    def __init__(self, message: str, message_ja: str | None = None) -> None:
+        super().__init__(message)
+        self.message_ja = message if message_ja is None else message_ja
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles the error as its two messages, plus any other attributes."""
+        message = self.args[0] if self.args else ""
+        state = {k: v for k, v in self.__dict__.items() if k != "message_ja"}
+        return (type(self), (message, self.message_ja), state or None)
