@@ -4,8 +4,8 @@
 //!
 //! The list is built in with the feature `municipality-codes` (a default feature, which every
 //! program of the workspace turns on: the command, the Python package and the WebAssembly
-//! modules). Without it, [`is_available`] is false, every lookup finds nothing, and the
-//! validator does not check codes against the list.
+//! modules). Without it, [`is_available`](crate::codelist::is_available) is false, every
+//! lookup finds nothing, and the validator does not check codes against the list.
 //!
 //! The build script turns the TSV into a smaller form (see `core/build.rs`): the codes, in
 //! order, as the gaps between them (`u16`s), and the names as one string, a line each. That

@@ -8,8 +8,7 @@ use super::*;
 /// The version of the exchange format this library writes.
 pub const SCHEMA_VERSION: &str = "2.0";
 
-/// The format versions this library reads: 1.0 documents are upgraded as they are read (see
-/// [`crate::upgrade`]).
+/// The format versions this library reads: 1.0 documents are upgraded to 2.0 as they are read.
 pub const SUPPORTED_SCHEMA_VERSIONS: &[&str] = &["1.0", "2.0"];
 
 /// A municipality's regional welfare plan (地域福祉計画) as one document.

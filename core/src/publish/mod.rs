@@ -1,7 +1,7 @@
 //! The plan, its evaluation and the changes between editions as documents people read: a
 //! self-contained HTML page (inline CSS and SVG, print-ready) and GitHub-flavoured Markdown.
 //!
-//! Both are written from one walk of the plan into [`doc`] blocks, so they hold the same
+//! Both are written from one walk of the plan into `doc` blocks, so they hold the same
 //! content; the HTML adds a table of contents and a trend chart per numeric indicator, the
 //! Markdown has the table of each series instead. Every text from the plan goes through
 //! [`escape`]: a plan from anywhere (a neighbouring town's, a pasted draft) cannot put a

@@ -7,7 +7,7 @@ use super::codes::Codes;
 
 /// A cell's value, typed, so that a number stays a number and a text stays a text in every
 /// format: an xlsx number cell or string cell, a CSV field written so that it reads back the
-/// same (see [`super::csv_field`]).
+/// same (see `sheet::csv`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     /// Nothing: an absent optional field, an empty list, `false`.
