@@ -46,7 +46,7 @@ def test_a_calendar_year_is_refused_with_a_clear_message() -> None:
     with pytest.raises(wp.EraError, match=r"`令和5年` is not a fiscal year .* a fiscal year ends in 年度") as raised:
         wp.fiscal_year_from_era("令和5年")
     assert raised.value.message_ja == (
-        "`令和5年` は読み取れる年度ではありません（暦年（年）の書き方です。年度は「年度」で終わります）"
+        "`令和5年` は扱える年度ではありません（「年」は暦年の書き方です。年度は「令和5年度」のように書いてください）"
     )
 
 
@@ -54,13 +54,13 @@ def test_a_calendar_year_is_refused_with_a_clear_message() -> None:
 def test_a_year_out_of_range_says_which_years_are_supported_in_both_languages(year: int) -> None:
     with pytest.raises(wp.EraError) as raised:
         wp.era_label(year)
-    assert str(raised.value) == f"`{year}` is not a fiscal year this library can read: fiscal years from 1868 to 2200 are supported"
-    assert raised.value.message_ja == f"`{year}` は読み取れる年度ではありません（1868年度から2200年度までに対応しています）"
+    assert str(raised.value) == f"`{year}` is not a fiscal year this library can handle: fiscal years from 1868 to 2200 are supported"
+    assert raised.value.message_ja == f"`{year}` は扱える年度ではありません（1868年度から2200年度までに対応しています）"
 
 
 @pytest.mark.parametrize("year", [1867, 2201, -5, 10**30])
 def test_era_label_outside_the_supported_years_is_a_value_error(year: int) -> None:
-    with pytest.raises(ValueError, match="is not a fiscal year this library can read"):
+    with pytest.raises(ValueError, match="is not a fiscal year this library can handle"):
         wp.era_label(year)
     with pytest.raises(wp.EraError):
         wp.era_label_en(year)

@@ -58,7 +58,9 @@ use welfare_plan::numbering::challenge_label;
 use welfare_plan::HelpSector;
 
 use crate::input::{load, Document, Limits, LimitsArg};
-use crate::output::{issues_to_js, json_to_js, range_error, to_js, user_range_error, Label};
+use crate::output::{
+    bilingual_range_error, issues_to_js, json_to_js, range_error, to_js, user_range_error, Label,
+};
 
 // The plan's types (Plan, Level, Node, Indicator, Text …) are generated from
 // schemas/plan.schema.json, which schemars generates from the core's Rust types; HelpSector and
@@ -172,7 +174,7 @@ pub fn to_canonical_json(
 /// ```
 #[wasm_bindgen(js_name = eraLabel)]
 pub fn era_label(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
-    era::era_label(whole(fiscal_year, "fiscal year")?).map_err(user_range_error)
+    era::era_label(whole(fiscal_year, FISCAL_YEAR)?).map_err(user_range_error)
 }
 
 /// The English name of a fiscal year: `eraLabelEn(2023) === "FY2023 (Reiwa 5)"`. Throws
@@ -183,7 +185,7 @@ pub fn era_label(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Resu
 /// ```
 #[wasm_bindgen(js_name = eraLabelEn)]
 pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
-    era::era_label_en(whole(fiscal_year, "fiscal year")?).map_err(user_range_error)
+    era::era_label_en(whole(fiscal_year, FISCAL_YEAR)?).map_err(user_range_error)
 }
 
 /// The Japanese name of a calendar month: `monthLabel(2023, 3) === "令和5年3月"`.
@@ -194,8 +196,15 @@ pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> R
 /// ```
 #[wasm_bindgen(js_name = monthLabel)]
 pub fn month_label(year: f64, month: f64) -> Result<String, JsValue> {
-    let month = u32::try_from(whole(month, "month")?).map_err(|_| range_error(month))?;
-    era::month_label(whole(year, "year")?, month).map_err(user_range_error)
+    let (year, month) = (whole(year, ("year", "年"))?, whole(month, ("month", "月"))?);
+    // A negative month is the core's unsupported month, said as the core says it.
+    let month = u32::try_from(month).map_err(|_| {
+        user_range_error(era::EraError {
+            input: format!("{year}-{month}"),
+            reason: era::EraReason::NotAMonth,
+        })
+    })?;
+    era::month_label(year, month).map_err(user_range_error)
 }
 
 /// Reads a fiscal year written with an era or in Western years and returns the Western
@@ -242,13 +251,18 @@ fn pair(label: (String, String)) -> Result<JsValue, JsValue> {
 }
 
 /// A JavaScript number as a whole `i32`, or `RangeError`.
-fn whole(n: f64, what: &str) -> Result<i32, JsValue> {
+const FISCAL_YEAR: (&str, &str) = ("fiscal year", "年度");
+
+/// A JavaScript number as a year or a month (`what`, in English and Japanese), or a
+/// `RangeError` in both languages: what a user typed into a form may arrive as `2023.5`.
+fn whole(n: f64, what: (&str, &str)) -> Result<i32, JsValue> {
     if n.is_finite() && n.fract() == 0.0 && n >= f64::from(i32::MIN) && n <= f64::from(i32::MAX) {
         Ok(n as i32)
     } else {
-        Err(range_error(format!(
-            "the {what} must be a whole number, got `{n}`"
-        )))
+        Err(bilingual_range_error(
+            &format!("the {} must be a whole number, got `{n}`", what.0),
+            &format!("{}は整数で指定してください（`{n}` が渡されました）", what.1),
+        ))
     }
 }
 

@@ -172,13 +172,17 @@ pub(crate) fn range_error(message: impl ToString) -> JsValue {
 /// message in English as `message`, and in Japanese as `messageJa`.
 pub(crate) fn user_range_error(e: impl Into<welfare_plan::Error>) -> JsValue {
     let e = e.into();
-    let err = js_sys::RangeError::new(&e.message(welfare_plan::Lang::En));
+    bilingual_range_error(
+        &e.message(welfare_plan::Lang::En),
+        &e.message(welfare_plan::Lang::Ja),
+    )
+}
+
+/// A `RangeError` with `message` in English and `messageJa` in Japanese.
+pub(crate) fn bilingual_range_error(en: &str, ja: &str) -> JsValue {
+    let err = js_sys::RangeError::new(en);
     // Setting a property on a fresh error object cannot fail.
-    let _ = js_sys::Reflect::set(
-        &err,
-        &JsValue::from_str("messageJa"),
-        &JsValue::from_str(&e.message(welfare_plan::Lang::Ja)),
-    );
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("messageJa"), &JsValue::from_str(ja));
     err.into()
 }
 

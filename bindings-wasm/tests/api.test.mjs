@@ -403,10 +403,12 @@ describe("eras and labels come from the core", () => {
   test("bad years say why, as RangeError", () => {
     assert.throws(() => fiscalYearFromEra("令和5年"), {
       name: "RangeError",
-      message: "`令和5年` is not a fiscal year this library can read: this names a calendar year (年); a fiscal year ends in 年度",
-      messageJa: "`令和5年` は読み取れる年度ではありません（暦年（年）の書き方です。年度は「年度」で終わります）",
+      message: "`令和5年` is not a fiscal year this library can handle: this names a calendar year (年); a fiscal year ends in 年度, as in 令和5年度",
+      messageJa: "`令和5年` は扱える年度ではありません（「年」は暦年の書き方です。年度は「令和5年度」のように書いてください）",
     });
-    assert.throws(() => eraLabel(2201), { messageJa: "`2201` は読み取れる年度ではありません（1868年度から2200年度までに対応しています）" });
+    assert.throws(() => eraLabel(2201), { messageJa: "`2201` は扱える年度ではありません（1868年度から2200年度までに対応しています）" });
+    assert.throws(() => eraLabel(2023.5), { name: "RangeError", messageJa: "年度は整数で指定してください（`2023.5` が渡されました）" });
+    assert.throws(() => monthLabel(2023, -1), { name: "RangeError", messageJa: /^`2023--1` は扱える年月ではありません/ });
     assert.throws(() => fiscalYearFromEra(""), RangeError);
     for (const y of [1867, 2201, 2023.5, NaN, Infinity, 2 ** 32 + 2023]) {
       assert.throws(() => eraLabel(y), RangeError, String(y));
@@ -418,7 +420,7 @@ describe("eras and labels come from the core", () => {
     assert.deepEqual(challengeLabel(6), { ja: "⑥", en: "Challenge 6" });
     assert.deepEqual(sectorLabel("self_help"), { ja: "自助", en: "self-help" });
     assert.deepEqual(sectorLabel("public_help"), { ja: "公助", en: "public help" });
-    assert.throws(() => sectorLabel("self-help"), { name: "RangeError", message: /`self_help`/, messageJa: /^支援の区分 `self-help` はありません/ });
+    assert.throws(() => sectorLabel("self-help"), { name: "RangeError", message: /`self_help`/, messageJa: /^支え合いの区分 `self-help` はありません/ });
     assert.throws(() => challengeLabel(-1), RangeError);
     assert.throws(() => challengeLabel(1.5), RangeError);
   });

@@ -555,7 +555,7 @@ fn plan_for_report(
 fn needs_plan(report: &str) -> Fatal {
     Fatal::new(
         format!("`{report}` is a progress report: give the plan it evaluates with --plan PLAN"),
-        format!("`{report}` は進行管理の報告です。評価する計画を --plan PLAN で指定してください"),
+        format!("`{report}` は評価報告です。評価する計画を --plan PLAN で指定してください"),
     )
 }
 
@@ -631,7 +631,7 @@ fn export(file: Option<&str>, plan: Option<&str>, sheet: Sheet, limits: &Limits)
                 (ExportFormat::Xlsx | ExportFormat::OpendataCsv, None) => Err(needs_plan(name)),
                 (ExportFormat::Csv, _) => Err(Fatal::new(
                     "a progress report is exported as json, xlsx or opendata-csv (with --plan)",
-                    "進行管理の報告は json、xlsx、opendata-csv（--plan と共に）で書き出します",
+                    "評価報告は json で、--plan を付ければ xlsx か opendata-csv で書き出せます",
                 )),
             }
         }
@@ -834,7 +834,9 @@ fn read_reports(plan: &Plan, names: &[String], limits: &Limits) -> Result<ReadRe
         if !report::is_progress_report(&bytes) {
             return Err(Fatal::new(
                 format!("`{name}` is not a progress report (`\"document\": \"progress_report\"`)"),
-                format!("`{name}` は進行管理の報告ではありません（`\"document\": \"progress_report\"` がありません）"),
+                format!(
+                    "`{name}` は評価報告ではありません（`\"document\": \"progress_report\"` がありません）"
+                ),
             ));
         }
         let checked = report::check_report(&bytes, plan, limits);
@@ -925,13 +927,13 @@ fn diff_side(name: &str, limits: &Limits) -> Result<Document, Fatal> {
     } else {
         Err(Fatal::new(
             format!("`{name}` is not valid: nothing to compare"),
-            format!("`{name}` は有効ではないため、比べられません"),
+            format!("`{name}` にエラーがあるため比較できません"),
         ))
     }
 }
 
 fn nothing_to_compare() -> Fatal {
-    Fatal::new("nothing to compare", "比べるものがありません")
+    Fatal::new("nothing to compare", "比較するものがありません")
 }
 
 fn diff(
@@ -953,7 +955,7 @@ fn diff(
         _ => {
             return Err(Fatal::new(
                 format!("`{old}` and `{new}` are not both plans or both progress reports"),
-                format!("`{old}` と `{new}` は、計画どうしでも進行管理の報告どうしでもありません"),
+                format!("`{old}` と `{new}` は種類が違うため比較できません（計画どうし、または評価報告どうしで比較します）"),
             ))
         }
     };
@@ -1133,7 +1135,10 @@ fn write_schema(out: Option<PathBuf>) -> Result<ExitCode, Fatal> {
         let path = dir.join(f.file_name);
         std::fs::write(&path, f.text)
             .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e)))?;
-        println!("wrote {}", path.display());
+        match ui().lang {
+            Lang::Ja => println!("{} を書き出しました", path.display()),
+            Lang::En => println!("wrote {}", path.display()),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -47,8 +47,8 @@ pub fn io_reason(e: &std::io::Error) -> Words {
         K::NotFound => "ファイルまたはディレクトリがありません".to_owned(),
         K::PermissionDenied => "アクセスが許可されていません".to_owned(),
         K::IsADirectory => "ディレクトリです".to_owned(),
-        K::NotADirectory => "途中の名前がディレクトリではありません".to_owned(),
-        K::AlreadyExists => "同じ名前のものがすでにあります".to_owned(),
+        K::NotADirectory => "パスの途中にディレクトリでないものがあります".to_owned(),
+        K::AlreadyExists => "同じ名前のファイルがすでにあります".to_owned(),
         K::StorageFull => "ディスクの空きがありません".to_owned(),
         K::ReadOnlyFilesystem => "読み取り専用のファイルシステムです".to_owned(),
         _ => format!("入出力のエラー：{e}"),
@@ -79,7 +79,7 @@ pub fn cannot_create(name: &str, e: &std::io::Error) -> Words {
     let why = io_reason(e);
     Words::new(
         format!("cannot create `{name}`: {}", why.en),
-        format!("`{name}` を作れません（{}）", why.ja),
+        format!("`{name}` を作成できません（{}）", why.ja),
     )
 }
 

@@ -191,14 +191,14 @@ fn a_failure_of_the_command_itself_is_said_in_the_language_of_lang() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "welfare-plan: `令和5年` は読み取れる年度ではありません\
-         （暦年（年）の書き方です。年度は「年度」で終わります）\n"
+        "welfare-plan: `令和5年` は扱える年度ではありません\
+         （「年」は暦年の書き方です。年度は「令和5年度」のように書いてください）\n"
     );
     let out = run(&["--lang", "en", "era", "令和5年"], b"");
     assert_eq!(
         stderr(&out),
-        "welfare-plan: `令和5年` is not a fiscal year this library can read: \
-         this names a calendar year (年); a fiscal year ends in 年度\n"
+        "welfare-plan: `令和5年` is not a fiscal year this library can handle: \
+         this names a calendar year (年); a fiscal year ends in 年度, as in 令和5年度\n"
     );
     let out = run(&["show", "/nonexistent/plan.json"], b"");
     assert_eq!(out.status.code(), Some(2));
@@ -216,6 +216,16 @@ fn a_failure_of_the_command_itself_is_said_in_the_language_of_lang() {
     assert_eq!(
         stdout(&out),
         "/nonexistent/plan.json: 読み込めません（ファイルまたはディレクトリがありません）\n"
+    );
+    // --lang wins over an English locale.
+    let out = Command::new(env!("CARGO_BIN_EXE_welfare-plan"))
+        .args(["--lang", "ja", "era", "令和0年度"])
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr(&out),
+        "welfare-plan: `令和0年度` は扱える年度ではありません（令和0年はありません）\n"
     );
 }
 

@@ -72,8 +72,7 @@ pub const MAX_FISCAL_YEAR: i32 = 2200;
 
 /// Why an era year could not be read or written: the input and the reason, which says what
 /// is wrong in both languages (a clerk typing 令和5年 reads why in Japanese).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{input}` is not a fiscal year this library can read: {reason}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EraError {
     /// The input, cut to a short preview.
     pub input: String,
@@ -89,28 +88,43 @@ impl EraError {
     /// let e = fiscal_year_from_era("令和5年").unwrap_err();
     /// assert_eq!(
     ///     e.message(Lang::Ja),
-    ///     "`令和5年` は読み取れる年度ではありません（暦年（年）の書き方です。年度は「年度」で終わります）"
+    ///     "`令和5年` は扱える年度ではありません\
+    ///      （「年」は暦年の書き方です。年度は「令和5年度」のように書いてください）"
     /// );
     /// ```
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Ja => format!(
-                "`{}` は読み取れる年度ではありません（{}）",
-                self.input,
-                self.reason.ja()
+        let (input, month) = (&self.input, self.reason == EraReason::NotAMonth);
+        match (lang, month) {
+            (Lang::En, false) => format!(
+                "`{input}` is not a fiscal year this library can handle: {}",
+                self.reason.en()
             ),
+            (Lang::En, true) => format!(
+                "`{input}` is not a month this library can handle: {}",
+                self.reason.en()
+            ),
+            (Lang::Ja, false) => format!("`{input}` は扱える年度ではありません（{}）", self.reason.ja()),
+            (Lang::Ja, true) => format!("`{input}` は扱える年月ではありません（{}）", self.reason.ja()),
         }
     }
 }
+
+impl fmt::Display for EraError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for EraError {}
 
 /// What is wrong with a fiscal year or month that [`EraError`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum EraReason {
-    /// Outside [`MIN_FISCAL_YEAR`]..=[`MAX_FISCAL_YEAR`].
+    /// A fiscal year outside [`MIN_FISCAL_YEAR`]..=[`MAX_FISCAL_YEAR`], however it is written
+    /// (令和99999年度 too).
     OutOfRange,
-    /// A month outside those years, or not 1 to 12.
+    /// A month of a year outside those years, or not 1 to 12.
     NotAMonth,
     /// Nothing but white space.
     Empty,
@@ -118,9 +132,7 @@ pub enum EraReason {
     CalendarYear,
     /// Neither an era name and a year nor a Western year.
     NoEra,
-    /// Digits too many for any year.
-    NotANumber,
-    /// A year that is neither digits nor 元 (such as 令和五年度).
+    /// A year that is neither digits (ASCII or full-width) nor 元, such as 令和五年度.
     NotDigits,
     /// Year 0 of the era with this Japanese name.
     YearZero(&'static str),
@@ -133,16 +145,17 @@ impl EraReason {
             EraReason::OutOfRange => {
                 format!("fiscal years from {MIN_FISCAL_YEAR} to {MAX_FISCAL_YEAR} are supported")
             }
-            EraReason::NotAMonth => "not a supported month".to_owned(),
+            EraReason::NotAMonth => {
+                format!("months 1 to 12 of the years {MIN_FISCAL_YEAR} to {MAX_FISCAL_YEAR} are supported")
+            }
             EraReason::Empty => "it is empty".to_owned(),
             EraReason::CalendarYear => {
-                "this names a calendar year (年); a fiscal year ends in 年度".to_owned()
+                "this names a calendar year (年); a fiscal year ends in 年度, as in 令和5年度".to_owned()
             }
             EraReason::NoEra => "expected an era name (明治, 大正, 昭和, 平成, 令和 or M, T, S, H, R) \
                                  and a year, or a Western year"
                 .to_owned(),
-            EraReason::NotANumber => "the year is not a number".to_owned(),
-            EraReason::NotDigits => "the year must be digits or 元".to_owned(),
+            EraReason::NotDigits => "the year must be written in digits (1, 2 …) or as 元".to_owned(),
             EraReason::YearZero(era) => format!("{era} has no year 0"),
         }
     }
@@ -156,13 +169,14 @@ impl EraReason {
             EraReason::NotAMonth => {
                 format!("{MIN_FISCAL_YEAR}年から{MAX_FISCAL_YEAR}年までの1月から12月に対応しています")
             }
-            EraReason::Empty => "空です".to_owned(),
-            EraReason::CalendarYear => "暦年（年）の書き方です。年度は「年度」で終わります".to_owned(),
+            EraReason::Empty => "何も書かれていません".to_owned(),
+            EraReason::CalendarYear => {
+                "「年」は暦年の書き方です。年度は「令和5年度」のように書いてください".to_owned()
+            }
             EraReason::NoEra => "元号（明治・大正・昭和・平成・令和、またはM・T・S・H・R）と年、\
-                                 または西暦の年が必要です"
+                                 または西暦の年を書いてください"
                 .to_owned(),
-            EraReason::NotANumber => "年が数として読めません".to_owned(),
-            EraReason::NotDigits => "年は数字か「元」で書きます".to_owned(),
+            EraReason::NotDigits => "年は算用数字（1、2…）か「元」で書いてください".to_owned(),
             EraReason::YearZero(era) => format!("{era}0年はありません"),
         }
     }
@@ -281,9 +295,11 @@ pub fn fiscal_year_from_era(input: &str) -> Result<i32, EraError> {
     let (era, digits) = split_era(body).ok_or_else(|| err(input, EraReason::NoEra))?;
     let year = match digits {
         "元" => 1,
-        d if !d.is_empty() && d.len() <= 4 && d.bytes().all(|b| b.is_ascii_digit()) => {
-            d.parse::<i32>().map_err(|_| err(input, EraReason::NotANumber))?
-        }
+        // More than four digits is a year past any this module handles, not a misspelling.
+        d if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => match d.parse::<i32>() {
+            Ok(n) if d.len() <= 4 => n,
+            _ => return Err(err(input, EraReason::OutOfRange)),
+        },
         _ => return Err(err(input, EraReason::NotDigits)),
     };
     let fiscal_year = match era {
@@ -388,23 +404,37 @@ mod tests {
             ("X5", EraReason::NoEra),
             ("令和五年度", EraReason::NotDigits),
             ("20230", EraReason::NoEra),
-            ("令和99999年度", EraReason::NotDigits),
+            ("令和99999年度", EraReason::OutOfRange),
             ("平成-1年度", EraReason::NotDigits),
             ("令和200年度", EraReason::OutOfRange),
         ] {
             let e = fiscal_year_from_era(s).unwrap_err();
             assert_eq!(e.reason, want, "{s}");
-            assert!(e
-                .message(Lang::En)
-                .starts_with(&format!("`{s}` is not a fiscal year")));
-            assert!(e
-                .message(Lang::Ja)
-                .starts_with(&format!("`{s}` は読み取れる年度ではありません（")));
-            assert!(e.message(Lang::Ja).contains(&want.ja()), "{s}");
+            assert_eq!(
+                e.message(Lang::En),
+                format!(
+                    "`{s}` is not a fiscal year this library can handle: {}",
+                    want.en()
+                )
+            );
+            assert_eq!(e.to_string(), e.message(Lang::En));
+            assert_eq!(
+                e.message(Lang::Ja),
+                format!("`{s}` は扱える年度ではありません（{}）", want.ja())
+            );
         }
         assert_eq!(
             fiscal_year_from_era("令和0年度").unwrap_err().message(Lang::Ja),
-            "`令和0年度` は読み取れる年度ではありません（令和0年はありません）"
+            "`令和0年度` は扱える年度ではありません（令和0年はありません）"
+        );
+        let month = month_label(2023, 13).unwrap_err();
+        assert_eq!(
+            month.message(Lang::Ja),
+            "`2023-13` は扱える年月ではありません（1868年から2200年までの1月から12月に対応しています）"
+        );
+        assert_eq!(
+            month.to_string(),
+            "`2023-13` is not a month this library can handle: months 1 to 12 of the years 1868 to 2200 are supported"
         );
         assert!(era_label(1867).is_err());
         assert!(era_label(2201).is_err());

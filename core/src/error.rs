@@ -25,9 +25,15 @@ pub enum Error {
     /// A name that is no limit's (see [`crate::Limits::NAMES`]).
     #[error("{}", unknown_limit(.0))]
     UnknownLimit(String),
-    /// A workbook could not be written, such as a text longer than a cell holds.
-    #[error("the workbook could not be written: {0}")]
-    Workbook(String),
+    /// A workbook could not be written, such as a text longer than a cell holds: why, in
+    /// English and in Japanese.
+    #[error("the workbook could not be written: {en}")]
+    Workbook {
+        /// Why, in English.
+        en: String,
+        /// Why, in Japanese.
+        ja: String,
+    },
 }
 
 fn unknown_limit(name: &str) -> String {
@@ -59,15 +65,16 @@ fn unknown_limit_ja(name: &str) -> String {
 /// [`summarize`] in Japanese.
 fn summarize_ja(issues: &[Issue]) -> String {
     let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
+    // As the command line writes an issue: `エラー [code] message (場所 /path)`.
     let line = |i: &Issue| {
         let path = i.path.to_string();
         let at = if path.is_empty() { "/" } else { &path };
-        format!("エラー [{}]（場所 {at}）：{}", i.code, i.message_ja)
+        format!("エラー [{}] {} (場所 {at})", i.code, i.message_ja)
     };
     match errors.as_slice() {
         [] => "計画は有効です".to_owned(),
-        [one] => format!("無効な文書です：{}", line(one)),
-        [first, rest @ ..] => format!("無効な文書です：{}（ほか{}件）", line(first), rest.len()),
+        [one] => format!("無効な計画です: {}", line(one)),
+        [first, rest @ ..] => format!("無効な計画です: {}（ほか{}件）", line(first), rest.len()),
     }
 }
 
@@ -87,7 +94,7 @@ impl Error {
     /// ```
     /// use welfare_plan::{Error, Lang};
     /// let e = Error::UnknownLevel("goals".into(), "`goal`, `target`".into());
-    /// assert_eq!(e.message(Lang::Ja), "階層 `goals` はありません（計画の階層: `goal`, `target`）");
+    /// assert_eq!(e.message(Lang::Ja), "階層ID `goals` はありません（計画の階層ID: `goal`, `target`）");
     /// ```
     pub fn message(&self, lang: crate::Lang) -> String {
         if lang == crate::Lang::En {
@@ -97,11 +104,13 @@ impl Error {
             Error::Invalid(issues) => summarize_ja(issues),
             Error::Era(e) => e.message(lang),
             Error::UnknownSector(name, known) => {
-                format!("支援の区分 `{name}` はありません（使える区分: {known}）")
+                format!("支え合いの区分 `{name}` はありません（使える区分: {known}）")
             }
-            Error::UnknownLevel(name, known) => format!("階層 `{name}` はありません（計画の階層: {known}）"),
+            Error::UnknownLevel(name, known) => {
+                format!("階層ID `{name}` はありません（計画の階層ID: {known}）")
+            }
             Error::UnknownLimit(name) => unknown_limit_ja(name),
-            Error::Workbook(detail) => format!("ワークブックを書き出せません（{detail}）"),
+            Error::Workbook { ja, .. } => format!("ワークブックを書き出せません（{ja}）"),
         }
     }
 
@@ -482,7 +491,7 @@ mod tests {
         );
         assert_eq!(
             err.message(crate::Lang::Ja),
-            "無効な文書です：エラー [text.blank]（場所 /）：空（ほか1件）"
+            "無効な計画です: エラー [text.blank] 空 (場所 /)（ほか1件）"
         );
         assert_eq!(err.message(crate::Lang::En), err.to_string());
     }
@@ -495,7 +504,10 @@ mod tests {
             Error::UnknownLevel("x".into(), "`goal`".into()),
             Error::UnknownLimit("max_input".into()),
             Error::UnknownLimit("zzz".into()),
-            Error::Workbook("too many columns in `plan`".into()),
+            Error::Workbook {
+                en: "too many columns in `plan`".into(),
+                ja: "`plan` の列が多すぎます".into(),
+            },
             Error::Invalid(Vec::new()),
         ];
         for e in errors {

@@ -58,18 +58,14 @@ class EraError(ValueError):
     ...     welfare_plan.fiscal_year_from_era("令和5年")
     ... except welfare_plan.EraError as err:
     ...     err.message_ja
-    '`令和5年` は読み取れる年度ではありません（暦年（年）の書き方です。年度は「年度」で終わります）'
+    '`令和5年` は扱える年度ではありません（「年」は暦年の書き方です。年度は「令和5年度」のように書いてください）'
     """
 
     message_ja: str
     """What is wrong, in Japanese."""
 
-    def __init__(self, message: str, message_ja: str | None = None) -> None:
+    def __init__(self, message: str = "", message_ja: str | None = None) -> None:
+        # One argument, as `ValueError` takes, keeps `args` as it was; the Japanese, an
+        # attribute, pickles with the instance's other attributes.
         super().__init__(message)
         self.message_ja = message if message_ja is None else message_ja
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickles the error as its two messages, plus any other attributes."""
-        message = self.args[0] if self.args else ""
-        state = {k: v for k, v in self.__dict__.items() if k != "message_ja"}
-        return (type(self), (message, self.message_ja), state or None)

@@ -26,7 +26,10 @@ const MAX_CELL_CHARS: usize = 32_767;
 
 impl From<XlsxError> for Error {
     fn from(e: XlsxError) -> Self {
-        Error::Workbook(e.to_string())
+        Error::Workbook {
+            en: e.to_string(),
+            ja: format!("xlsx の書き出しに失敗しました: {e}"),
+        }
     }
 }
 
@@ -75,8 +78,10 @@ pub(super) fn workbook(tables: &[Table], plan: &Plan, lang: Lang) -> Result<Vec<
         let sheet = book.add_worksheet();
         sheet.set_name(table.name(lang))?;
         for (c, column) in table.columns().iter().enumerate() {
-            let c = u16::try_from(c)
-                .map_err(|_| Error::Workbook(format!("too many columns in `{}`", table.key())))?;
+            let c = u16::try_from(c).map_err(|_| Error::Workbook {
+                en: format!("too many columns in `{}`", table.key()),
+                ja: format!("表 `{}` の列が多すぎます", table.key()),
+            })?;
             sheet.write_string_with_format(0, c, column.heading(lang), &heading)?;
             sheet.write_string_with_format(1, c, &column.key, &key)?;
             let width = table
@@ -112,9 +117,12 @@ fn write_cell(sheet: &mut Worksheet, r: u32, c: u16, cell: &Cell, table: &str) -
         // A string cell, never a formula, whatever it begins with.
         Cell::Text(t) | Cell::Qualitative(t) => {
             if t.chars().count() > MAX_CELL_CHARS {
-                return Err(Error::Workbook(format!(
-                    "a text in `{table}` is longer than the {MAX_CELL_CHARS} characters a cell holds"
-                )));
+                return Err(Error::Workbook {
+                    en: format!(
+                        "a text in `{table}` is longer than the {MAX_CELL_CHARS} characters a cell holds"
+                    ),
+                    ja: format!("表 `{table}` に、セルに入る{MAX_CELL_CHARS}文字を超える文があります"),
+                });
             }
             sheet.write_string(r, c, t)?;
         }
