@@ -9,7 +9,7 @@ use std::fmt;
 pub enum Error {
     /// The document has at least one error-severity issue; `issues` holds all of them,
     /// warnings included.
-    #[error("{}", summarize(.0))]
+    #[error("{}", summarize(.0, crate::Lang::En))]
     Invalid(Vec<Issue>),
     /// A Japanese era year could not be read or written.
     #[error("{0}")]
@@ -23,7 +23,7 @@ pub enum Error {
     #[error("unknown level `{0}`; the plan's levels are {1}")]
     UnknownLevel(String, String),
     /// A name that is no limit's (see [`crate::Limits::NAMES`]).
-    #[error("{}", unknown_limit(.0))]
+    #[error("{}", unknown_limit(.0, crate::Lang::En))]
     UnknownLimit(String),
     /// A workbook could not be written, such as a text longer than a cell holds: why, in
     /// English and in Japanese.
@@ -36,12 +36,18 @@ pub enum Error {
     },
 }
 
-fn unknown_limit(name: &str) -> String {
+fn unknown_limit(name: &str, lang: crate::Lang) -> String {
     let names = crate::Limits::NAMES;
     let known = names.map(|n| format!("`{n}`")).join(", ");
-    match crate::suggest::closest(name, &names) {
-        Some(s) => format!("unknown limit `{name}`, did you mean `{s}`? (known limits: {known})"),
-        None => format!("unknown limit `{name}`; known limits: {known}"),
+    match (crate::suggest::closest(name, &names), lang) {
+        (Some(s), crate::Lang::En) => {
+            format!("unknown limit `{name}`, did you mean `{s}`? (known limits: {known})")
+        }
+        (None, crate::Lang::En) => format!("unknown limit `{name}`; known limits: {known}"),
+        (Some(s), crate::Lang::Ja) => {
+            format!("上限 `{name}` はありません。`{s}` のことですか？（使える上限: {known}）")
+        }
+        (None, crate::Lang::Ja) => format!("上限 `{name}` はありません（使える上限: {known}）"),
     }
 }
 
@@ -53,37 +59,28 @@ pub(crate) fn sector_list() -> String {
         .join(", ")
 }
 
-fn unknown_limit_ja(name: &str) -> String {
-    let names = crate::Limits::NAMES;
-    let known = names.map(|n| format!("`{n}`")).join(", ");
-    match crate::suggest::closest(name, &names) {
-        Some(s) => format!("上限 `{name}` はありません。`{s}` のことですか？（使える上限: {known}）"),
-        None => format!("上限 `{name}` はありません（使える上限: {known}）"),
-    }
-}
-
-/// [`summarize`] in Japanese.
-fn summarize_ja(issues: &[Issue]) -> String {
+/// The first error and how many more, as the error's message in `lang`.
+fn summarize(issues: &[Issue], lang: crate::Lang) -> String {
     let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
-    // As the command line writes an issue: `エラー [code] message (場所 /path)`.
-    let line = |i: &Issue| {
-        let path = i.path.to_string();
-        let at = if path.is_empty() { "/" } else { &path };
-        format!("エラー [{}] {} (場所 {at})", i.code, i.message_ja)
-    };
-    match errors.as_slice() {
-        [] => "計画は有効です".to_owned(),
-        [one] => format!("無効な計画です: {}", line(one)),
-        [first, rest @ ..] => format!("無効な計画です: {}（ほか{}件）", line(first), rest.len()),
-    }
-}
-
-fn summarize(issues: &[Issue]) -> String {
-    let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
-    match errors.as_slice() {
-        [] => "the plan is valid".to_owned(),
-        [one] => format!("invalid plan: {one}"),
-        [first, rest @ ..] => format!("invalid plan: {first} (and {} more)", rest.len()),
+    match lang {
+        crate::Lang::En => match errors.as_slice() {
+            [] => "the plan is valid".to_owned(),
+            [one] => format!("invalid plan: {one}"),
+            [first, rest @ ..] => format!("invalid plan: {first} (and {} more)", rest.len()),
+        },
+        crate::Lang::Ja => {
+            // As the command line writes an issue: `エラー [code] message (場所 /path)`.
+            let line = |i: &Issue| {
+                let path = i.path.to_string();
+                let at = if path.is_empty() { "/" } else { &path };
+                format!("エラー [{}] {} (場所 {at})", i.code, i.message_ja)
+            };
+            match errors.as_slice() {
+                [] => "計画は有効です".to_owned(),
+                [one] => format!("無効な計画です: {}", line(one)),
+                [first, rest @ ..] => format!("無効な計画です: {}（ほか{}件）", line(first), rest.len()),
+            }
+        }
     }
 }
 
@@ -101,7 +98,7 @@ impl Error {
             return self.to_string();
         }
         match self {
-            Error::Invalid(issues) => summarize_ja(issues),
+            Error::Invalid(issues) => summarize(issues, lang),
             Error::Era(e) => e.message(lang),
             Error::UnknownSector(name, known) => {
                 format!("支え合いの区分 `{name}` はありません（使える区分: {known}）")
@@ -109,7 +106,7 @@ impl Error {
             Error::UnknownLevel(name, known) => {
                 format!("階層ID `{name}` はありません（計画の階層ID: {known}）")
             }
-            Error::UnknownLimit(name) => unknown_limit_ja(name),
+            Error::UnknownLimit(name) => unknown_limit(name, lang),
             Error::Workbook { ja, .. } => format!("ワークブックを書き出せません（{ja}）"),
         }
     }
