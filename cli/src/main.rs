@@ -457,7 +457,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Fatal(msg)) => {
-            eprintln!("welfare-plan: {}", msg.get(ui().lang));
+            to_stderr(&format!("welfare-plan: {}\n", msg.get(ui().lang)));
             ExitCode::from(2)
         }
     }
@@ -466,7 +466,7 @@ fn main() -> ExitCode {
 /// Reads a file, or standard input for `-`, keeping at most one byte more than the size limit
 /// (so a huge input is refused without being held).
 fn read(name: &str, limits: &Limits) -> Result<Vec<u8>, Fatal> {
-    read_bytes(name, limits).map_err(|e| Fatal(words::cannot_read(name, &e)))
+    read_bytes(name, limits).map_err(|e| Fatal(words::cannot(words::FileOp::Read, name, &e)))
 }
 
 /// The bytes of a file, or of standard input for `-`, within the size limit.
@@ -521,7 +521,10 @@ fn document(bytes: &[u8], plan: Option<&Plan>, limits: &Limits) -> Document {
 fn print_issues(name: &str, issues: &[Issue]) {
     let ui = ui();
     for issue in issues::by_position(issues) {
-        eprintln!("{}", issues::text_line(name, issue, ui.lang, ui.color));
+        to_stderr(&format!(
+            "{}\n",
+            issues::text_line(name, issue, ui.lang, ui.color)
+        ));
     }
 }
 
@@ -661,12 +664,10 @@ fn export_plan(plan: &Plan, sheet: Sheet) -> Result<ExitCode, Fatal> {
                     "--format csv は表ごとに1ファイルを書きます。-o でディレクトリを指定してください",
                 ));
             };
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| Fatal(words::cannot_create(&dir.display().to_string(), &e)))?;
+            create_dir(&dir)?;
             for (file, text) in sheet::csv_tables(plan, lang) {
                 let path = dir.join(file);
-                std::fs::write(&path, text)
-                    .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e)))?;
+                write_file(&path, text)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -681,9 +682,36 @@ fn write_bytes(output: Option<PathBuf>, bytes: &[u8]) -> Result<ExitCode, Fatal>
             "ワークブックはバイナリファイルです。書き出すファイルを -o で指定してください",
         ));
     };
-    std::fs::write(&path, bytes)
-        .map(|()| ExitCode::SUCCESS)
-        .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e)))
+    write_file(&path, bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a file, or fails saying which and why in the language of --lang.
+fn write_file(path: &std::path::Path, contents: impl AsRef<[u8]>) -> Result<(), Fatal> {
+    std::fs::write(path, contents).map_err(|e| {
+        Fatal(words::cannot(
+            words::FileOp::Write,
+            &path.display().to_string(),
+            &e,
+        ))
+    })
+}
+
+/// Creates a directory (and its parents), or fails as [`write_file`] does.
+fn create_dir(dir: &std::path::Path) -> Result<(), Fatal> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Fatal(words::cannot(
+            words::FileOp::Create,
+            &dir.display().to_string(),
+            &e,
+        ))
+    })
+}
+
+/// Writes to standard error. Not `eprintln!`, which panics when the reader has gone (issues
+/// piped into `head`); a message nobody reads is not worth a crash.
+fn to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// `welfare-plan import`: a spreadsheet back into its document.
@@ -711,10 +739,7 @@ fn import(
         }),
         None => outcome(sheet::import_plan(&read, limits), |p| p.to_canonical_json()),
     };
-    eprint!(
-        "{}",
-        issue_report(name, &issues, json.is_some(), format, &summary)?
-    );
+    to_stderr(&issue_report(name, &issues, json.is_some(), format, &summary)?);
     match json {
         Some(json) => emit_to(output, &json),
         None => Ok(ExitCode::from(1)),
@@ -744,7 +769,8 @@ fn sheet_files(args: &[String]) -> Result<Vec<String>, Fatal> {
             out.push(arg.clone());
             continue;
         }
-        let found = sheet::csv_files_in(path).map_err(|e| Fatal(words::cannot_read(arg, &e)))?;
+        let found =
+            sheet::csv_files_in(path).map_err(|e| Fatal(words::cannot(words::FileOp::Read, arg, &e)))?;
         out.extend(found.iter().map(|p| p.to_string_lossy().into_owned()));
     }
     Ok(out)
@@ -809,9 +835,7 @@ fn upgrade(file: &str, output: Option<PathBuf>, limits: &Limits) -> Result<ExitC
 /// Writes `s` to the file `output`, or to standard output.
 fn emit_to(output: Option<PathBuf>, s: &str) -> Result<ExitCode, Fatal> {
     match output {
-        Some(path) => std::fs::write(&path, s)
-            .map(|()| ExitCode::SUCCESS)
-            .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e))),
+        Some(path) => write_file(&path, s).map(|()| ExitCode::SUCCESS),
         None => emit(s),
     }
 }
@@ -1130,17 +1154,17 @@ fn write_schema(out: Option<PathBuf>) -> Result<ExitCode, Fatal> {
         let plan = files.into_iter().find(|f| f.file_name == "plan.schema.json");
         return emit(&plan.map(|f| f.text).unwrap_or_default());
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Fatal(words::cannot_create(&dir.display().to_string(), &e)))?;
+    create_dir(&dir)?;
+    let mut wrote = String::new();
     for f in files {
         let path = dir.join(f.file_name);
-        std::fs::write(&path, f.text)
-            .map_err(|e| Fatal(words::cannot_write(&path.display().to_string(), &e)))?;
-        match ui().lang {
-            Lang::Ja => println!("{} を書き出しました", path.display()),
-            Lang::En => println!("wrote {}", path.display()),
-        }
+        write_file(&path, f.text)?;
+        wrote += &match ui().lang {
+            Lang::Ja => format!("{} を書き出しました\n", path.display()),
+            Lang::En => format!("wrote {}\n", path.display()),
+        };
     }
-    Ok(ExitCode::SUCCESS)
+    emit(&wrote)
 }
 
 fn era_command(value: &str) -> Result<ExitCode, Fatal> {

@@ -56,30 +56,25 @@ pub fn io_reason(e: &std::io::Error) -> Words {
     Words::new(e.to_string(), ja)
 }
 
-/// `cannot read `NAME`: reason`.
-pub fn cannot_read(name: &str, e: &std::io::Error) -> Words {
-    let why = io_reason(e);
-    Words::new(
-        format!("cannot read `{name}`: {}", why.en),
-        format!("`{name}` を読み込めません（{}）", why.ja),
-    )
+/// What was being done to a file when it failed.
+#[derive(Debug, Clone, Copy)]
+pub enum FileOp {
+    Read,
+    Write,
+    Create,
 }
 
-/// `cannot write `NAME`: reason`.
-pub fn cannot_write(name: &str, e: &std::io::Error) -> Words {
+/// `cannot read `NAME`: reason` (or write, or create), in both languages.
+pub fn cannot(op: FileOp, name: &str, e: &std::io::Error) -> Words {
     let why = io_reason(e);
+    let (en, ja) = match op {
+        FileOp::Read => ("cannot read", "を読み込めません"),
+        FileOp::Write => ("cannot write", "に書き込めません"),
+        FileOp::Create => ("cannot create", "を作成できません"),
+    };
     Words::new(
-        format!("cannot write `{name}`: {}", why.en),
-        format!("`{name}` に書き込めません（{}）", why.ja),
-    )
-}
-
-/// `cannot create `DIR`: reason`.
-pub fn cannot_create(name: &str, e: &std::io::Error) -> Words {
-    let why = io_reason(e);
-    Words::new(
-        format!("cannot create `{name}`: {}", why.en),
-        format!("`{name}` を作成できません（{}）", why.ja),
+        format!("{en} `{name}`: {}", why.en),
+        format!("`{name}` {ja}（{}）", why.ja),
     )
 }
 
@@ -90,7 +85,7 @@ mod tests {
     #[test]
     fn a_missing_file_is_named_in_japanese_and_keeps_the_system_words_in_english() {
         let e = std::io::Error::from(std::io::ErrorKind::NotFound);
-        let w = cannot_read("plan.json", &e);
+        let w = cannot(FileOp::Read, "plan.json", &e);
         assert_eq!(
             w.get(Lang::Ja),
             "`plan.json` を読み込めません（ファイルまたはディレクトリがありません）"

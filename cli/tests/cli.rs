@@ -185,6 +185,28 @@ fn era_converts_both_ways() {
 }
 
 #[test]
+fn issues_on_standard_error_to_a_reader_that_has_gone_are_no_crash() {
+    // `welfare-plan show broken.json 2>&1 >/dev/null | head -1`: the reader leaves after one
+    // line. Printing the rest used to panic (exit 101); the verdict is still exit 1.
+    let nodes: Vec<String> = (0..300)
+        .map(|i| format!(r#"{{"id":"n{i}","number":"one","title":1}}"#))
+        .collect();
+    let doc = format!(r#"{{"schema_version":"2.0","nodes":[{}]}}"#, nodes.join(","));
+    let path = std::env::temp_dir().join(format!("welfare-plan-closed-stderr-{}.json", std::process::id()));
+    std::fs::write(&path, doc).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_welfare-plan"))
+        .args(["show", path.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
 fn a_failure_of_the_command_itself_is_said_in_the_language_of_lang() {
     let stderr = |o: &Output| String::from_utf8(o.stderr.clone()).unwrap();
     let out = run(&["era", "令和5年"], b"");
