@@ -151,13 +151,23 @@ pub fn plan_error(py: Python<'_>, issues: Vec<Issue>) -> PyErr {
 /// [`plan_error`] for a document read from `file`: the message starts with the file's name,
 /// and the error's `filename` is set, as `OSError`'s is.
 pub fn plan_error_in(py: Python<'_>, issues: Vec<Issue>, file: Option<&str>) -> PyErr {
-    let err = welfare_plan::Error::Invalid(issues);
+    document_error(py, welfare_plan::Error::Invalid(issues), file)
+}
+
+/// [`plan_error_in`] for a progress report: the same `PlanError`, with the core's summary of
+/// an invalid report (`invalid progress report: …`).
+pub fn report_error_in(py: Python<'_>, issues: Vec<Issue>, file: Option<&str>) -> PyErr {
+    document_error(py, welfare_plan::Error::InvalidReport(issues), file)
+}
+
+/// `PlanError` for the core's error `err` (an invalid plan or report) read from `file`.
+fn document_error(py: Python<'_>, err: welfare_plan::Error, file: Option<&str>) -> PyErr {
     let message = match file {
         Some(f) => format!("{f}: {err}"),
         None => err.to_string(),
     };
     let issues = match err {
-        welfare_plan::Error::Invalid(issues) => issues,
+        welfare_plan::Error::Invalid(issues) | welfare_plan::Error::InvalidReport(issues) => issues,
         _ => Vec::new(),
     };
     let build = || -> PyResult<PyErr> {

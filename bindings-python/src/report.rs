@@ -10,7 +10,7 @@ use welfare_plan::report::{self, CheckedReport, ProgressReport};
 use welfare_plan::{Issue, Limits};
 
 use crate::input::{document as read_document, document_bytes, Document};
-use crate::issue::{plan_error_in, wrap, PyIssue};
+use crate::issue::{report_error_in, wrap, PyIssue};
 use crate::json::{py_repr, to_python};
 use crate::limits::resolve;
 use crate::part::Part;
@@ -103,7 +103,7 @@ impl PyProgressReport {
         let valid = checked.is_valid();
         match checked.report {
             Some(report) if valid => Ok(PyProgressReport::new(report, plan, checked.issues)),
-            _ => Err(plan_error_in(py, checked.issues, file)),
+            _ => Err(report_error_in(py, checked.issues, file)),
         }
     }
 

@@ -10,7 +10,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyList, PyMemoryView, PyTuple};
 use welfare_plan::Limits;
 
 use crate::input::{document_bytes, read_path, source_name};
-use crate::issue::plan_error;
+use crate::issue::{plan_error, report_error_in};
 use crate::limits::resolve;
 use crate::plan::PyPlan;
 use crate::report::PyProgressReport;
@@ -127,6 +127,6 @@ pub fn import_report(
     let valid = imported.is_valid();
     match imported.document {
         Some(report) if valid => Ok(PyProgressReport::new(report, Some(plan), imported.issues)),
-        _ => Err(plan_error(py, imported.issues)),
+        _ => Err(report_error_in(py, imported.issues, None)),
     }
 }

@@ -54,6 +54,8 @@ def test_loads_report_returns_valid_reports_and_raises_plan_error_with_the_issue
             wp.loads_report(case.input(), plan)
         assert pairs(raised.value.issues) == case.issues
         assert raised.value.errors
+        # Named as what it is: a report, not a plan.
+        assert str(raised.value).startswith("invalid progress report: error [")
 
 
 @pytest.mark.parametrize("case", REPORT_CASES, ids=CASE_IDS)

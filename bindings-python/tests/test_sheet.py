@@ -121,3 +121,9 @@ def test_import_names_the_file_it_cannot_read_and_refuses_junk_without_a_crash(t
             wp.import_plan(junk)
     with pytest.raises(TypeError, match="not `int`"):
         wp.import_plan(42)  # type: ignore[arg-type]
+
+
+def test_a_workbook_that_is_no_report_is_an_invalid_progress_report() -> None:
+    plan = wp.iizuka_third_plan()
+    with pytest.raises(wp.PlanError, match=r"^invalid progress report: error \[sheet\."):
+        wp.import_report(b"PK\x03\x04 not a workbook", plan)

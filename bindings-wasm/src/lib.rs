@@ -174,7 +174,7 @@ pub fn to_canonical_json(
 /// ```
 #[wasm_bindgen(js_name = eraLabel)]
 pub fn era_label(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
-    era::era_label(whole(fiscal_year, FISCAL_YEAR)?).map_err(user_range_error)
+    era::era_label(whole(fiscal_year, FISCAL_YEAR)?).map_err(|e| user_range_error(e.into()))
 }
 
 /// The English name of a fiscal year: `eraLabelEn(2023) === "FY2023 (Reiwa 5)"`. Throws
@@ -185,7 +185,7 @@ pub fn era_label(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Resu
 /// ```
 #[wasm_bindgen(js_name = eraLabelEn)]
 pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> Result<String, JsValue> {
-    era::era_label_en(whole(fiscal_year, FISCAL_YEAR)?).map_err(user_range_error)
+    era::era_label_en(whole(fiscal_year, FISCAL_YEAR)?).map_err(|e| user_range_error(e.into()))
 }
 
 /// The Japanese name of a calendar month: `monthLabel(2023, 3) === "令和5年3月"`.
@@ -199,12 +199,15 @@ pub fn month_label(year: f64, month: f64) -> Result<String, JsValue> {
     let (year, month) = (whole(year, ("year", "年"))?, whole(month, ("month", "月"))?);
     // A negative month is the core's unsupported month, said as the core says it.
     let month = u32::try_from(month).map_err(|_| {
-        user_range_error(era::EraError {
-            input: format!("{year}-{month}"),
-            reason: era::EraReason::NotAMonth,
-        })
+        user_range_error(
+            era::EraError {
+                input: format!("{year}-{month}"),
+                reason: era::EraReason::NotAMonth,
+            }
+            .into(),
+        )
     })?;
-    era::month_label(year, month).map_err(user_range_error)
+    era::month_label(year, month).map_err(|e| user_range_error(e.into()))
 }
 
 /// Reads a fiscal year written with an era or in Western years and returns the Western
@@ -218,7 +221,7 @@ pub fn month_label(year: f64, month: f64) -> Result<String, JsValue> {
 /// ```
 #[wasm_bindgen(js_name = fiscalYearFromEra)]
 pub fn fiscal_year_from_era(text: &str) -> Result<i32, JsValue> {
-    era::fiscal_year_from_era(text).map_err(user_range_error)
+    era::fiscal_year_from_era(text).map_err(|e| user_range_error(e.into()))
 }
 
 /// A challenge's label: `challengeLabel(6)` is `{ ja: "⑥", en: "Challenge 6" }`.

@@ -145,18 +145,12 @@ pub(crate) fn plan_error(error: &welfare_plan::Error) -> JsValue {
 /// pointers into the report. `which` names the report among several (`evaluate`).
 #[cfg(any(feature = "reports", test))]
 pub(crate) fn report_error(issues: &[welfare_plan::Issue], which: Option<usize>) -> JsValue {
-    let mut errors = issues.iter().filter(|i| i.is_error());
-    let mut message = match which {
-        Some(n) => format!("invalid progress report at index {n}"),
-        None => "invalid progress report".to_owned(),
+    // The core's summary, with the report's index among several after its first words.
+    let summary = welfare_plan::Error::InvalidReport(issues.to_vec()).to_string();
+    let message = match (which, summary.strip_prefix("invalid progress report")) {
+        (Some(n), Some(rest)) => format!("invalid progress report at index {n}{rest}"),
+        _ => summary,
     };
-    if let Some(first) = errors.next() {
-        message.push_str(&format!(": {first}"));
-    }
-    let more = errors.count();
-    if more > 0 {
-        message.push_str(&format!(" (and {more} more)"));
-    }
     match issues_to_js(issues) {
         Ok(issues) => PlanError::new(&message, issues).into(),
         Err(e) => e,
@@ -170,8 +164,7 @@ pub(crate) fn range_error(message: impl ToString) -> JsValue {
 
 /// A `RangeError` for what a user may have typed (a year, a sector's name): the core's
 /// message in English as `message`, and in Japanese as `messageJa`.
-pub(crate) fn user_range_error(e: impl Into<welfare_plan::Error>) -> JsValue {
-    let e = e.into();
+pub(crate) fn user_range_error(e: welfare_plan::Error) -> JsValue {
     bilingual_range_error(
         &e.message(welfare_plan::Lang::En),
         &e.message(welfare_plan::Lang::Ja),

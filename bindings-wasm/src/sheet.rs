@@ -5,7 +5,6 @@
 
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
-use welfare_plan::sheet::Imported;
 
 use crate::input::{load_with, type_error, Limits, LimitsArg};
 use crate::output::{json_to_js, plan_error};
@@ -32,7 +31,7 @@ pub fn import_plan(
 ) -> Result<JsValue, JsValue> {
     let limits = Limits::from_js(limits.as_deref())?;
     let imported = welfare_plan::sheet::import_plan(&files(&input)?, &limits);
-    let plan = valid(imported)?;
+    let plan = imported.into_result().map_err(|e| plan_error(&e))?;
     json_to_js(&plan.to_canonical_json())
 }
 
@@ -52,13 +51,8 @@ pub fn import_report(
     let limits = Limits::from_js(limits.as_deref())?;
     let plan = load_with(&plan, &limits)?;
     let imported = welfare_plan::sheet::import_report(&files(&input)?, &plan, &limits);
-    let report = valid(imported)?;
+    let report = imported.into_result().map_err(|e| plan_error(&e))?;
     json_to_js(&report.to_canonical_json())
-}
-
-/// The document, or `PlanError` with every issue.
-fn valid<T>(imported: Imported<T>) -> Result<T, JsValue> {
-    imported.into_result().map_err(|e| plan_error(&e))
 }
 
 /// The files of the spreadsheet in `input`.

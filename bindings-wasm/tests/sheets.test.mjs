@@ -65,7 +65,11 @@ describe("importPlan", () => {
   test("bytes that are no spreadsheet throw PlanError, and a wrong argument TypeError", () => {
     const good = new Uint8Array(readFileSync(join(dir, "iizuka.xlsx")));
     for (const junk of [new Uint8Array(), new Uint8Array([0x50, 0x4b, 3, 4, 20, 0]), good.slice(0, 5000), new Uint8Array([0xff, 0xfe, 0x81])]) {
-      assert.throws(() => importPlan(junk), PlanError);
+      assert.throws(() => importPlan(junk), (e) => e instanceof PlanError && /^invalid plan: error \[/.test(e.message));
+      assert.throws(
+        () => importReport(junk, iizukaThirdPlan()),
+        (e) => e instanceof PlanError && /^invalid progress report: error \[/.test(e.message),
+      );
     }
     for (const wrong of [42, null, "plan.xlsx", {}, { "x.csv": 5 }]) {
       assert.throws(() => importPlan(wrong), TypeError, String(wrong));

@@ -9,8 +9,12 @@ use std::fmt;
 pub enum Error {
     /// The document has at least one error-severity issue; `issues` holds all of them,
     /// warnings included.
-    #[error("{}", summarize(.0, crate::Lang::En))]
+    #[error("{}", summarize(.0, PLAN, crate::Lang::En))]
     Invalid(Vec<Issue>),
+    /// A progress report has at least one error-severity issue; `issues` holds all of them,
+    /// warnings included, at pointers into the report.
+    #[error("{}", summarize(.0, REPORT, crate::Lang::En))]
+    InvalidReport(Vec<Issue>),
     /// A Japanese era year could not be read or written.
     #[error("{0}")]
     Era(#[from] crate::era::EraError),
@@ -60,13 +64,17 @@ pub(crate) fn sector_list() -> String {
 }
 
 /// The first error and how many more, as the error's message in `lang`.
-fn summarize(issues: &[Issue], lang: crate::Lang) -> String {
+/// What an invalid document is, in English and Japanese: a plan or a progress report.
+const PLAN: (&str, &str) = ("plan", "計画");
+const REPORT: (&str, &str) = ("progress report", "評価報告");
+
+fn summarize(issues: &[Issue], (noun, noun_ja): (&str, &str), lang: crate::Lang) -> String {
     let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
     match lang {
         crate::Lang::En => match errors.as_slice() {
-            [] => "the plan is valid".to_owned(),
-            [one] => format!("invalid plan: {one}"),
-            [first, rest @ ..] => format!("invalid plan: {first} (and {} more)", rest.len()),
+            [] => format!("the {noun} is valid"),
+            [one] => format!("invalid {noun}: {one}"),
+            [first, rest @ ..] => format!("invalid {noun}: {first} (and {} more)", rest.len()),
         },
         crate::Lang::Ja => {
             // As the command line writes an issue: `エラー [code] message (場所 /path)`.
@@ -76,9 +84,9 @@ fn summarize(issues: &[Issue], lang: crate::Lang) -> String {
                 format!("エラー [{}] {} (場所 {at})", i.code, i.message_ja)
             };
             match errors.as_slice() {
-                [] => "計画は有効です".to_owned(),
-                [one] => format!("無効な計画です: {}", line(one)),
-                [first, rest @ ..] => format!("無効な計画です: {}（ほか{}件）", line(first), rest.len()),
+                [] => format!("{noun_ja}は有効です"),
+                [one] => format!("無効な{noun_ja}です: {}", line(one)),
+                [first, rest @ ..] => format!("無効な{noun_ja}です: {}（ほか{}件）", line(first), rest.len()),
             }
         }
     }
@@ -98,7 +106,8 @@ impl Error {
             return self.to_string();
         }
         match self {
-            Error::Invalid(issues) => summarize(issues, lang),
+            Error::Invalid(issues) => summarize(issues, PLAN, lang),
+            Error::InvalidReport(issues) => summarize(issues, REPORT, lang),
             Error::Era(e) => e.message(lang),
             Error::UnknownSector(name, known) => {
                 format!("支え合いの区分 `{name}` はありません（使える区分: {known}）")
@@ -114,7 +123,7 @@ impl Error {
     /// The issues, if this is an invalid-document error.
     pub fn issues(&self) -> &[Issue] {
         match self {
-            Error::Invalid(issues) => issues,
+            Error::Invalid(issues) | Error::InvalidReport(issues) => issues,
             _ => &[],
         }
     }
@@ -491,6 +500,18 @@ mod tests {
             "無効な計画です: エラー [text.blank] 空 (場所 /)（ほか1件）"
         );
         assert_eq!(err.message(crate::Lang::En), err.to_string());
+        let Error::Invalid(issues) = err else {
+            unreachable!()
+        };
+        let report = Error::InvalidReport(issues);
+        assert_eq!(
+            report.to_string(),
+            "invalid progress report: error [text.blank] at /: blank (and 1 more)"
+        );
+        assert_eq!(
+            report.message(crate::Lang::Ja),
+            "無効な評価報告です: エラー [text.blank] 空 (場所 /)（ほか1件）"
+        );
     }
 
     #[test]
@@ -506,6 +527,7 @@ mod tests {
                 ja: "`plan` の列が多すぎます".into(),
             },
             Error::Invalid(Vec::new()),
+            Error::InvalidReport(Vec::new()),
         ];
         for e in errors {
             let ja = e.message(crate::Lang::Ja);

@@ -18,7 +18,7 @@ use welfare_plan::report::{self, ProgressReport};
 use welfare_plan::{Issue, Limits, Plan};
 
 use super::{restorer, trusted_plan, Reduced};
-use crate::issue::{bad_argument, plan_error, PyIssue};
+use crate::issue::{bad_argument, report_error_in, PyIssue};
 use crate::part::{parse_pointer, Part};
 use crate::plan::PyPlan;
 use crate::progress::{PyProgress, SharedProgress};
@@ -115,7 +115,7 @@ fn trusted_report(
     let valid = checked.is_valid();
     match checked.report {
         Some(r) if valid => Ok((r, checked.issues)),
-        _ => Err(plan_error(py, checked.issues)),
+        _ => Err(report_error_in(py, checked.issues, None)),
     }
 }
 

@@ -43,12 +43,26 @@ impl<T> Imported<T> {
         crate::parse::summary_in(self.is_valid(), &self.issues, lang)
     }
 
-    /// The document if valid, else [`Error::Invalid`] with every issue.
-    pub fn into_result(self) -> Result<T, Error> {
+    /// The document if valid, else `invalid` of every issue.
+    fn valid_or(self, invalid: fn(Vec<Issue>) -> Error) -> Result<T, Error> {
         match self.document {
             Some(d) if !self.issues.iter().any(Issue::is_error) => Ok(d),
-            _ => Err(Error::Invalid(self.issues)),
+            _ => Err(invalid(self.issues)),
         }
+    }
+}
+
+impl Imported<Plan> {
+    /// The plan if valid, else [`Error::Invalid`] with every issue.
+    pub fn into_result(self) -> Result<Plan, Error> {
+        self.valid_or(Error::Invalid)
+    }
+}
+
+impl Imported<ProgressReport> {
+    /// The report if valid, else [`Error::InvalidReport`] with every issue.
+    pub fn into_result(self) -> Result<ProgressReport, Error> {
+        self.valid_or(Error::InvalidReport)
     }
 }
 
