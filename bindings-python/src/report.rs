@@ -127,7 +127,7 @@ pub fn check_document(
 ) -> CheckedReport {
     let shared = plan.map(|p| Arc::clone(p.get().shared()));
     doc.check_by(py, |input| match &shared {
-        Some(shared) => report::check_report_hashed(input, shared, shared.hash(), limits),
+        Some(shared) => shared.check_report(input, limits),
         None => report::parse_report(input, limits),
     })
 }

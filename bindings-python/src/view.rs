@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use serde::Serialize;
-use welfare_plan::report::HashedPlan;
+use welfare_plan::report::{CheckedReport, HashedPlan};
 use welfare_plan::{PartAt, PartIndex, Plan};
 
 use crate::json::py_repr;
@@ -64,6 +64,12 @@ impl SharedPlan {
     /// The plan's content hash (`sha256:…`), computed on the first call.
     pub fn hash(&self) -> &str {
         self.plan.hash()
+    }
+
+    /// A report checked against this plan, with the hash computed once (the core's
+    /// [`HashedPlan::check_report`]).
+    pub fn check_report(&self, input: &[u8], limits: &welfare_plan::Limits) -> CheckedReport {
+        self.plan.check_report(input, limits)
     }
 
     /// Where the indicator with id `id` is (in the plan, a node, a project, a priority project

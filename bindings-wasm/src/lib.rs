@@ -197,16 +197,6 @@ pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> R
 #[wasm_bindgen(js_name = monthLabel)]
 pub fn month_label(year: f64, month: f64) -> Result<String, JsValue> {
     let (year, month) = (whole(year, ("year", "年"))?, whole(month, ("month", "月"))?);
-    // A negative month is the core's unsupported month, said as the core says it.
-    let month = u32::try_from(month).map_err(|_| {
-        user_range_error(
-            era::EraError {
-                input: format!("{year}-{month}"),
-                reason: era::EraReason::NotAMonth,
-            }
-            .into(),
-        )
-    })?;
     era::month_label(year, month).map_err(|e| user_range_error(e.into()))
 }
 

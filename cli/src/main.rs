@@ -688,24 +688,12 @@ fn write_bytes(output: Option<PathBuf>, bytes: &[u8]) -> Result<ExitCode, Fatal>
 
 /// Writes a file, or fails saying which and why in the language of --lang.
 fn write_file(path: &std::path::Path, contents: impl AsRef<[u8]>) -> Result<(), Fatal> {
-    std::fs::write(path, contents).map_err(|e| {
-        Fatal(words::cannot(
-            words::FileOp::Write,
-            &path.display().to_string(),
-            &e,
-        ))
-    })
+    std::fs::write(path, contents).map_err(|e| Fatal(words::cannot(words::FileOp::Write, path.display(), &e)))
 }
 
 /// Creates a directory (and its parents), or fails as [`write_file`] does.
 fn create_dir(dir: &std::path::Path) -> Result<(), Fatal> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Fatal(words::cannot(
-            words::FileOp::Create,
-            &dir.display().to_string(),
-            &e,
-        ))
-    })
+    std::fs::create_dir_all(dir).map_err(|e| Fatal(words::cannot(words::FileOp::Create, dir.display(), &e)))
 }
 
 /// Writes to standard error. Not `eprintln!`, which panics when the reader has gone (issues

@@ -35,7 +35,7 @@ impl From<welfare_plan::Error> for Words {
 
 impl From<welfare_plan::era::EraError> for Words {
     fn from(e: welfare_plan::era::EraError) -> Self {
-        Words::new(e.message(Lang::En), e.message(Lang::Ja))
+        welfare_plan::Error::from(e).into()
     }
 }
 
@@ -65,7 +65,7 @@ pub enum FileOp {
 }
 
 /// `cannot read `NAME`: reason` (or write, or create), in both languages.
-pub fn cannot(op: FileOp, name: &str, e: &std::io::Error) -> Words {
+pub fn cannot(op: FileOp, name: impl std::fmt::Display, e: &std::io::Error) -> Words {
     let why = io_reason(e);
     let (en, ja) = match op {
         FileOp::Read => ("cannot read", "を読み込めません"),

@@ -242,10 +242,14 @@ pub fn era_label_en(fiscal_year: i32) -> Result<String, EraError> {
 /// assert_eq!(welfare_plan::era::month_label(2023, 3).unwrap(), "令和5年3月");
 /// assert_eq!(welfare_plan::era::month_label(2019, 4).unwrap(), "平成31年4月");
 /// ```
-pub fn month_label(year: i32, month: u32) -> Result<String, EraError> {
-    if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&year) || !(1..=12).contains(&month) {
+pub fn month_label(year: i32, month: i32) -> Result<String, EraError> {
+    // Signed, so that a negative month (a JavaScript number, say) is this module's to refuse.
+    let (true, Ok(month @ 1..=12)) = (
+        (MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&year),
+        u32::try_from(month),
+    ) else {
         return Err(err(&format!("{year}-{month:02}"), EraReason::NotAMonth));
-    }
+    };
     let era = ERAS
         .iter()
         .rev()
@@ -427,6 +431,7 @@ mod tests {
             fiscal_year_from_era("令和0年度").unwrap_err().message(Lang::Ja),
             "`令和0年度` は扱える年度ではありません（令和0年はありません）"
         );
+        assert_eq!(month_label(2023, -1).unwrap_err().reason, EraReason::NotAMonth);
         let month = month_label(2023, 13).unwrap_err();
         assert_eq!(
             month.message(Lang::Ja),

@@ -63,32 +63,27 @@ pub(crate) fn sector_list() -> String {
         .join(", ")
 }
 
-/// The first error and how many more, as the error's message in `lang`.
 /// What an invalid document is, in English and Japanese: a plan or a progress report.
 const PLAN: (&str, &str) = ("plan", "計画");
 const REPORT: (&str, &str) = ("progress report", "評価報告");
 
+/// The first error (as [`Issue::line`] writes it) and how many more, as the error's message
+/// in `lang`.
 fn summarize(issues: &[Issue], (noun, noun_ja): (&str, &str), lang: crate::Lang) -> String {
-    let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
-    match lang {
-        crate::Lang::En => match errors.as_slice() {
-            [] => format!("the {noun} is valid"),
-            [one] => format!("invalid {noun}: {one}"),
-            [first, rest @ ..] => format!("invalid {noun}: {first} (and {} more)", rest.len()),
-        },
-        crate::Lang::Ja => {
-            // As the command line writes an issue: `エラー [code] message (場所 /path)`.
-            let line = |i: &Issue| {
-                let path = i.path.to_string();
-                let at = if path.is_empty() { "/" } else { &path };
-                format!("エラー [{}] {} (場所 {at})", i.code, i.message_ja)
-            };
-            match errors.as_slice() {
-                [] => format!("{noun_ja}は有効です"),
-                [one] => format!("無効な{noun_ja}です: {}", line(one)),
-                [first, rest @ ..] => format!("無効な{noun_ja}です: {}（ほか{}件）", line(first), rest.len()),
-            }
-        }
+    use crate::Lang::{En, Ja};
+    let mut errors = issues.iter().filter(|i| i.is_error());
+    let Some(first) = errors.next() else {
+        return match lang {
+            En => format!("the {noun} is valid"),
+            Ja => format!("{noun_ja}は有効です"),
+        };
+    };
+    let (first, more) = (first.line(lang), errors.count());
+    match (lang, more) {
+        (En, 0) => format!("invalid {noun}: {first}"),
+        (En, n) => format!("invalid {noun}: {first} (and {n} more)"),
+        (Ja, 0) => format!("無効な{noun_ja}です: {first}"),
+        (Ja, n) => format!("無効な{noun_ja}です: {first}（ほか{n}件）"),
     }
 }
 
@@ -421,6 +416,24 @@ impl Issue {
         self.severity == Severity::Error
     }
 
+    /// The issue in one line in `lang`, without the file it is in: `error [text.blank] at
+    /// /title/ja: …`, `エラー [text.blank] … (場所 /title/ja)`. The English one is the
+    /// issue's `Display`.
+    pub fn line(&self, lang: crate::Lang) -> String {
+        let path = self.path.to_string();
+        let at = if path.is_empty() { "/" } else { &path };
+        match (lang, self.is_error()) {
+            (crate::Lang::En, _) => format!(
+                "{} [{}] at {at}: {}",
+                self.severity.as_str(),
+                self.code,
+                self.message_en
+            ),
+            (crate::Lang::Ja, true) => format!("エラー [{}] {} (場所 {at})", self.code, self.message_ja),
+            (crate::Lang::Ja, false) => format!("警告 [{}] {} (場所 {at})", self.code, self.message_ja),
+        }
+    }
+
     /// The message in `lang`: every issue has both.
     pub fn message(&self, lang: crate::Lang) -> &str {
         match lang {
@@ -432,16 +445,7 @@ impl Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.to_string();
-        let at = if path.is_empty() { "/" } else { &path };
-        write!(
-            f,
-            "{} [{}] at {}: {}",
-            self.severity.as_str(),
-            self.code,
-            at,
-            self.message_en
-        )
+        f.write_str(&self.line(crate::Lang::En))
     }
 }
 
@@ -490,6 +494,7 @@ mod tests {
             "w".into(),
             "w".into(),
         );
+        assert_eq!(w.line(crate::Lang::Ja), format!("警告 [{}] w (場所 /)", w.code));
         let err = Error::Invalid(vec![e.clone(), w, e]);
         assert_eq!(
             err.to_string(),

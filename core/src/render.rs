@@ -94,7 +94,7 @@ impl<'p> Renderer<'p> {
 
     fn month(&self, ym: YearMonth) -> String {
         if self.ja() {
-            era::month_label(i32::from(ym.year()), u32::from(ym.month()))
+            era::month_label(i32::from(ym.year()), i32::from(ym.month()))
                 .map_or_else(|_| ym.to_string(), |m| format!("{m}（{ym}）"))
         } else {
             ym.to_string()

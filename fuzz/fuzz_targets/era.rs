@@ -13,6 +13,6 @@ fuzz_target!(|data: &[u8]| {
     if data.len() >= 4 {
         let y = i32::from_le_bytes([data[0], data[1], data[2], data[3]]);
         let _ = welfare_plan::era::era_label(y);
-        let _ = welfare_plan::era::month_label(y, u32::from(data[0] % 14));
+        let _ = welfare_plan::era::month_label(y, i32::from(data[0] % 14) - 1);
     }
 });

@@ -72,7 +72,7 @@ impl<'p> Say<'p> {
     /// A month: 令和5年3月（2023-03） / 2023-03.
     pub fn month(self, ym: YearMonth) -> String {
         if self.ja() {
-            era::month_label(i32::from(ym.year()), u32::from(ym.month()))
+            era::month_label(i32::from(ym.year()), i32::from(ym.month()))
                 .map_or_else(|_| ym.to_string(), |m| format!("{m}（{ym}）"))
         } else {
             ym.to_string()
