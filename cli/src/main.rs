@@ -5,6 +5,7 @@
 
 mod inputs;
 mod issues;
+mod usage_error;
 mod words;
 
 use std::io::Write;
@@ -81,8 +82,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
         /// With --format xlsx and a plan: the evaluation workbook of this fiscal year to fill
-        /// in (every indicator and node listed, the columns empty).
-        #[arg(long, value_name = "YEAR")]
+        /// in (every indicator and node listed, the columns empty): 2023, 令和5年度 or R5.
+        #[arg(long, value_name = "YEAR", value_parser = era::fiscal_year_from_era, allow_negative_numbers = true)]
         year: Option<i32>,
         /// The file to write (a directory for --format csv); needed for xlsx and csv.
         #[arg(short, long, value_name = "PATH")]
@@ -274,23 +275,25 @@ enum DiffFormat {
     Html,
 }
 
-/// Limits on input (see SECURITY.md); the defaults suit any real plan.
+/// Limits on input (see SECURITY.md); the defaults suit any real plan. A negative number is
+/// taken as the value it was meant to be, so that it is refused as one (not as an unknown `-1`
+/// option).
 #[derive(clap::Args)]
 struct LimitArgs {
     /// Largest input accepted, in bytes.
-    #[arg(long, value_name = "BYTES")]
+    #[arg(long, value_name = "BYTES", allow_negative_numbers = true)]
     max_input_bytes: Option<usize>,
     /// Deepest nesting inside `extensions`.
-    #[arg(long, value_name = "LEVELS")]
+    #[arg(long, value_name = "LEVELS", allow_negative_numbers = true)]
     max_depth: Option<usize>,
     /// Longest text, in characters.
-    #[arg(long, value_name = "CHARS")]
+    #[arg(long, value_name = "CHARS", allow_negative_numbers = true)]
     max_text_chars: Option<usize>,
     /// Most elements in one list.
-    #[arg(long, value_name = "COUNT")]
+    #[arg(long, value_name = "COUNT", allow_negative_numbers = true)]
     max_elements: Option<usize>,
     /// Most issues reported per document; one more says how many were left out.
-    #[arg(long, value_name = "COUNT")]
+    #[arg(long, value_name = "COUNT", allow_negative_numbers = true)]
     max_issues: Option<usize>,
 }
 
@@ -348,6 +351,22 @@ fn ui() -> Ui {
     })
 }
 
+/// A command line clap could not read, or `--help` and `--version`: clap prints those and its
+/// English explanations; a mistake in a Japanese run is explained in Japanese. Exit code 2, as
+/// clap and every other usage error of the command have it.
+fn usage_mistake(e: &clap::Error, args: &[std::ffi::OsString]) -> ExitCode {
+    match usage_error::lang_of(args, locale_lang()) {
+        Lang::Ja => match usage_error::japanese(e) {
+            Some(text) => {
+                to_stderr(&text);
+                ExitCode::from(2)
+            }
+            None => e.exit(),
+        },
+        Lang::En => e.exit(),
+    }
+}
+
 /// The language a locale asks for: English for `en…`, else Japanese (the language every plan is
 /// written in); the first of LC_ALL, LC_MESSAGES and LANG that is set decides.
 fn locale_lang() -> Lang {
@@ -364,7 +383,11 @@ fn locale_lang() -> Lang {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_mistake(&e, &args),
+    };
     let lang = match cli.lang {
         Some(LangArg::Ja) => Lang::Ja,
         Some(LangArg::En) => Lang::En,

@@ -169,6 +169,84 @@ fn unreadable_files_and_usage_errors_exit_2() {
 }
 
 #[test]
+fn a_mistyped_command_line_is_explained_in_japanese_unless_english_is_asked_for() {
+    let stderr = |o: &Output| String::from_utf8(o.stderr.clone()).unwrap();
+    let out = run(&["shwo"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "エラー: サブコマンド `shwo` はありません。`show` のことですか\n\n\
+         使い方: welfare-plan [OPTIONS] <COMMAND>\n\n\
+         詳しくは `--help` を付けて実行してください。\n"
+    );
+    let out = run(&["validate", "--format", "xml", "plan.json"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("エラー: `--format <FORMAT>` に `xml` は使えません（使えるもの: `text`、"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["validate", "--max-depth", "-1", "plan.json"], b"");
+    assert_eq!(
+        stderr(&out),
+        "エラー: `--max-depth <LEVELS>` の値 `-1` は0以上の整数で書いてください\n\n\
+         詳しくは `--help` を付けて実行してください。\n"
+    );
+    let out = run(&["progress"], b"");
+    assert!(stderr(&out).starts_with("エラー: 必要な引数がありません: `<PLAN>`、`<REPORTS>...`\n"));
+    // A year is read as the core reads one, and refused in its words.
+    let out = run(
+        &["export", "--format", "xlsx", "--year", "令和5年", "-o", "x.xlsx"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with(
+        "エラー: `--year <YEAR>`: `令和5年` は扱える年度ではありません（「年」は暦年の書き方です。"
+    ));
+    // English when asked for, wherever --lang stands: clap's own words.
+    let out = run(&["shwo", "--lang", "en"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: unrecognized subcommand 'shwo'"),
+        "{}",
+        stderr(&out)
+    );
+    // Help is no mistake: printed to standard output, exit 0.
+    let out = run(&["--help"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("Usage: welfare-plan"));
+}
+
+#[test]
+fn export_reads_the_year_of_a_blank_evaluation_in_an_era_too() {
+    let dir = std::env::temp_dir().join(format!("welfare-plan-cli-year-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (western, era) = (dir.join("2023.xlsx"), dir.join("r5.xlsx"));
+    for (year, path) in [("2023", &western), ("令和5年度", &era)] {
+        let out = run(
+            &[
+                "export",
+                "--format",
+                "xlsx",
+                "--year",
+                year,
+                "-o",
+                path.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(std::fs::read(&western).unwrap(), std::fs::read(&era).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn era_converts_both_ways() {
     assert_eq!(
         stdout(&run(&["era", "2023"], b"")),
