@@ -162,9 +162,12 @@ pub fn report_error_in(py: Python<'_>, issues: Vec<Issue>, file: Option<&str>) -
 
 /// `PlanError` for the core's error `err` (an invalid plan or report) read from `file`.
 fn document_error(py: Python<'_>, err: welfare_plan::Error, file: Option<&str>) -> PyErr {
-    let message = match file {
-        Some(f) => format!("{f}: {err}"),
-        None => err.to_string(),
+    let (message, message_ja) = match file {
+        Some(f) => (
+            format!("{f}: {err}"),
+            format!("{f}: {}", err.message(welfare_plan::Lang::Ja)),
+        ),
+        None => (err.to_string(), err.message(welfare_plan::Lang::Ja)),
     };
     let issues = match err {
         welfare_plan::Error::Invalid(issues) | welfare_plan::Error::InvalidReport(issues) => issues,
@@ -172,7 +175,12 @@ fn document_error(py: Python<'_>, err: welfare_plan::Error, file: Option<&str>) 
     };
     let build = || -> PyResult<PyErr> {
         let class = PLAN_ERROR.import(py, "welfare_plan._errors", "PlanError")?;
-        Ok(PyErr::from_value(class.call1((message, wrap(issues), file))?))
+        Ok(PyErr::from_value(class.call1((
+            message,
+            wrap(issues),
+            file,
+            message_ja,
+        ))?))
     };
     build().unwrap_or_else(|e| e)
 }

@@ -22,6 +22,17 @@ def test_plan_error_is_a_value_error_carrying_every_issue() -> None:
     assert [(i.code, i.path) for i in err.issues] == [("schema.missing_field", f"/{f}") for f in missing]
     assert err.errors == err.issues
     assert str(err) == "invalid plan: error [schema.missing_field] at /id: missing required field `id` (and 7 more)"
+    assert err.message_ja == "無効な計画です: エラー [schema.missing_field] 必須のフィールド `id` がありません (場所 /id)（ほか7件）"
+
+
+def test_a_plan_error_raised_by_hand_says_its_message_in_both_attributes() -> None:
+    err = wp.PlanError("invalid plan: made by a caller")
+    assert (str(err), err.message_ja, err.issues, err.filename) == (
+        "invalid plan: made by a caller",
+        "invalid plan: made by a caller",
+        [],
+        None,
+    )
 
 
 def test_a_1_0_document_is_told_what_format_1_0_requires() -> None:

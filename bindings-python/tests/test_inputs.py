@@ -66,10 +66,16 @@ def test_a_plan_error_from_a_file_names_the_file(tmp_path: Path) -> None:
     err = raised.value
     assert err.filename == str(path)
     assert str(err).startswith(f"{path}: invalid plan: error [municipality.check_digit]")
+    assert err.message_ja.startswith(f"{path}: 無効な計画です: エラー [municipality.check_digit] ")
     line = next(n for n, text in enumerate(BROKEN.splitlines(), 1) if '"402051"' in text)
     assert [(i.code, i.line) for i in err.issues] == [("municipality.check_digit", line)]
     again = pickle.loads(pickle.dumps(err))
-    assert (again.filename, str(again), again.issues) == (err.filename, str(err), err.issues)
+    assert (again.filename, str(again), again.message_ja, again.issues) == (
+        err.filename,
+        str(err),
+        err.message_ja,
+        err.issues,
+    )
     with path.open("rb") as f, pytest.raises(wp.PlanError) as from_file:
         wp.load(f)
     assert from_file.value.filename == str(path)

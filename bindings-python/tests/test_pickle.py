@@ -262,6 +262,7 @@ def test_plan_error_keeps_its_issues_message_and_notes_through_pickle() -> None:
         assert again.issues == err.issues
         assert again.errors == err.errors
         assert str(again) == str(err)
+        assert again.message_ja == err.message_ja != str(err)
         assert again.args == err.args
         assert getattr(again, "__notes__", None) == getattr(err, "__notes__", None)
 

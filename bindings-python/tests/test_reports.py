@@ -132,6 +132,8 @@ def test_a_report_as_data_gives_issues_at_its_own_paths_without_lines() -> None:
         wp.loads_report(data, PLAN)
     assert pairs(raised.value.issues) == pairs(issues)
     assert raised.value.filename is None
+    assert str(raised.value).startswith("invalid progress report: error [")
+    assert raised.value.message_ja.startswith("無効な評価報告です: エラー [")
     # Shape only: the same wrong type, without a plan.
     assert ("schema.wrong_type", "/nodes/1/grades/0/grade") in pairs(wp.validate_report(data, None))
 

@@ -6,8 +6,10 @@ import type { Issue } from "./wasm/welfare_plan_wasm.js";
  * subclass: catch it by class, read every issue (warnings included) from `.issues`.
  */
 export declare class PlanError extends Error {
-  constructor(message: string, issues: Issue[]);
+  constructor(message: string, issues: Issue[], messageJa?: string);
   readonly name: "PlanError";
   /** Every issue found, errors and warnings, in the core's order. */
   readonly issues: Issue[];
+  /** The summary in Japanese, as `message` is in English. */
+  readonly messageJa: string;
 }

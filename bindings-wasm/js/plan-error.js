@@ -8,7 +8,8 @@
  *   parsePlan(text);
  * } catch (e) {
  *   if (!(e instanceof PlanError)) throw e;
- *   for (const issue of e.issues) console.log(issue.path, issue.messageEn);
+ *   console.log(e.messageJa); // 無効な計画です: エラー [json.truncated] … (場所 /)
+ *   for (const issue of e.issues) console.log(issue.path, issue.messageJa);
  * }
  */
 export class PlanError extends Error {
@@ -16,10 +17,12 @@ export class PlanError extends Error {
    * @param {string} message the core's summary, such as
    *   "invalid plan: error [json.truncated] at /: … (and 2 more)"
    * @param {import("./index.js").Issue[]} issues every issue found
+   * @param {string} [messageJa] the summary in Japanese; the English one when not given
    */
-  constructor(message, issues) {
+  constructor(message, issues, messageJa) {
     super(message);
     this.name = "PlanError";
     this.issues = issues;
+    this.messageJa = messageJa ?? message;
   }
 }

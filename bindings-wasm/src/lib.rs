@@ -196,7 +196,7 @@ pub fn era_label_en(#[wasm_bindgen(js_name = fiscalYear)] fiscal_year: f64) -> R
 /// ```
 #[wasm_bindgen(js_name = monthLabel)]
 pub fn month_label(year: f64, month: f64) -> Result<String, JsValue> {
-    let (year, month) = (whole(year, ("year", "年"))?, whole(month, ("month", "月"))?);
+    let (year, month) = (whole(year, YEAR)?, whole(month, MONTH)?);
     era::month_label(year, month).map_err(|e| user_range_error(e.into()))
 }
 
@@ -243,20 +243,34 @@ fn pair(label: (String, String)) -> Result<JsValue, JsValue> {
     to_js(&Label::from(label))
 }
 
-/// A JavaScript number as a whole `i32`, or `RangeError`.
-const FISCAL_YEAR: (&str, &str) = ("fiscal year", "年度");
+/// A number argument that names a year or a month: its name in English and Japanese, and the
+/// core's reason for a whole number too large for any (out of range for a fiscal year, no
+/// month for a month's year or month).
+struct Dated(&'static str, &'static str, era::EraReason);
 
-/// A JavaScript number as a year or a month (`what`, in English and Japanese), or a
-/// `RangeError` in both languages: what a user typed into a form may arrive as `2023.5`.
-fn whole(n: f64, what: (&str, &str)) -> Result<i32, JsValue> {
-    if n.is_finite() && n.fract() == 0.0 && n >= f64::from(i32::MIN) && n <= f64::from(i32::MAX) {
-        Ok(n as i32)
-    } else {
-        Err(bilingual_range_error(
+const FISCAL_YEAR: Dated = Dated("fiscal year", "年度", era::EraReason::OutOfRange);
+const YEAR: Dated = Dated("year", "年", era::EraReason::NotAMonth);
+const MONTH: Dated = Dated("month", "月", era::EraReason::NotAMonth);
+
+/// A JavaScript number as a year or a month, or a `RangeError` in both languages: what a user
+/// typed into a form may arrive as `2023.5`. A whole number beyond any `i32` (`1e12`) is refused
+/// by the core's reason, quoting the number given, as a smaller one out of range is.
+fn whole(n: f64, what: Dated) -> Result<i32, JsValue> {
+    if !(n.is_finite() && n.fract() == 0.0) {
+        return Err(bilingual_range_error(
             &format!("the {} must be a whole number, got `{n}`", what.0),
             &format!("{}は整数で指定してください（`{n}` が渡されました）", what.1),
-        ))
+        ));
     }
+    // `as i64` saturates; any whole number past an i32 is out of every range the core has.
+    i32::try_from(n as i64).map_err(|_| {
+        let input = welfare_plan::preview(&n.to_string());
+        let error = era::EraError {
+            input,
+            reason: what.2,
+        };
+        user_range_error(error.into())
+    })
 }
 
 /// A JavaScript number as an ordinal (a whole number ≥ 0), or `RangeError`.

@@ -128,14 +128,17 @@ extern "C" {
     type PlanError;
 
     #[wasm_bindgen(constructor)]
-    fn new(message: &str, issues: JsValue) -> PlanError;
+    fn new(message: &str, issues: JsValue, message_ja: &str) -> PlanError;
 }
 
 /// The exception for an invalid document: a `PlanError` whose message is the core's summary
-/// and whose `.issues` holds every issue, warnings included.
+/// (`messageJa` in Japanese) and whose `.issues` holds every issue, warnings included.
 pub(crate) fn plan_error(error: &welfare_plan::Error) -> JsValue {
     match issues_to_js(error.issues()) {
-        Ok(issues) => PlanError::new(&error.to_string(), issues).into(),
+        Ok(issues) => {
+            let ja = error.message(welfare_plan::Lang::Ja);
+            PlanError::new(&error.to_string(), issues, &ja).into()
+        }
         Err(e) => e,
     }
 }
@@ -146,14 +149,31 @@ pub(crate) fn plan_error(error: &welfare_plan::Error) -> JsValue {
 #[cfg(any(feature = "reports", test))]
 pub(crate) fn report_error(issues: &[welfare_plan::Issue], which: Option<usize>) -> JsValue {
     // The core's summary, with the report's index among several after its first words.
-    let summary = welfare_plan::Error::InvalidReport(issues.to_vec()).to_string();
-    let message = match (which, summary.strip_prefix("invalid progress report")) {
-        (Some(n), Some(rest)) => format!("invalid progress report at index {n}{rest}"),
-        _ => summary,
+    let error = welfare_plan::Error::InvalidReport(issues.to_vec());
+    let (summary, summary_ja) = (error.to_string(), error.message(welfare_plan::Lang::Ja));
+    let (message, message_ja) = match which {
+        Some(n) => (
+            at_index(&summary, "invalid progress report", &format!(" at index {n}")),
+            at_index(
+                &summary_ja,
+                "無効な評価報告です",
+                &format!("（インデックス {n}）"),
+            ),
+        ),
+        None => (summary, summary_ja),
     };
     match issues_to_js(issues) {
-        Ok(issues) => PlanError::new(&message, issues).into(),
+        Ok(issues) => PlanError::new(&message, issues, &message_ja).into(),
         Err(e) => e,
+    }
+}
+
+/// `summary` with `index` after its first words `head`, or as it is if it does not start so.
+#[cfg(any(feature = "reports", test))]
+fn at_index(summary: &str, head: &str, index: &str) -> String {
+    match summary.strip_prefix(head) {
+        Some(rest) => format!("{head}{index}{rest}"),
+        None => summary.to_owned(),
     }
 }
 

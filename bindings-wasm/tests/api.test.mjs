@@ -194,6 +194,13 @@ describe("PlanError", () => {
     );
     assert.ok(caught.issues[0].column >= 1);
     assert.match(caught.message, /^invalid plan: error \[json\.truncated\] at \/: /);
+    assert.match(caught.messageJa, /^無効な計画です: エラー \[json\.truncated\] .* \(場所 \/\)$/);
+  });
+
+  test("made by a caller, says its one message in both languages", () => {
+    const made = new PlanError("invalid plan: made by hand", []);
+    assert.equal(made.messageJa, "invalid plan: made by hand");
+    assert.deepEqual(made.issues, []);
   });
 
   test("warnings alone do not throw, and parsePlan keeps them out of the plan", () => {
@@ -409,6 +416,12 @@ describe("eras and labels come from the core", () => {
     assert.throws(() => eraLabel(2201), { messageJa: "`2201` は扱える年度ではありません（1868年度から2200年度までに対応しています）" });
     assert.throws(() => eraLabel(2023.5), { name: "RangeError", messageJa: "年度は整数で指定してください（`2023.5` が渡されました）" });
     assert.throws(() => monthLabel(2023, -1), { name: "RangeError", messageJa: /^`2023--1` は扱える年月ではありません/ });
+    // A whole number past any 32-bit integer is out of range, not "not a whole number".
+    assert.throws(() => eraLabel(2 ** 32 + 2023), {
+      name: "RangeError",
+      messageJa: "`4294969319` は扱える年度ではありません（1868年度から2200年度までに対応しています）",
+    });
+    assert.throws(() => monthLabel(2023, 1e12), { name: "RangeError", messageJa: /^`1000000000000` は扱える年月ではありません/ });
     assert.throws(() => fiscalYearFromEra(""), RangeError);
     for (const y of [1867, 2201, 2023.5, NaN, Infinity, 2 ** 32 + 2023]) {
       assert.throws(() => eraLabel(y), RangeError, String(y));

@@ -186,6 +186,7 @@ describe("the report functions", () => {
       (e) => {
         assert.ok(e instanceof PlanError, String(e));
         assert.match(e.message, /^invalid progress report at index 1: error \[period\.year_outside\] at \/fiscal_year/);
+        assert.match(e.messageJa, /^無効な評価報告です（インデックス 1）: エラー \[period\.year_outside\] .* \(場所 \/fiscal_year\)$/);
         assert.deepEqual(pairs(e.issues), [["period.year_outside", "/fiscal_year"]]);
         return true;
       },

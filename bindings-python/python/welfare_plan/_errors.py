@@ -17,23 +17,38 @@ class PlanError(ValueError):
     """A plan document, or a progress report, has at least one error.
 
     ``issues`` holds every issue found (warnings too), each with a stable ``code``, a JSON
-    Pointer ``path`` and messages in Japanese and English; ``str(err)`` summarises them.
+    Pointer ``path`` and messages in Japanese and English; ``str(err)`` summarises them in
+    English and ``err.message_ja`` in Japanese.
 
     >>> try:
     ...     welfare_plan.loads(b"[]")
     ... except welfare_plan.PlanError as err:
     ...     [(i.code, i.path) for i in err.issues]
     [('schema.wrong_type', '')]
+    >>> try:
+    ...     welfare_plan.loads(b"[]")
+    ... except welfare_plan.PlanError as err:
+    ...     err.message_ja
+    '無効な計画です: エラー [schema.wrong_type] 計画（オブジェクト）が必要ですが、空の配列が書かれています (場所 /)'
     """
 
     issues: list[Issue]
     filename: str | None
     """The file the document was read from (``load``, ``load_report``), as ``OSError`` has it."""
+    message_ja: str
+    """The summary in Japanese, as ``str(err)`` is in English."""
 
-    def __init__(self, message: str, issues: Iterable[Issue] = (), filename: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        issues: Iterable[Issue] = (),
+        filename: str | None = None,
+        message_ja: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.issues = list(issues)
         self.filename = filename
+        self.message_ja = message if message_ja is None else message_ja
 
     @property
     def errors(self) -> list[Issue]:
@@ -44,8 +59,9 @@ class PlanError(ValueError):
         """Pickles the error as its message and its issues (each issue pickles as its fields),
         plus any other attributes, so that it crosses to and from worker processes whole."""
         message = self.args[0] if self.args else ""
-        state = {k: v for k, v in self.__dict__.items() if k not in ("issues", "filename")}
-        return (type(self), (message, self.issues, self.filename), state or None)
+        fields = ("issues", "filename", "message_ja")
+        state = {k: v for k, v in self.__dict__.items() if k not in fields}
+        return (type(self), (message, self.issues, self.filename, self.message_ja), state or None)
 
 
 class EraError(ValueError):
