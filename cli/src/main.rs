@@ -1179,20 +1179,17 @@ fn write_schema(out: Option<PathBuf>) -> Result<ExitCode, Fatal> {
 }
 
 fn era_command(value: &str) -> Result<ExitCode, Fatal> {
-    let trimmed = value.trim();
-    // A Western year may be typed in full-width digits (２０２３), as Japanese input often is.
-    let ascii: String = trimmed
+    // The core reads every spelling (２０２３ in full-width digits too); a bare Western year
+    // asks for its era, anything else for its Western year.
+    let year = era::fiscal_year_from_era(value)?;
+    let bare_year = value
+        .trim()
         .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
-            c => c,
-        })
-        .collect();
-    if let Ok(year) = ascii.parse::<i32>() {
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if bare_year {
         let ja = era::era_label(year)?;
         let en = era::era_label_en(year)?;
         return emit(&format!("{ja}\t{en}\n"));
     }
-    let year = era::fiscal_year_from_era(trimmed)?;
     emit(&format!("{year}\n"))
 }
