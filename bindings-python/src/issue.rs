@@ -141,6 +141,7 @@ pub fn wrap(issues: Vec<Issue>) -> Vec<PyIssue> {
 
 static PLAN_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static ERA_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static UNKNOWN_NAME_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// `welfare_plan.PlanError` carrying every issue (warnings included), with the core's summary
 /// as its message.
@@ -188,12 +189,27 @@ fn document_error(py: Python<'_>, err: welfare_plan::Error, file: Option<&str>) 
 /// `welfare_plan.EraError` (a `ValueError`) with the core's message in English (`str(err)`)
 /// and in Japanese (`err.message_ja`).
 pub fn era_error(py: Python<'_>, e: &welfare_plan::era::EraError) -> PyErr {
+    said_in_both(py, &ERA_ERROR, "EraError", |lang| e.message(lang))
+}
+
+/// `welfare_plan.UnknownNameError` (a `ValueError`) for a sector or level the plan lacks (the
+/// core's `UnknownSector` and `UnknownLevel`), in English and Japanese as `EraError` is.
+pub fn unknown_name_error(py: Python<'_>, e: &welfare_plan::Error) -> PyErr {
+    said_in_both(py, &UNKNOWN_NAME_ERROR, "UnknownNameError", |lang| {
+        e.message(lang)
+    })
+}
+
+/// An instance of `welfare_plan._errors.<name>` with the English `message` and `message_ja`.
+fn said_in_both(
+    py: Python<'_>,
+    class: &PyOnceLock<Py<PyType>>,
+    name: &str,
+    message: impl Fn(welfare_plan::Lang) -> String,
+) -> PyErr {
     let build = || -> PyResult<PyErr> {
-        let class = ERA_ERROR.import(py, "welfare_plan._errors", "EraError")?;
-        let args = (
-            e.message(welfare_plan::Lang::En),
-            e.message(welfare_plan::Lang::Ja),
-        );
+        let class = class.import(py, "welfare_plan._errors", name)?;
+        let args = (message(welfare_plan::Lang::En), message(welfare_plan::Lang::Ja));
         Ok(PyErr::from_value(class.call1(args)?))
     };
     build().unwrap_or_else(|e| e)

@@ -9,7 +9,7 @@ use welfare_plan::{render, validate_with, Checked, Issue, Limits, Plan};
 
 use crate::convert::{to_value, to_value_at};
 use crate::input::{check_data, Document};
-use crate::issue::{bad_argument, plan_error, plan_error_in, wrap, PyIssue};
+use crate::issue::{bad_argument, plan_error, plan_error_in, unknown_name_error, wrap, PyIssue};
 use crate::json::{py_repr, to_python};
 use crate::limits::resolve;
 use crate::part::{part_loc, view_at, Findable, HasView};
@@ -342,13 +342,13 @@ accessors! {
         }
 
         /// The nodes of the level with id `level` (such as `"goal"`), in document order. Raises
-        /// `ValueError` for a level the plan does not have.
+        /// `UnknownNameError` (a `ValueError`) for a level the plan does not have.
         ///
         /// ```python
         /// targets = plan.nodes_at_level("target")
         /// ```
         fn nodes_at_level<'py>(&self, py: Python<'py>, level: &str) -> PyViews<'py> {
-            let depth = self.plan.level_depth(level).map_err(|e| bad_argument(e.to_string()))?;
+            let depth = self.plan.level_depth(level).map_err(|e| unknown_name_error(py, &e))?;
             node_views(py, &self.plan, self.plan.nodes_at_depth(depth))
         }
 
@@ -358,14 +358,14 @@ accessors! {
         }
 
         /// The initiatives in which some actor takes part in `sector`: a code of the plan's
-        /// help model (`mutual_help`) or a sector's label (共助). Raises `ValueError` for a
-        /// sector the model does not have.
+        /// help model (`mutual_help`) or a sector's label (共助). Raises `UnknownNameError` (a
+        /// `ValueError`) for a sector the model does not have.
         ///
         /// ```python
         /// assert plan.initiatives_in_sector("共助") == plan.initiatives_in_sector("mutual_help")
         /// ```
         fn initiatives_in_sector<'py>(&self, py: Python<'py>, sector: &str) -> PyViews<'py> {
-            let code = self.sector_code(sector)?;
+            let code = self.sector_code(py, sector)?;
             node_views(py, &self.plan, self.plan.initiatives_in_sector(code))
         }
 
@@ -375,13 +375,14 @@ accessors! {
         }
 
         /// The code of the sector `name` means in this plan: a code of its help model, or a
-        /// sector's Japanese or English label. Raises `ValueError` naming the plan's sectors.
+        /// sector's Japanese or English label. Raises `UnknownNameError` (a `ValueError`) naming
+        /// the plan's sectors.
         ///
         /// ```python
         /// assert plan.sector_code("共助") == "mutual_help"
         /// ```
-        fn sector_code(&self, name: &str) -> PyResult<&str> {
-            self.plan.sector_code(name).map_err(|e| bad_argument(e.to_string()))
+        fn sector_code(&self, py: Python<'_>, name: &str) -> PyResult<&str> {
+            self.plan.sector_code(name).map_err(|e| unknown_name_error(py, &e))
         }
 
         /// Evaluates the plan over its progress reports (進行管理), each a `ProgressReport` read

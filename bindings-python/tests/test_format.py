@@ -97,10 +97,12 @@ def test_running_numbers_run_through_the_plan() -> None:
     assert len({n.parent.id for n in nodes if n.parent}) > 1
 
 
-def test_an_unknown_level_is_a_value_error_naming_the_levels() -> None:
+def test_an_unknown_level_is_a_value_error_naming_the_levels_in_both_languages() -> None:
     plan = wp.iizuka_third_plan()
-    with pytest.raises(ValueError, match=r"unknown level `goals`; the plan's levels are `goal`, `target`"):
+    with pytest.raises(ValueError, match=r"unknown level `goals`; the plan's levels are `goal`, `target`") as raised:
         plan.nodes_at_level("goals")
+    assert isinstance(raised.value, wp.UnknownNameError)
+    assert raised.value.message_ja == "階層ID `goals` はありません（計画の階層ID: `goal`, `target`, `initiative`）"
 
 
 # --- the help model is optional ---------------------------------------------------------------
@@ -173,8 +175,13 @@ def test_sector_codes_and_labels_resolve_through_the_plan() -> None:
     plan = wp.iizuka_third_plan()
     assert plan.sector_code("共助") == "mutual_help"
     assert plan.sector_code("public help") == "public_help"
-    with pytest.raises(ValueError, match="unknown help sector `互助`"):
+    with pytest.raises(ValueError, match="unknown help sector `互助`") as raised:
         plan.sector_code("互助")
+    assert type(raised.value) is wp.UnknownNameError
+    assert raised.value.message_ja.startswith("支え合いの区分 `互助` はありません（使える区分: ")
+    with pytest.raises(wp.UnknownNameError) as in_sector:
+        plan.initiatives_in_sector("互助")
+    assert (str(in_sector.value), in_sector.value.message_ja) == (str(raised.value), raised.value.message_ja)
     model = plan.help_model
     assert model is not None
     definition = model.sector("自助")

@@ -143,7 +143,7 @@ def test_every_class_of_the_package_pickles() -> None:
     covered = {type(part).__name__ for part in every_part(plan_with_phases_and_warnings())}
     covered |= {type(part).__name__ for part in every_part(rich_plan())}
     covered |= {type(part).__name__ for part in every_report_part_and_result()}
-    covered |= {"Plan", "PlanError", "EraError", "ProgressReport", "Progress", "Diff"}
+    covered |= {"Plan", "PlanError", "EraError", "UnknownNameError", "ProgressReport", "Progress", "Diff"}
     assert classes == covered
 
 
@@ -274,6 +274,15 @@ def test_era_error_pickles_with_its_message() -> None:
     assert type(again) is wp.EraError
     assert str(again) == str(raised.value)
     assert again.message_ja == raised.value.message_ja != str(again)
+
+
+def test_an_unknown_name_error_pickles_with_both_messages() -> None:
+    with pytest.raises(wp.UnknownNameError) as raised:
+        wp.iizuka_third_plan().nodes_at_level("goals")
+    again = round_trip(raised.value)
+    assert type(again) is wp.UnknownNameError
+    assert (str(again), again.message_ja) == (str(raised.value), raised.value.message_ja)
+    assert again.message_ja != str(again)
 
 
 def test_limits_pickle_with_every_number() -> None:

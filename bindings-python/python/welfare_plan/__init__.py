@@ -19,7 +19,7 @@ results and errors, and shows every part of a plan or a report as a typed, read-
 [('schema.wrong_type', '')]
 """
 
-from ._errors import EraError, PlanError
+from ._errors import EraError, PlanError, UnknownNameError
 from ._native import (
     Actor,
     Actual,
@@ -176,6 +176,7 @@ __all__ = [
     "Source",
     "SubPlan",
     "Text",
+    "UnknownNameError",
     "Voice",
     "__version__",
     "diff",

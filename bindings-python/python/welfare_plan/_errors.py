@@ -64,7 +64,21 @@ class PlanError(ValueError):
         return (type(self), (message, self.issues, self.filename, self.message_ja), state or None)
 
 
-class EraError(ValueError):
+class _SaidInJapaneseToo(ValueError):
+    """A ``ValueError`` about something a user typed: ``str(err)`` says why in English and
+    ``err.message_ja`` in Japanese."""
+
+    message_ja: str
+    """What is wrong, in Japanese."""
+
+    def __init__(self, message: str = "", message_ja: str | None = None) -> None:
+        # One argument, as `ValueError` takes, keeps `args` as it was; the Japanese, an
+        # attribute, pickles with the instance's other attributes.
+        super().__init__(message)
+        self.message_ja = message if message_ja is None else message_ja
+
+
+class EraError(_SaidInJapaneseToo):
     """A fiscal year could not be read from, or written as, a Japanese era year (元号).
 
     ``str(err)`` says why in English and ``err.message_ja`` in Japanese, for a user who typed
@@ -77,11 +91,15 @@ class EraError(ValueError):
     '`令和5年` は扱える年度ではありません（「年」は暦年の書き方です。年度は「令和5年度」のように書いてください）'
     """
 
-    message_ja: str
-    """What is wrong, in Japanese."""
 
-    def __init__(self, message: str = "", message_ja: str | None = None) -> None:
-        # One argument, as `ValueError` takes, keeps `args` as it was; the Japanese, an
-        # attribute, pickles with the instance's other attributes.
-        super().__init__(message)
-        self.message_ja = message if message_ja is None else message_ja
+class UnknownNameError(_SaidInJapaneseToo):
+    """A help sector or a level the plan does not have, by the name a user gave it.
+
+    ``str(err)`` names the plan's own in English and ``err.message_ja`` in Japanese.
+
+    >>> try:
+    ...     welfare_plan.iizuka_third_plan().sector_code("互助")
+    ... except welfare_plan.UnknownNameError as err:
+    ...     err.message_ja
+    '支え合いの区分 `互助` はありません（使える区分: `self_help` (自助), `mutual_help` (共助), `public_help` (公助)）'
+    """
