@@ -212,6 +212,7 @@ enum Command {
     /// Convert between fiscal years and era names: `2023` → 令和5年度, `令和5年度` → 2023.
     Era {
         /// A Western fiscal year (2023) or an era year (令和5年度, R5, 平成31年度).
+        #[arg(allow_negative_numbers = true)]
         value: String,
     },
 }
@@ -281,19 +282,19 @@ enum DiffFormat {
 #[derive(clap::Args)]
 struct LimitArgs {
     /// Largest input accepted, in bytes.
-    #[arg(long, value_name = "BYTES", allow_negative_numbers = true)]
+    #[arg(long, value_name = "BYTES", value_parser = usage_error::count, allow_negative_numbers = true)]
     max_input_bytes: Option<usize>,
     /// Deepest nesting inside `extensions`.
-    #[arg(long, value_name = "LEVELS", allow_negative_numbers = true)]
+    #[arg(long, value_name = "LEVELS", value_parser = usage_error::count, allow_negative_numbers = true)]
     max_depth: Option<usize>,
     /// Longest text, in characters.
-    #[arg(long, value_name = "CHARS", allow_negative_numbers = true)]
+    #[arg(long, value_name = "CHARS", value_parser = usage_error::count, allow_negative_numbers = true)]
     max_text_chars: Option<usize>,
     /// Most elements in one list.
-    #[arg(long, value_name = "COUNT", allow_negative_numbers = true)]
+    #[arg(long, value_name = "COUNT", value_parser = usage_error::count, allow_negative_numbers = true)]
     max_elements: Option<usize>,
     /// Most issues reported per document; one more says how many were left out.
-    #[arg(long, value_name = "COUNT", allow_negative_numbers = true)]
+    #[arg(long, value_name = "COUNT", value_parser = usage_error::count, allow_negative_numbers = true)]
     max_issues: Option<usize>,
 }
 
@@ -1179,17 +1180,14 @@ fn write_schema(out: Option<PathBuf>) -> Result<ExitCode, Fatal> {
 }
 
 fn era_command(value: &str) -> Result<ExitCode, Fatal> {
-    // The core reads every spelling (２０２３ in full-width digits too); a bare Western year
-    // asks for its era, anything else for its Western year.
-    let year = era::fiscal_year_from_era(value)?;
-    let bare_year = value
-        .trim()
-        .chars()
-        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    if bare_year {
-        let ja = era::era_label(year)?;
-        let en = era::era_label_en(year)?;
-        return emit(&format!("{ja}\t{en}\n"));
+    // The core reads every spelling; a Western year (2023, ２０２３, FY2023) asks for its era,
+    // an era year for its Western year.
+    match era::read_fiscal_year(value)? {
+        (year, None) => {
+            let ja = era::era_label(year)?;
+            let en = era::era_label_en(year)?;
+            emit(&format!("{ja}\t{en}\n"))
+        }
+        (year, Some(_)) => emit(&format!("{year}\n")),
     }
-    emit(&format!("{year}\n"))
 }

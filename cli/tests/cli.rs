@@ -175,14 +175,14 @@ fn a_mistyped_command_line_is_explained_in_japanese_unless_english_is_asked_for(
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr(&out),
-        "エラー: サブコマンド `shwo` はありません。`show` のことですか\n\n\
+        "エラー: サブコマンド `shwo` はありません。`show` のことですか？\n\n\
          使い方: welfare-plan [OPTIONS] <COMMAND>\n\n\
          詳しくは `--help` を付けて実行してください。\n"
     );
     let out = run(&["validate", "--format", "xml", "plan.json"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).starts_with("エラー: `--format <FORMAT>` に `xml` は使えません（使えるもの: `text`、"),
+        stderr(&out).starts_with("エラー: `--format <FORMAT>` に `xml` は使えません（使えるもの: `text`, "),
         "{}",
         stderr(&out)
     );
@@ -193,7 +193,21 @@ fn a_mistyped_command_line_is_explained_in_japanese_unless_english_is_asked_for(
          詳しくは `--help` を付けて実行してください。\n"
     );
     let out = run(&["progress"], b"");
-    assert!(stderr(&out).starts_with("エラー: 必要な引数がありません: `<PLAN>`、`<REPORTS>...`\n"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("エラー: 必要な引数がありません: `<PLAN>`, `<REPORTS>...`\n"));
+    // An argument where none is expected, with clap's tip said in Japanese too.
+    let out = run(&["era", "2023", "2024"], b"");
+    assert!(
+        stderr(&out).starts_with("エラー: 想定外の引数 `2024` があります\n"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["--format", "json", "validate", "x.json"], b"");
+    assert!(
+        stderr(&out).contains("ヒント: `validate --format` なら使えます"),
+        "{}",
+        stderr(&out)
+    );
     // A year is read as the core reads one, and refused in its words.
     let out = run(
         &["export", "--format", "xlsx", "--year", "令和5年", "-o", "x.xlsx"],
@@ -203,11 +217,25 @@ fn a_mistyped_command_line_is_explained_in_japanese_unless_english_is_asked_for(
     assert!(stderr(&out).starts_with(
         "エラー: `--year <YEAR>`: `令和5年` は扱える年度ではありません（「年」は暦年の書き方です。"
     ));
-    // English when asked for, wherever --lang stands: clap's own words.
+    // English when asked for, wherever --lang stands, or by the locale: clap's own words, and
+    // the format's for a count.
     let out = run(&["shwo", "--lang", "en"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).starts_with("error: unrecognized subcommand 'shwo'"),
+        "{}",
+        stderr(&out)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_welfare-plan"))
+        .args(["validate", "--max-depth", "-1", "plan.json"])
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(
+            "error: invalid value '-1' for '--max-depth <LEVELS>': expected a whole number of 0 or more\n"
+        ),
         "{}",
         stderr(&out)
     );
@@ -222,7 +250,8 @@ fn export_reads_the_year_of_a_blank_evaluation_in_an_era_too() {
     let dir = std::env::temp_dir().join(format!("welfare-plan-cli-year-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (western, era) = (dir.join("2023.xlsx"), dir.join("r5.xlsx"));
-    for (year, path) in [("2023", &western), ("令和5年度", &era)] {
+    let short = dir.join("r5-short.xlsx");
+    for (year, path) in [("2023", &western), ("令和5年度", &era), ("R5", &short)] {
         let out = run(
             &[
                 "export",
@@ -243,6 +272,7 @@ fn export_reads_the_year_of_a_blank_evaluation_in_an_era_too() {
         );
     }
     assert_eq!(std::fs::read(&western).unwrap(), std::fs::read(&era).unwrap());
+    assert_eq!(std::fs::read(&western).unwrap(), std::fs::read(&short).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -260,6 +290,17 @@ fn era_converts_both_ways() {
         "令和5年度\tFY2023 (Reiwa 5)\n"
     );
     assert_eq!(run(&["era", "令和0年度"], b"").status.code(), Some(2));
+    // A Western year in any spelling the core reads asks for its era.
+    for western in ["FY2023", "2023年度", "２０２３年度"] {
+        assert_eq!(
+            stdout(&run(&["era", western], b"")),
+            "令和5年度\tFY2023 (Reiwa 5)\n",
+            "{western}"
+        );
+    }
+    let out = run(&["era", "-5"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("welfare-plan: `-5` は扱える年度ではありません"));
 }
 
 #[test]

@@ -81,6 +81,15 @@ pub struct EraError {
 }
 
 impl EraError {
+    /// The error for `input` (quoted in messages cut to a short preview, so that a huge input is
+    /// never echoed back): for a binding refusing a number it cannot pass, say.
+    pub fn new(input: &str, reason: EraReason) -> Self {
+        EraError {
+            input: crate::preview(input),
+            reason,
+        }
+    }
+
     /// The whole message in `lang` (the English one is also the error's `Display`).
     ///
     /// ```
@@ -189,10 +198,7 @@ impl fmt::Display for EraReason {
 }
 
 fn err(input: &str, reason: EraReason) -> EraError {
-    EraError {
-        input: crate::preview(input),
-        reason,
-    }
+    EraError::new(input, reason)
 }
 
 /// The era of fiscal year `fiscal_year` and the year within it (1 = 元年).
@@ -279,6 +285,18 @@ pub fn month_label(year: i32, month: i32) -> Result<String, EraError> {
 /// assert!(fiscal_year_from_era("令和5年").is_err());
 /// ```
 pub fn fiscal_year_from_era(input: &str) -> Result<i32, EraError> {
+    read_fiscal_year(input).map(|(year, _)| year)
+}
+
+/// [`fiscal_year_from_era`], with the era the year was written in: `None` for a Western year
+/// (2023, ２０２３, 2023年度, FY2023), so that a converter knows which way the user asked.
+///
+/// ```
+/// use welfare_plan::era::read_fiscal_year;
+/// assert_eq!(read_fiscal_year("R5").unwrap().1.map(|e| e.name_ja), Some("令和"));
+/// assert_eq!(read_fiscal_year("FY2023").unwrap(), (2023, None));
+/// ```
+pub fn read_fiscal_year(input: &str) -> Result<(i32, Option<Era>), EraError> {
     let s: String = input
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -314,7 +332,7 @@ pub fn fiscal_year_from_era(input: &str) -> Result<i32, EraError> {
     if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&fiscal_year) {
         return Err(err(input, EraReason::OutOfRange));
     }
-    Ok(fiscal_year)
+    Ok((fiscal_year, era))
 }
 
 /// Splits `R5` / `令和5` / `Reiwa5` / `FY2023` / `2023` into (era, digits).
@@ -390,6 +408,12 @@ mod tests {
             "ＦＹ２０２３",
         ] {
             assert_eq!(fiscal_year_from_era(s).unwrap(), 2023, "{s}");
+            // Which way a converter goes: the era the year was written in, none for 2023.
+            let written_in = read_fiscal_year(s).unwrap().1.map(|e| e.name_ja);
+            let western = s
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || "２ＦF".contains(c));
+            assert_eq!(written_in, (!western).then_some("令和"), "{s}");
         }
         assert_eq!(fiscal_year_from_era("令和元年度").unwrap(), 2019);
         assert_eq!(fiscal_year_from_era("平成31年度").unwrap(), 2019);
