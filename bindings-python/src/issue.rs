@@ -220,11 +220,8 @@ fn said_in_both(
 pub fn fiscal_year_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<i32> {
     value.extract::<i32>().map_err(|e| {
         if e.is_instance_of::<PyOverflowError>(py) {
-            let out_of_range = welfare_plan::era::EraError {
-                input: welfare_plan::preview(&value.to_string()),
-                reason: welfare_plan::era::EraReason::OutOfRange,
-            };
-            era_error(py, &out_of_range)
+            let reason = welfare_plan::era::EraReason::OutOfRange;
+            era_error(py, &welfare_plan::era::EraError::new(&value.to_string(), reason))
         } else {
             e
         }

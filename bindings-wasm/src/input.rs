@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use welfare_plan::report::CheckedReport;
 use welfare_plan::{check_str, check_with, Checked, Issue};
 
-use crate::output::plan_error;
+use crate::output::{js_number, plan_error};
 
 #[wasm_bindgen]
 extern "C" {
@@ -256,7 +256,8 @@ impl Limits {
             };
             let Some(n) = count(n) else {
                 return Err(js_sys::RangeError::new(&format!(
-                    "limit `{name}` must be a whole number ≥ 0 or `Infinity`, got `{n}`"
+                    "limit `{name}` must be a whole number ≥ 0 or `Infinity`, got `{}`",
+                    js_number(n)
                 ))
                 .into());
             };

@@ -59,7 +59,7 @@ use welfare_plan::HelpSector;
 
 use crate::input::{load, Document, Limits, LimitsArg};
 use crate::output::{
-    bilingual_range_error, issues_to_js, json_to_js, range_error, to_js, user_range_error, Label,
+    bilingual_range_error, issues_to_js, js_number, json_to_js, range_error, to_js, user_range_error, Label,
 };
 
 // The plan's types (Plan, Level, Node, Indicator, Text …) are generated from
@@ -256,21 +256,15 @@ const MONTH: Dated = Dated("month", "月", era::EraReason::NotAMonth);
 /// typed into a form may arrive as `2023.5`. A whole number beyond any `i32` (`1e12`) is refused
 /// by the core's reason, quoting the number given, as a smaller one out of range is.
 fn whole(n: f64, what: Dated) -> Result<i32, JsValue> {
+    let given = js_number(n);
     if !(n.is_finite() && n.fract() == 0.0) {
         return Err(bilingual_range_error(
-            &format!("the {} must be a whole number, got `{n}`", what.0),
-            &format!("{}は整数で指定してください（`{n}` が渡されました）", what.1),
+            &format!("the {} must be a whole number, got `{given}`", what.0),
+            &format!("{}は整数で指定してください（`{given}` が渡されました）", what.1),
         ));
     }
     // `as i64` saturates; any whole number past an i32 is out of every range the core has.
-    i32::try_from(n as i64).map_err(|_| {
-        let input = welfare_plan::preview(&n.to_string());
-        let error = era::EraError {
-            input,
-            reason: what.2,
-        };
-        user_range_error(error.into())
-    })
+    i32::try_from(n as i64).map_err(|_| user_range_error(era::EraError::new(&given, what.2).into()))
 }
 
 /// A JavaScript number as an ordinal (a whole number ≥ 0), or `RangeError`.
@@ -279,7 +273,8 @@ fn ordinal(n: f64) -> Result<u32, JsValue> {
         Ok(n as u32)
     } else {
         Err(range_error(format!(
-            "an ordinal must be a whole number ≥ 0, got `{n}`"
+            "an ordinal must be a whole number ≥ 0, got `{}`",
+            js_number(n)
         )))
     }
 }

@@ -177,6 +177,23 @@ fn at_index(summary: &str, head: &str, index: &str) -> String {
     }
 }
 
+/// A JavaScript number as JavaScript writes it (`2023`, `2023.5`, `1e+21`, `NaN`, `-Infinity`),
+/// for the messages that quote an argument: Rust's `f64` formatting writes `inf` and spells
+/// 1e21 out in 22 digits. serde_json's float writer, which the module carries to write JSON,
+/// writes JavaScript's forms.
+pub(crate) fn js_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".to_owned()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
+    } else if n.fract() == 0.0 && n.abs() < 9e15 {
+        // Exact as an i64, as JavaScript writes it: no `.0`.
+        (n as i64).to_string()
+    } else {
+        serde_json::Number::from_f64(n).map_or_else(String::new, |x| x.to_string())
+    }
+}
+
 /// A `RangeError`: an argument outside what the function takes (a year, a sector, a challenge).
 pub(crate) fn range_error(message: impl ToString) -> JsValue {
     js_sys::RangeError::new(&message.to_string()).into()
@@ -218,6 +235,23 @@ mod tests {
         assert!(v["messageJa"].is_string());
         assert_eq!(v["line"], 1);
         assert!(v.get("message_en").is_none());
+    }
+
+    #[test]
+    fn numbers_in_messages_are_written_as_javascript_writes_them() {
+        for (n, want) in [
+            (2023.0, "2023"),
+            (-1.0, "-1"),
+            (2023.5, "2023.5"),
+            (0.1, "0.1"),
+            (4_294_969_319.0, "4294969319"),
+            (1e21, "1e+21"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+        ] {
+            assert_eq!(js_number(n), want, "{n}");
+        }
     }
 
     #[test]

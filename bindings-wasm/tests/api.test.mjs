@@ -422,6 +422,9 @@ describe("eras and labels come from the core", () => {
       messageJa: "`4294969319` は扱える年度ではありません（1868年度から2200年度までに対応しています）",
     });
     assert.throws(() => monthLabel(2023, 1e12), { name: "RangeError", messageJa: /^`1000000000000` は扱える年月ではありません/ });
+    // Numbers are quoted as JavaScript writes them.
+    assert.throws(() => eraLabel(-Infinity), { message: "the fiscal year must be a whole number, got `-Infinity`" });
+    assert.throws(() => challengeLabel(NaN), { message: "an ordinal must be a whole number ≥ 0, got `NaN`" });
     assert.throws(() => fiscalYearFromEra(""), RangeError);
     for (const y of [1867, 2201, 2023.5, NaN, Infinity, 2 ** 32 + 2023]) {
       assert.throws(() => eraLabel(y), RangeError, String(y));
