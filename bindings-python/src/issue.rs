@@ -163,13 +163,12 @@ pub fn report_error_in(py: Python<'_>, issues: Vec<Issue>, file: Option<&str>) -
 
 /// `PlanError` for the core's error `err` (an invalid plan or report) read from `file`.
 fn document_error(py: Python<'_>, err: welfare_plan::Error, file: Option<&str>) -> PyErr {
-    let (message, message_ja) = match file {
-        Some(f) => (
-            format!("{f}: {err}"),
-            format!("{f}: {}", err.message(welfare_plan::Lang::Ja)),
-        ),
-        None => (err.to_string(), err.message(welfare_plan::Lang::Ja)),
+    let in_file = |summary: String| match file {
+        Some(f) => format!("{f}: {summary}"),
+        None => summary,
     };
+    let message = in_file(err.message(welfare_plan::Lang::En));
+    let message_ja = in_file(err.message(welfare_plan::Lang::Ja));
     let issues = match err {
         welfare_plan::Error::Invalid(issues) | welfare_plan::Error::InvalidReport(issues) => issues,
         _ => Vec::new(),

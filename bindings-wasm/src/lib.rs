@@ -243,14 +243,31 @@ fn pair(label: (String, String)) -> Result<JsValue, JsValue> {
     to_js(&Label::from(label))
 }
 
-/// A number argument that names a year or a month: its name in English and Japanese, and the
-/// core's reason for a whole number too large for any (out of range for a fiscal year, no
-/// month for a month's year or month).
-struct Dated(&'static str, &'static str, era::EraReason);
+/// A number argument that names a year or a month.
+struct Dated {
+    /// Its name in English and in Japanese.
+    en: &'static str,
+    ja: &'static str,
+    /// The core's reason for a whole number too large for any: out of range for a fiscal
+    /// year, no such month for a month's year or month.
+    too_large: era::EraReason,
+}
 
-const FISCAL_YEAR: Dated = Dated("fiscal year", "年度", era::EraReason::OutOfRange);
-const YEAR: Dated = Dated("year", "年", era::EraReason::NotAMonth);
-const MONTH: Dated = Dated("month", "月", era::EraReason::NotAMonth);
+const FISCAL_YEAR: Dated = Dated {
+    en: "fiscal year",
+    ja: "年度",
+    too_large: era::EraReason::OutOfRange,
+};
+const YEAR: Dated = Dated {
+    en: "year",
+    ja: "年",
+    too_large: era::EraReason::NotAMonth,
+};
+const MONTH: Dated = Dated {
+    en: "month",
+    ja: "月",
+    too_large: era::EraReason::NotAMonth,
+};
 
 /// A JavaScript number as a year or a month, or a `RangeError` in both languages: what a user
 /// typed into a form may arrive as `2023.5`. A whole number beyond any `i32` (`1e12`) is refused
@@ -259,12 +276,12 @@ fn whole(n: f64, what: Dated) -> Result<i32, JsValue> {
     let given = js_number(n);
     if !(n.is_finite() && n.fract() == 0.0) {
         return Err(bilingual_range_error(
-            &format!("the {} must be a whole number, got `{given}`", what.0),
-            &format!("{}は整数で指定してください（`{given}` が渡されました）", what.1),
+            &format!("the {} must be a whole number, got `{given}`", what.en),
+            &format!("{}は整数で指定してください（`{given}` が渡されました）", what.ja),
         ));
     }
     // `as i64` saturates; any whole number past an i32 is out of every range the core has.
-    i32::try_from(n as i64).map_err(|_| user_range_error(era::EraError::new(&given, what.2).into()))
+    i32::try_from(n as i64).map_err(|_| user_range_error(era::EraError::new(&given, what.too_large).into()))
 }
 
 /// A JavaScript number as an ordinal (a whole number ≥ 0), or `RangeError`.

@@ -197,10 +197,6 @@ impl fmt::Display for EraReason {
     }
 }
 
-fn err(input: &str, reason: EraReason) -> EraError {
-    EraError::new(input, reason)
-}
-
 /// The era of fiscal year `fiscal_year` and the year within it (1 = 元年).
 ///
 /// ```
@@ -209,7 +205,7 @@ fn err(input: &str, reason: EraReason) -> EraError {
 /// ```
 pub fn era_of(fiscal_year: i32) -> Result<(Era, i32), EraError> {
     if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&fiscal_year) {
-        return Err(err(&fiscal_year.to_string(), EraReason::OutOfRange));
+        return Err(EraError::new(&fiscal_year.to_string(), EraReason::OutOfRange));
     }
     let era = ERAS
         .iter()
@@ -254,7 +250,7 @@ pub fn month_label(year: i32, month: i32) -> Result<String, EraError> {
         (MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&year),
         u32::try_from(month),
     ) else {
-        return Err(err(&format!("{year}-{month:02}"), EraReason::NotAMonth));
+        return Err(EraError::new(&format!("{year}-{month:02}"), EraReason::NotAMonth));
     };
     let era = ERAS
         .iter()
@@ -307,30 +303,30 @@ pub fn read_fiscal_year(input: &str) -> Result<(i32, Option<Era>), EraError> {
         })
         .collect();
     if s.is_empty() {
-        return Err(err(input, EraReason::Empty));
+        return Err(EraError::new(input, EraReason::Empty));
     }
     let body = match s.strip_suffix("年度") {
         Some(b) => b,
-        None if s.ends_with('年') => return Err(err(input, EraReason::CalendarYear)),
+        None if s.ends_with('年') => return Err(EraError::new(input, EraReason::CalendarYear)),
         None => &s,
     };
-    let (era, digits) = split_era(body).ok_or_else(|| err(input, EraReason::NoEra))?;
+    let (era, digits) = split_era(body).ok_or_else(|| EraError::new(input, EraReason::NoEra))?;
     let year = match digits {
         "元" => 1,
         // More than four digits is a year past any this module handles, not a misspelling.
         d if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => match d.parse::<i32>() {
             Ok(n) if d.len() <= 4 => n,
-            _ => return Err(err(input, EraReason::OutOfRange)),
+            _ => return Err(EraError::new(input, EraReason::OutOfRange)),
         },
-        _ => return Err(err(input, EraReason::NotDigits)),
+        _ => return Err(EraError::new(input, EraReason::NotDigits)),
     };
     let fiscal_year = match era {
-        Some(era) if year == 0 => return Err(err(input, EraReason::YearZero(era.name_ja))),
+        Some(era) if year == 0 => return Err(EraError::new(input, EraReason::YearZero(era.name_ja))),
         Some(era) => era.first_year + year - 1,
         None => year,
     };
     if !(MIN_FISCAL_YEAR..=MAX_FISCAL_YEAR).contains(&fiscal_year) {
-        return Err(err(input, EraReason::OutOfRange));
+        return Err(EraError::new(input, EraReason::OutOfRange));
     }
     Ok((fiscal_year, era))
 }

@@ -422,15 +422,17 @@ impl Issue {
     pub fn line(&self, lang: crate::Lang) -> String {
         let path = self.path.to_string();
         let at = if path.is_empty() { "/" } else { &path };
-        match (lang, self.is_error()) {
-            (crate::Lang::En, _) => format!(
+        match lang {
+            crate::Lang::En => format!(
                 "{} [{}] at {at}: {}",
                 self.severity.as_str(),
                 self.code,
                 self.message_en
             ),
-            (crate::Lang::Ja, true) => format!("エラー [{}] {} (場所 {at})", self.code, self.message_ja),
-            (crate::Lang::Ja, false) => format!("警告 [{}] {} (場所 {at})", self.code, self.message_ja),
+            crate::Lang::Ja => {
+                let severity = if self.is_error() { "エラー" } else { "警告" };
+                format!("{severity} [{}] {} (場所 {at})", self.code, self.message_ja)
+            }
         }
     }
 

@@ -1,5 +1,6 @@
-"""The package's exceptions. Both are ``ValueError`` subclasses, so callers that only know
-``ValueError`` still catch them."""
+"""The package's exceptions. Each is a ``ValueError`` subclass, so callers that only know
+``ValueError`` still catch them, and each says what is wrong in English (``str(err)``) and in
+Japanese (``err.message_ja``)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,21 @@ if TYPE_CHECKING:
     from ._native import Issue
 
 
-class PlanError(ValueError):
+class _SaidInJapaneseToo(ValueError):
+    """A ``ValueError`` that says why in English (``str(err)``) and in Japanese
+    (``err.message_ja``): for a clerk, who reads the Japanese, and a log, which keeps both."""
+
+    message_ja: str
+    """What is wrong, in Japanese."""
+
+    def __init__(self, message: str = "", message_ja: str | None = None) -> None:
+        # One argument, as `ValueError` takes, keeps `args` as it was; the Japanese, an
+        # attribute, pickles with the instance's other attributes.
+        super().__init__(message)
+        self.message_ja = message if message_ja is None else message_ja
+
+
+class PlanError(_SaidInJapaneseToo):
     """A plan document, or a progress report, has at least one error.
 
     ``issues`` holds every issue found (warnings too), each with a stable ``code``, a JSON
@@ -35,8 +50,6 @@ class PlanError(ValueError):
     issues: list[Issue]
     filename: str | None
     """The file the document was read from (``load``, ``load_report``), as ``OSError`` has it."""
-    message_ja: str
-    """The summary in Japanese, as ``str(err)`` is in English."""
 
     def __init__(
         self,
@@ -45,10 +58,9 @@ class PlanError(ValueError):
         filename: str | None = None,
         message_ja: str | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, message_ja)
         self.issues = list(issues)
         self.filename = filename
-        self.message_ja = message if message_ja is None else message_ja
 
     @property
     def errors(self) -> list[Issue]:
@@ -62,20 +74,6 @@ class PlanError(ValueError):
         fields = ("issues", "filename", "message_ja")
         state = {k: v for k, v in self.__dict__.items() if k not in fields}
         return (type(self), (message, self.issues, self.filename, self.message_ja), state or None)
-
-
-class _SaidInJapaneseToo(ValueError):
-    """A ``ValueError`` about something a user typed: ``str(err)`` says why in English and
-    ``err.message_ja`` in Japanese."""
-
-    message_ja: str
-    """What is wrong, in Japanese."""
-
-    def __init__(self, message: str = "", message_ja: str | None = None) -> None:
-        # One argument, as `ValueError` takes, keeps `args` as it was; the Japanese, an
-        # attribute, pickles with the instance's other attributes.
-        super().__init__(message)
-        self.message_ja = message if message_ja is None else message_ja
 
 
 class EraError(_SaidInJapaneseToo):
